@@ -1,0 +1,1 @@
+"""Classroom sessions: protocol, host and client over newline-delimited JSON on TCP."""

@@ -1,0 +1,210 @@
+"""The `quiz` command line: one argparse tree, handlers imported only when run.
+
+Each subcommand names its handler as "module:function"; the module is imported
+only when that subcommand runs, so `quiz check` never pays for Textual and
+`quiz --help` is instant. A handler takes the parsed arguments and returns the
+exit code: 0 success, 1 a problem with the input (a bank that does not check),
+2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+
+def _version() -> str:
+    try:
+        return version("figures-quiz")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, found {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+
+
+def _add_quiz_options(parser: argparse.ArgumentParser, *, count: int | None = 10) -> None:
+    parser.add_argument(
+        "--seed", type=_seed, default=None,
+        help="seed for question choice and option order; the same seed gives the same quiz "
+        "(default: a new random seed, printed so it can be replayed)",
+    )
+    parser.add_argument(
+        "--count", type=_positive, default=count, metavar="N",
+        help=f"number of questions (default: {count})",
+    )
+    parser.add_argument(
+        "--kinds", default=None, metavar="K,K",
+        help="question kinds to include, comma-separated: estimate, choice, source, "
+        "compare, written (default: all)",
+    )
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR",
+        help="where results are stored (default: $QUIZ_DATA_DIR, else the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="A quiz that teaches you to read numbers in the news. "
+        "With no command, plays the shipped bank in the terminal.",
+        epilog="Run `quiz COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _add_data_dir(parser)
+    parser.set_defaults(handler="quiz.cli:run_default", bank=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    play = sub.add_parser(
+        "play", help="play a bank (the shipped one by default)",
+        description="Play a quiz. Opens the game in the terminal, or line by line with --plain.",
+    )
+    play.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
+    _add_quiz_options(play)
+    play.add_argument("--name", default=None, help="player name stored with the results")
+    play.add_argument(
+        "--plain", action="store_true",
+        help="play line by line on stdin/stdout (screen readers, pipes, scripts)",
+    )
+    play.add_argument(
+        "--interval", action="store_true",
+        help="answer estimates with a low and a high bound, scored for calibration",
+    )
+    play.add_argument(
+        "--players", default=None, metavar="A,B,C",
+        help="hot-seat: players take turns on one computer",
+    )
+    _add_data_dir(play)
+    play.set_defaults(handler="quiz.cli:run_play")
+
+    check = sub.add_parser(
+        "check", help="check banks: format, cross-references, quotes against the article",
+        description="Check bank files and report every problem with its file, line and key. "
+        "Exit 0 when all are valid, 1 when any is not.",
+    )
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bank files or folders")
+    check.set_defaults(handler="quiz.authoring:run_check")
+
+    schema = sub.add_parser(
+        "schema", help="print the bank format's JSON Schema",
+        description="Print the JSON Schema of the bank format, for editors that read a "
+        "`#:schema` comment (Taplo, Even Better TOML).",
+    )
+    schema.set_defaults(handler="quiz.authoring:run_schema")
+
+    new = sub.add_parser(
+        "new", help="write a commented starter bank",
+        description="Write a commented starter bank and an article file beside it.",
+    )
+    new.add_argument("path", type=Path, help="where to write the bank (.toml)")
+    new.add_argument("--force", action="store_true", help="overwrite existing files")
+    new.set_defaults(handler="quiz.authoring:run_new")
+
+    preview = sub.add_parser(
+        "preview", help="print the generated quiz with its answers",
+        description="Print the quiz a bank, seed and settings generate, answers included, "
+        "to prepare a class.",
+    )
+    preview.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
+    _add_quiz_options(preview)
+    preview.set_defaults(handler="quiz.plain:run_preview")
+
+    results = sub.add_parser(
+        "results", help="list stored sessions, or export answers as CSV",
+        description="List stored sessions, or export every answer as CSV for a gradebook.",
+    )
+    results.add_argument("--csv", action="store_true", help="one row per answer, as CSV")
+    results.add_argument("--session", default=None, help="only this session id")
+    _add_data_dir(results)
+    results.set_defaults(handler="quiz.plain:run_results")
+
+    host = sub.add_parser(
+        "host", help="run a classroom session",
+        description="Host a quiz for a room: students join with `quiz join`.",
+    )
+    host.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
+    _add_quiz_options(host)
+    host.add_argument("--time", type=_positive, default=30, metavar="SECONDS",
+                      help="time to answer each question (default: 30)")
+    host.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
+                      help="address to listen on (default: 127.0.0.1, this computer only)")
+    host.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    _add_data_dir(host)
+    host.set_defaults(handler="quiz.classroom.commands:run_host")
+
+    join = sub.add_parser(
+        "join", help="join a classroom session",
+        description="Join a session a teacher hosts with `quiz host`.",
+    )
+    join.add_argument("address", metavar="HOST[:PORT]", help="the address the host shows")
+    join.add_argument("--code", required=True, help="the join code the host shows")
+    join.add_argument("--name", default=None, help="your name as the class will see it")
+    join.set_defaults(handler="quiz.classroom.commands:run_join")
+    return parser
+
+
+def data_dir(args: argparse.Namespace) -> Path | None:
+    """The results folder asked for by --data-dir or QUIZ_DATA_DIR, else None (default)."""
+    if getattr(args, "data_dir", None) is not None:
+        return Path(args.data_dir)
+    env = os.environ.get("QUIZ_DATA_DIR")
+    return Path(env) if env else None
+
+
+def run_default(args: argparse.Namespace) -> int:
+    args.plain = False
+    for name, default in (("seed", None), ("count", 10), ("kinds", None), ("name", None),
+                          ("interval", False), ("players", None)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    return run_play(args)
+
+
+def run_play(args: argparse.Namespace) -> int:
+    if args.plain or args.players:
+        from quiz.plain import run_plain
+
+        return run_plain(args)
+    # The one place the engine reaches the UI: the import-linter contract lists it.
+    from quiz.screens.app import run_app
+
+    return run_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module_name, _, function_name = args.handler.partition(":")
+    handler = getattr(importlib.import_module(module_name), function_name)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `quiz preview | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,1 @@
+"""Reusable widgets: figure card, log-scale chart, progress header."""
