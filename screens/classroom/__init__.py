@@ -1,0 +1,1 @@
+"""Classroom screens: the teacher's projector view (host) and the student's view (join)."""
