@@ -44,16 +44,23 @@ def _seed(text: str) -> int:
 
 def _add_quiz_options(parser: argparse.ArgumentParser, *, count: int | None = 10) -> None:
     parser.add_argument(
-        "--seed", type=_seed, default=None,
+        "--seed",
+        type=_seed,
+        default=None,
         help="seed for question choice and option order; the same seed gives the same quiz "
         "(default: a new random seed, printed so it can be replayed)",
     )
     parser.add_argument(
-        "--count", type=_positive, default=count, metavar="N",
+        "--count",
+        type=_positive,
+        default=count,
+        metavar="N",
         help=f"number of questions (default: {count})",
     )
     parser.add_argument(
-        "--kinds", default=None, metavar="K,K",
+        "--kinds",
+        default=None,
+        metavar="K,K",
         help="question kinds to include, comma-separated: estimate, choice, source, "
         "compare, written (default: all)",
     )
@@ -61,7 +68,10 @@ def _add_quiz_options(parser: argparse.ArgumentParser, *, count: int | None = 10
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR",
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="where results are stored (default: $QUIZ_DATA_DIR, else the user data folder)",
     )
 
@@ -79,29 +89,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     play = sub.add_parser(
-        "play", help="play a bank (the shipped one by default)",
+        "play",
+        help="play a bank (the shipped one by default)",
         description="Play a quiz. Opens the game in the terminal, or line by line with --plain.",
     )
     play.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
     _add_quiz_options(play)
     play.add_argument("--name", default=None, help="player name stored with the results")
     play.add_argument(
-        "--plain", action="store_true",
+        "--plain",
+        action="store_true",
         help="play line by line on stdin/stdout (screen readers, pipes, scripts)",
     )
     play.add_argument(
-        "--interval", action="store_true",
+        "--interval",
+        action="store_true",
         help="answer estimates with a low and a high bound, scored for calibration",
     )
     play.add_argument(
-        "--players", default=None, metavar="A,B,C",
+        "--players",
+        default=None,
+        metavar="A,B,C",
         help="hot-seat: players take turns on one computer",
     )
     _add_data_dir(play)
     play.set_defaults(handler="quiz.cli:run_play")
 
     check = sub.add_parser(
-        "check", help="check banks: format, cross-references, quotes against the article",
+        "check",
+        help="check banks: format, cross-references, quotes against the article",
         description="Check bank files and report every problem with its file, line and key. "
         "Exit 0 when all are valid, 1 when any is not.",
     )
@@ -109,14 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler="quiz.authoring:run_check")
 
     schema = sub.add_parser(
-        "schema", help="print the bank format's JSON Schema",
+        "schema",
+        help="print the bank format's JSON Schema",
         description="Print the JSON Schema of the bank format, for editors that read a "
         "`#:schema` comment (Taplo, Even Better TOML).",
     )
     schema.set_defaults(handler="quiz.authoring:run_schema")
 
     new = sub.add_parser(
-        "new", help="write a commented starter bank",
+        "new",
+        help="write a commented starter bank",
         description="Write a commented starter bank and an article file beside it.",
     )
     new.add_argument("path", type=Path, help="where to write the bank (.toml)")
@@ -124,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(handler="quiz.authoring:run_new")
 
     preview = sub.add_parser(
-        "preview", help="print the generated quiz with its answers",
+        "preview",
+        help="print the generated quiz with its answers",
         description="Print the quiz a bank, seed and settings generate, answers included, "
         "to prepare a class.",
     )
@@ -133,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     preview.set_defaults(handler="quiz.plain:run_preview")
 
     results = sub.add_parser(
-        "results", help="list stored sessions, or export answers as CSV",
+        "results",
+        help="list stored sessions, or export answers as CSV",
         description="List stored sessions, or export every answer as CSV for a gradebook.",
     )
     results.add_argument("--csv", action="store_true", help="one row per answer, as CSV")
@@ -142,21 +162,32 @@ def build_parser() -> argparse.ArgumentParser:
     results.set_defaults(handler="quiz.plain:run_results")
 
     host = sub.add_parser(
-        "host", help="run a classroom session",
+        "host",
+        help="run a classroom session",
         description="Host a quiz for a room: students join with `quiz join`.",
     )
     host.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
     _add_quiz_options(host)
-    host.add_argument("--time", type=_positive, default=30, metavar="SECONDS",
-                      help="time to answer each question (default: 30)")
-    host.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
-                      help="address to listen on (default: 127.0.0.1, this computer only)")
+    host.add_argument(
+        "--time",
+        type=_positive,
+        default=30,
+        metavar="SECONDS",
+        help="time to answer each question (default: 30)",
+    )
+    host.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
     host.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     _add_data_dir(host)
     host.set_defaults(handler="quiz.classroom.commands:run_host")
 
     join = sub.add_parser(
-        "join", help="join a classroom session",
+        "join",
+        help="join a classroom session",
         description="Join a session a teacher hosts with `quiz host`.",
     )
     join.add_argument("address", metavar="HOST[:PORT]", help="the address the host shows")
@@ -176,8 +207,14 @@ def data_dir(args: argparse.Namespace) -> Path | None:
 
 def run_default(args: argparse.Namespace) -> int:
     args.plain = False
-    for name, default in (("seed", None), ("count", 10), ("kinds", None), ("name", None),
-                          ("interval", False), ("players", None)):
+    for name, default in (
+        ("seed", None),
+        ("count", 10),
+        ("kinds", None),
+        ("name", None),
+        ("interval", False),
+        ("players", None),
+    ):
         if not hasattr(args, name):
             setattr(args, name, default)
     return run_play(args)
