@@ -1,0 +1,610 @@
+"""The results store: every answer, kept in SQLite the moment it is given.
+
+One API serves the three ways the game is played (solo in the TUI, `--plain` and
+hot-seat on a terminal, a classroom session with many players)::
+
+    store = Store(folder)                    # nothing touched yet; folder None = default
+    sid = store.start_session(loaded, mode="solo", seed=seed, total=len(questions),
+                              settings={"count": 10, "interval": False})
+    pid = store.add_player(sid, "Ana")       # again with the same name: the same id
+    session = Session(questions, on_answer=store.recorder(sid, pid))
+    ...                                      # each answer is INSERTed and committed
+    store.finish_session(sid)                # absent after a crash: listed as unfinished
+    store.close()
+
+A classroom host adds players as they join (`add_player` is idempotent per name,
+so a rejoining student keeps their row and their answers), calls
+`record_answer(sid, pid, answered)` for each accepted answer, and may record a
+missed question with `record(...)` and a zero score. `sessions()`, `answers()`
+and `write_csv()` serve `quiz results`.
+
+Decisions worth knowing:
+
+- Where: `results.sqlite3` in `platformdirs.user_data_dir("figures-quiz")`, or in
+  the folder given (`--data-dir`, `QUIZ_DATA_DIR`). The folder and the file are
+  created on the first write, never on import or on a read: `quiz results` on a
+  fresh machine creates nothing.
+- Durability: autocommit, so each INSERT is its own committed transaction before
+  `record` returns; WAL journal with `synchronous=NORMAL`, which survives the
+  process being killed (the issue's SIGKILL test) at the cost of possibly losing
+  the last commits on a power cut, and keeps a classroom's burst of answers from
+  waiting on one fsync each.
+- Schema: `PRAGMA user_version` counts the migrations applied; `MIGRATIONS` is
+  the ordered list, applied on open, each in its own IMMEDIATE transaction (two
+  programs opening a fresh store at once do not both create the tables). A store
+  written by a newer version is refused, never modified.
+- Every failure of SQLite or the file system (locked past the busy timeout,
+  not a database, unwritable folder, disk full) becomes a `StoreError` whose
+  message names the file and says what to do; the CLI prints it and exits 1.
+- Text is stored as given (player names included) and only ever bound as a
+  parameter. CSV export guards against formula injection: a text cell starting
+  with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe
+  (OWASP's advice), so a player called `=HYPERLINK(...)` stays a name in a
+  spreadsheet. Numeric columns are written as plain numbers and never prefixed.
+- Times are stored as ISO 8601 in UTC; the CSV writes them as
+  `YYYY-MM-DD HH:MM:SS` (UTC), which spreadsheets read as a date.
+- A connection may be used from any thread (the TUI's workers, the classroom
+  server's executor); a lock serialises use of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TextIO
+
+if TYPE_CHECKING:
+    from quiz.generate import Question
+    from quiz.loader import LoadedBank
+    from quiz.scoring import Answer, Score
+    from quiz.session import AnsweredQuestion
+
+DB_NAME = "results.sqlite3"
+APP_NAME = "figures-quiz"
+BUSY_TIMEOUT_SECONDS = 5.0
+"""How long a write waits for another program holding the store before giving up."""
+
+Mode = Literal["solo", "plain", "hotseat", "classroom"]
+MODES: tuple[Mode, ...] = ("solo", "plain", "hotseat", "classroom")
+
+_SCHEMA_1 = (
+    f"""
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        finished TEXT,
+        bank_id TEXT NOT NULL,
+        bank_digest TEXT NOT NULL,
+        bank_title TEXT NOT NULL,
+        seed INTEGER,
+        settings TEXT NOT NULL DEFAULT '{{}}',
+        mode TEXT NOT NULL CHECK (mode IN ({", ".join(repr(m) for m in MODES)})),
+        total INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE players (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        joined TEXT NOT NULL,
+        UNIQUE (session_id, name)
+    )
+    """,
+    """
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        player_id INTEGER NOT NULL REFERENCES players(id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        given TEXT NOT NULL,
+        correct_answer TEXT NOT NULL,
+        points REAL NOT NULL,
+        max_points REAL NOT NULL,
+        full_marks INTEGER NOT NULL,
+        inside INTEGER,
+        reason TEXT NOT NULL,
+        seconds REAL,
+        answered_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX answers_by_session ON answers (session_id, player_id)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1,)
+"""Ordered schema changes; `PRAGMA user_version` = how many have been applied.
+
+Append, never edit: a store in the wild has run the old statements.
+"""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+CSV_COLUMNS = (
+    "session",
+    "time_utc",
+    "player",
+    "bank",
+    "bank_id",
+    "question_id",
+    "kind",
+    "question",
+    "answer_given",
+    "correct_answer",
+    "score",
+    "max_score",
+    "reason",
+    "seconds",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class StoreError(Exception):
+    """The results store cannot be used; the message says which file and what to do."""
+
+
+@dataclass(frozen=True)
+class PlayerTotal:
+    """One player's standing in one stored session."""
+
+    id: int
+    name: str
+    points: float
+    max_points: float
+    answered: int
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A stored session as `quiz results` lists it."""
+
+    id: int
+    started: datetime
+    finished: datetime | None
+    mode: str
+    bank_id: str
+    bank_digest: str
+    bank_title: str
+    seed: int | None
+    settings: dict[str, object]
+    total: int
+    """Questions in the quiz (per player)."""
+    players: tuple[PlayerTotal, ...]
+
+    @property
+    def points(self) -> float:
+        return sum(p.points for p in self.players)
+
+    @property
+    def max_points(self) -> float:
+        return sum(p.max_points for p in self.players)
+
+    @property
+    def answered(self) -> int:
+        return sum(p.answered for p in self.players)
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One stored answer, with its session's bank and its player's name."""
+
+    id: int
+    session_id: int
+    player_id: int
+    player: str
+    bank_id: str
+    bank_title: str
+    question_id: str
+    kind: str
+    prompt: str
+    given: str
+    correct_answer: str
+    points: float
+    max_points: float
+    full_marks: bool
+    inside: bool | None
+    reason: str
+    seconds: float | None
+    answered_at: datetime
+
+
+def default_folder() -> Path:
+    """The user's data folder for the game (not created here)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def describe_answer(question: Question, answer: Answer) -> str:
+    """What the player answered, in words: the option's text, or "7.8 million"."""
+    from quiz.numbers import format_number
+    from quiz.scoring import ChoiceAnswer, IntervalAnswer
+
+    if isinstance(answer, ChoiceAnswer):
+        if 0 <= answer.index < len(question.options):
+            return question.options[answer.index]
+        return f"option {answer.index + 1}"
+    if isinstance(answer, IntervalAnswer):
+        return f"{format_number(answer.low)}–{format_number(answer.high)}"
+    return format_number(answer.value)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _parse_stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _explain_sqlite(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            f"the results store {path} is busy: another program is writing to it. "
+            "Try again when it has finished, or use --data-dir for a separate store."
+        )
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return (
+            f"the results store {path} is damaged or is not a results database ({text}). "
+            "Move it aside to start a new one, or use --data-dir for a separate store."
+        )
+    if "readonly" in lowered or "unable to open" in lowered or "disk i/o" in lowered:
+        return (
+            f"cannot write the results store {path} ({text}). "
+            "Check the folder's permissions, or use --data-dir to store results elsewhere."
+        )
+    if "full" in lowered:
+        return f"cannot write the results store {path}: the disk is full."
+    return f"the results store {path} failed: {text}"
+
+
+def _csv_text(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _csv_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{round(value, 3):g}"
+
+
+class Store:
+    """The results database in one folder; opened lazily, on the first call that needs it."""
+
+    def __init__(
+        self,
+        folder: Path | str | None = None,
+        *,
+        now: Callable[[], datetime] = _now,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.path = self.folder / DB_NAME
+        self._now = now
+        self._busy_timeout = busy_timeout
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+
+    # -- connection and schema --------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    @property
+    def exists(self) -> bool:
+        """Whether the database file exists (reading a missing store creates nothing)."""
+        return self.path.is_file()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn every SQLite or OS failure into a StoreError that names the file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(_explain_sqlite(exc, self.path)) from None
+        except OSError as exc:
+            raise StoreError(
+                f"cannot use the results store {self.path}: {exc.strerror or exc}. "
+                "Use --data-dir to store results elsewhere."
+            ) from None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is not None:
+            return self._conn
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"the results store {self.path} is not a file.")
+        with self._guard():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                self.path,
+                timeout=self._busy_timeout,
+                isolation_level=None,  # autocommit: each INSERT is committed when it runs
+                check_same_thread=False,
+            )
+            try:
+                self._prepare(conn)
+            except BaseException:
+                conn.close()
+                raise
+        self._conn = conn
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        self._refuse_newer(version)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        for target, statements in enumerate(MIGRATIONS, start=1):
+            if version >= target:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Another program may have migrated while we waited for the lock.
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                self._refuse_newer(version)
+                if version < target:
+                    for statement in statements:
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {target}")
+                    version = target
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the results store {self.path} was written by a newer version of the quiz "
+                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). "
+                "Upgrade the quiz, or use --data-dir for a separate store."
+            )
+
+    def schema_version(self) -> int:
+        """The schema version of the store on disk (0 when there is none yet)."""
+        if not self.exists:
+            return 0
+        with self._lock, self._guard():
+            return int(self._connection().execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing ------------------------------------------------------------
+
+    def start_session(
+        self,
+        bank: LoadedBank,
+        *,
+        mode: Mode,
+        seed: int | None,
+        total: int,
+        settings: Mapping[str, object] | None = None,
+    ) -> int:
+        """Store a new session and return its id; `total` is the quiz's question count."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        settings_json = json.dumps(dict(settings or {}), sort_keys=True, default=str)
+        with self._lock, self._guard():
+            cursor = self._connection().execute(
+                "INSERT INTO sessions (started, bank_id, bank_digest, bank_title, seed, "
+                "settings, mode, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _stamp(self._now()),
+                    bank.id,
+                    bank.digest,
+                    bank.bank.bank.title,
+                    seed,
+                    settings_json,
+                    mode,
+                    total,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def add_player(self, session_id: int, name: str) -> int:
+        """The player's id in this session, adding them if the name is new to it."""
+        with self._lock, self._guard():
+            conn = self._connection()
+            conn.execute(
+                "INSERT OR IGNORE INTO players (session_id, name, joined) VALUES (?, ?, ?)",
+                (session_id, name, _stamp(self._now())),
+            )
+            row = conn.execute(
+                "SELECT id FROM players WHERE session_id = ? AND name = ?", (session_id, name)
+            ).fetchone()
+            return int(row[0])
+
+    def record(
+        self,
+        session_id: int,
+        player_id: int,
+        question: Question,
+        given: str,
+        score: Score,
+        seconds: float | None = None,
+    ) -> int:
+        """Store one answer (committed before this returns) and return its row id.
+
+        `given` is the answer in words; a classroom host records a missed question
+        with given="" and a zero Score saying why.
+        """
+        with self._lock, self._guard():
+            cursor = self._connection().execute(
+                "INSERT INTO answers (session_id, player_id, question_id, kind, prompt, given, "
+                "correct_answer, points, max_points, full_marks, inside, reason, seconds, "
+                "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    player_id,
+                    question.id,
+                    question.kind,
+                    question.prompt,
+                    given,
+                    question.answer_text,
+                    score.points,
+                    score.max_points,
+                    int(score.correct),
+                    None if score.inside is None else int(score.inside),
+                    score.reason,
+                    seconds,
+                    _stamp(self._now()),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_answer(self, session_id: int, player_id: int, answered: AnsweredQuestion) -> int:
+        """Store a Session's AnsweredQuestion (see `recorder`)."""
+        return self.record(
+            session_id,
+            player_id,
+            answered.question,
+            describe_answer(answered.question, answered.answer),
+            answered.score,
+            answered.seconds,
+        )
+
+    def recorder(self, session_id: int, player_id: int) -> Callable[[AnsweredQuestion], None]:
+        """A Session `on_answer` callback storing each answer under this player."""
+
+        def on_answer(answered: AnsweredQuestion) -> None:
+            self.record_answer(session_id, player_id, answered)
+
+        return on_answer
+
+    def finish_session(self, session_id: int) -> None:
+        """Mark the session finished (played to the end, or ended by the player)."""
+        with self._lock, self._guard():
+            self._connection().execute(
+                "UPDATE sessions SET finished = ? WHERE id = ? AND finished IS NULL",
+                (_stamp(self._now()), session_id),
+            )
+
+    # -- reading ------------------------------------------------------------
+
+    def sessions(self, session_id: int | None = None) -> list[SessionRow]:
+        """Stored sessions, newest first, with each player's totals."""
+        if not self.exists:
+            return []
+        where, params = ("WHERE s.id = ?", (session_id,)) if session_id is not None else ("", ())
+        with self._lock, self._guard():
+            conn = self._connection()
+            rows = conn.execute(
+                "SELECT s.id, s.started, s.finished, s.mode, s.bank_id, s.bank_digest, "
+                f"s.bank_title, s.seed, s.settings, s.total FROM sessions s {where} "
+                "ORDER BY s.id DESC",
+                params,
+            ).fetchall()
+            totals: dict[int, list[PlayerTotal]] = {}
+            for sid, pid, name, points, max_points, answered in conn.execute(
+                "SELECT p.session_id, p.id, p.name, COALESCE(SUM(a.points), 0), "
+                "COALESCE(SUM(a.max_points), 0), COUNT(a.id) FROM players p "
+                "LEFT JOIN answers a ON a.player_id = p.id "
+                + ("WHERE p.session_id = ? " if session_id is not None else "")
+                + "GROUP BY p.id ORDER BY p.id",
+                params,
+            ):
+                totals.setdefault(sid, []).append(
+                    PlayerTotal(pid, name, float(points), float(max_points), int(answered))
+                )
+        result = []
+        for sid, started, finished, mode, bank_id, digest, title, seed, settings, total in rows:
+            try:
+                parsed = json.loads(settings)
+            except ValueError:
+                parsed = {}
+            result.append(
+                SessionRow(
+                    id=sid,
+                    started=_parse_stamp(started),
+                    finished=_parse_stamp(finished) if finished else None,
+                    mode=mode,
+                    bank_id=bank_id,
+                    bank_digest=digest,
+                    bank_title=title,
+                    seed=seed,
+                    settings=parsed if isinstance(parsed, dict) else {},
+                    total=total,
+                    players=tuple(totals.get(sid, ())),
+                )
+            )
+        return result
+
+    def answers(self, session_id: int | None = None) -> list[AnswerRow]:
+        """Stored answers in the order given, oldest session first."""
+        if not self.exists:
+            return []
+        where, params = ("", ())
+        if session_id is not None:
+            where, params = ("WHERE a.session_id = ?", (session_id,))
+        with self._lock, self._guard():
+            rows = (
+                self._connection()
+                .execute(
+                    "SELECT a.id, a.session_id, a.player_id, p.name, s.bank_id, s.bank_title, "
+                    "a.question_id, a.kind, a.prompt, a.given, a.correct_answer, a.points, "
+                    "a.max_points, a.full_marks, a.inside, a.reason, a.seconds, a.answered_at "
+                    "FROM answers a JOIN players p ON p.id = a.player_id "
+                    f"JOIN sessions s ON s.id = a.session_id {where} "
+                    "ORDER BY a.session_id, a.id",
+                    params,
+                )
+                .fetchall()
+            )
+        return [
+            AnswerRow(
+                *row[:13],
+                full_marks=bool(row[13]),
+                inside=None if row[14] is None else bool(row[14]),
+                reason=row[15],
+                seconds=row[16],
+                answered_at=_parse_stamp(row[17]),
+            )
+            for row in rows
+        ]
+
+    def write_csv(self, out: TextIO, session_id: int | None = None) -> int:
+        """Write one CSV row per answer (header first) and return the number of rows."""
+        answers = self.answers(session_id)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for a in answers:
+            writer.writerow(
+                (
+                    a.session_id,
+                    a.answered_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
+                    _csv_text(a.player),
+                    _csv_text(a.bank_title),
+                    _csv_text(a.bank_id),
+                    _csv_text(a.question_id),
+                    a.kind,
+                    _csv_text(a.prompt),
+                    _csv_text(a.given),
+                    _csv_text(a.correct_answer),
+                    _csv_number(a.points),
+                    _csv_number(a.max_points),
+                    _csv_text(a.reason),
+                    _csv_number(a.seconds),
+                )
+            )
+        return len(answers)
