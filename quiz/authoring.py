@@ -1,8 +1,16 @@
-"""Commands for bank authors: `quiz check`, `quiz schema`, `quiz new`."""
+"""Commands for bank authors: `quiz check`, `quiz schema`, `quiz new`.
+
+`quiz check` prints every problem as `path:line:col: key: message` (the format
+editors and CI logs link), then one summary line per bank, and exits 0 when all
+banks are valid and 1 otherwise. A folder stands for the `.toml` files in it and
+its sub-folders.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -10,40 +18,157 @@ from quiz.errors import BankError
 from quiz.loader import load_bank
 
 
-def _bank_paths(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
+def _bank_paths(paths: list[Path]) -> list[tuple[Path, bool]]:
+    """(path, is_bank) for each path, folders expanded; is_bank False for an empty folder."""
+    found: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir():
             banks = sorted(path.rglob("*.toml"))
-            found.extend(banks or [path])
+            found.extend((bank, True) for bank in banks)
+            if not banks:
+                found.append((path, False))
         else:
-            found.append(path)
+            found.append((path, True))
     return found
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def run_check(args: argparse.Namespace) -> int:
     failed = 0
-    for path in _bank_paths(args.paths):
+    for path, is_bank in _bank_paths(args.paths):
+        if not is_bank:
+            failed += 1
+            print(f"{path}: expected a folder holding .toml banks, found none")
+            continue
         try:
             loaded = load_bank(path)
         except BankError as exc:
             failed += 1
             for problem in exc.problems:
                 print(problem)
-            count = len(exc.problems)
-            print(f"{path}: INVALID ({count} problem{'s' if count != 1 else ''})")
+            print(f"{path}: INVALID, {_plural(len(exc.problems), 'problem')}")
             continue
         bank = loaded.bank
         print(
-            f"{path}: ok ({len(bank.figures)} figures, {len(bank.sources)} sources, "
-            f"{len(bank.questions)} questions)"
+            f"{path}: ok, {_plural(len(bank.figures), 'figure')},"
+            f" {_plural(len(bank.sources), 'source')},"
+            f" {_plural(len(bank.questions), 'question')}"
         )
     return 1 if failed else 0
 
 
+def bank_schema() -> dict[str, object]:
+    """The JSON Schema of the bank format, with the field docstrings as descriptions."""
+    from quiz.bank import Bank
+
+    schema = Bank.model_json_schema(by_alias=True, mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Figures quiz question bank",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
 def run_schema(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    json.dump(bank_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+STARTER_SENTENCE = (
+    "The city said 1,250 people attended the first meeting, about 300 more than expected."
+)
+"""The example sentence the starter bank quotes: paste it into the article file to try
+the starter, then replace both with a real article and its figures."""
+
+_STARTER = '''\
+# A question bank for the figures quiz. Format reference: docs/bank-format.md.
+# Check it as you write with:  quiz check {bank_name}
+# For completion in your editor: quiz schema > bank.schema.json, then make the first
+# line of this file  #:schema ./bank.schema.json
+
+format = 1
+
+[bank]
+id = "{bank_id}"                    # stored with every result; keep it stable
+title = "A title for the start screen"
+language = "en"
+description = "What the player learns from this bank, in a sentence."
+authors = ["Your Name"]
+
+[article]
+title = "The article's headline"
+outlet = "Who published it"
+published = 2024-01-31
+url = "https://example.org/the-article"
+text_file = "{article_name}"        # the article's text, beside this file (or: text = """...""")
+
+# Who gave figures. The id after `sources.` is yours to choose.
+[sources.city]
+name = "the city"
+role = "the organiser of the meeting"
+
+# One table per number a source gave. Every `quote` must occur in the article,
+# word for word, and state the number (`value`, or `low` and `high` for a range).
+[figures.attendance-city]
+source = "city"                     # an id from [sources]
+measure = "meeting-attendance"      # figures that count the same thing share a measure
+counts = "people at the first meeting"
+value = 1_250
+approximate = false
+as_of = "2024-01"
+quote = "The city said 1,250 people attended the first meeting"
+ask = "How many people attended the first meeting, according to the city?"
+explain = "The organiser's own count. Say here what it includes and leaves out."
+
+# Hand-written questions are optional: delete this block or add more.
+[[questions]]
+kind = "choice"
+prompt = "Who counted the people at the first meeting?"
+answer = "the city"
+options = ["the city", "the police", "a newspaper"]
+figure = "attendance-city"
+explain = "The article gives only the city's count."
+'''
+
+_ARTICLE = """\
+Replace this text with the full text of the article the bank is drawn from, as UTF-8.
+Until then, `quiz check` reports that the starter's quote is not in the article.
+"""
+
+
+def _bank_id(path: Path) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_")
+    return slug[:64] or "my-bank"
 
 
 def run_new(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    path: Path = args.path
+    if path.suffix != ".toml":
+        path = path.with_name(path.name + ".toml")
+    article = path.with_suffix(".txt")
+    existing = [p for p in (path, article) if p.exists() or p.is_symlink()]
+    if existing and not args.force:
+        names = " and ".join(str(p) for p in existing)
+        print(
+            f"quiz new: {names} already exist{'s' if len(existing) == 1 else ''};"
+            " not overwriting (use --force to replace)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            _STARTER.format(bank_id=_bank_id(path), bank_name=path.name, article_name=article.name),
+            encoding="utf-8",
+        )
+        article.write_text(_ARTICLE, encoding="utf-8")
+    except OSError as exc:
+        print(f"quiz new: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path} and {article}")
+    print(f"next: paste the article's text into {article}, then run: quiz check {path}")
+    return 0

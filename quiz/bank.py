@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
@@ -25,6 +24,9 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from quiz.errors import quoted
 
 FORMAT_VERSION = 1
 
@@ -34,31 +36,66 @@ FORMAT_VERSION = 1
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+
+
+def forbidden_character(text: str) -> re.Match[str] | None:
+    """The first control character (C0, C1, DEL; tab and newline allowed) or bidi control."""
+    return _FORBIDDEN.search(text)
+
+
 def _no_control(text: str) -> str:
-    for offset, char in enumerate(text):
-        if char in "\n\t":
-            continue
-        if char in _BIDI or unicodedata.category(char) == "Cc":
-            raise ValueError(
-                f"a control or bidirectional character (U+{ord(char):04X}) at offset {offset};"
-                " text may not carry escape sequences"
-            )
+    # A regex rather than a loop over characters: a 10,000-figure bank has millions.
+    found = _FORBIDDEN.search(text)
+    if found:
+        char = found.group()
+        kind = "a bidirectional control" if char in _BIDI else "a control character"
+        raise PydanticCustomError(
+            "bank_text",
+            "expected plain text, found {kind} (U+{code}) at character {offset};"
+            " text shown to players may not carry escape sequences or direction overrides",
+            {"kind": kind, "code": f"{ord(char):04X}", "offset": found.start() + 1},
+        )
     return text
 
 
 def _single_line(text: str) -> str:
     if "\n" in text:
-        raise ValueError("a single line of text, found a line break")
+        raise PydanticCustomError("bank_text", "expected a single line of text, found a line break")
     return text
 
 
 def _date_to_text(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
+    # TOML gives `as_of = 2022-11-09` as a date and `as_of = 2022` as an integer; both are
+    # honest ways to write "when", so both become the partial-date text.
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+def _format_version(value: int) -> int:
+    if value != FORMAT_VERSION:
+        raise rule(f"expected {FORMAT_VERSION} (the bank format this game reads), found {value}")
+    return value
+
+
+def rule(message: str, key: str | None = None) -> PydanticCustomError:
+    """A cross-field rule broken inside one table; `key` names the key to point at."""
+    # The message travels in the context, not the template, so that braces in an author's
+    # text are never taken for template fields.
+    return PydanticCustomError("bank_rule", "{message}", {"message": message, "key": key or ""})
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_no_control)]
 """Free text shown to players: not empty, no control characters."""
 Line = Annotated[Text, AfterValidator(_single_line)]
+"""One line of free text."""
+ArticleText = Annotated[
+    str, StringConstraints(min_length=1, max_length=2_000_000), AfterValidator(_no_control)
+]
+"""An article's text: up to two million characters."""
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
@@ -74,7 +111,15 @@ Count = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    """Base of every table: unknown keys refused, and no silent conversions.
+
+    Strict mode matters for a hand-written format: lax pydantic would read `value = true`
+    as 1 and `value = "100000"` as a number, so a slip would pass unnoticed.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
+    )
 
 
 class BankInfo(Strict):
@@ -99,11 +144,11 @@ class Article(Strict):
     """The article's headline."""
     outlet: Line | None = None
     """Who published it."""
-    published: date | None = None
-    """Publication date, a TOML date such as 2022-11-10."""
+    published: Annotated[date, Field(strict=False)] | None = None
+    """Publication date, a TOML date such as 2022-11-10 (a quoted "2022-11-10" is read too)."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     """Where to read the original."""
-    text: Text | None = Field(default=None, max_length=1_000_000)
+    text: ArticleText | None = None
     """The article's text inline. Give either `text` or `text_file`."""
     text_file: Line | None = None
     """Path of a UTF-8 text file holding the article, relative to the bank and inside its
@@ -111,8 +156,10 @@ class Article(Strict):
 
     @model_validator(mode="after")
     def _one_text(self) -> Article:
-        if (self.text is None) == (self.text_file is None):
-            raise ValueError("exactly one of `text` or `text_file`")
+        if self.text is None and self.text_file is None:
+            raise rule("expected `text` or `text_file` (the article's words), found neither")
+        if self.text is not None and self.text_file is not None:
+            raise rule("expected `text` or `text_file`, not both", "text_file")
         return self
 
 
@@ -162,16 +209,7 @@ class Figure(Strict):
 
     @model_validator(mode="after")
     def _value_or_range(self) -> Figure:
-        has_range = self.low is not None or self.high is not None
-        if self.value is None and not has_range:
-            raise ValueError("`value`, or `low` and `high`")
-        if self.value is not None and has_range:
-            raise ValueError("either `value` or `low` and `high`, not both")
-        if has_range:
-            if self.low is None or self.high is None:
-                raise ValueError("both `low` and `high` for a range")
-            if not self.low < self.high:
-                raise ValueError(f"`low` below `high`, found low = {self.low:g}, high = {self.high:g}")
+        _check_value_or_range(self.value, self.low, self.high, "value")
         return self
 
     @property
@@ -215,29 +253,72 @@ class WrittenQuestion(Strict):
     def _answer_fits_kind(self) -> WrittenQuestion:
         if self.kind == "choice":
             if self.options is None:
-                raise ValueError("`options` for a choice question")
+                raise rule("expected `options` for a choice question, found none")
             if not isinstance(self.answer, str):
-                raise ValueError("`answer` as a string that is one of `options`")
-            folded = [o.casefold().strip() for o in self.options]
-            if len(set(folded)) != len(folded):
-                raise ValueError("distinct `options`, found two that read the same")
+                found = "none" if self.answer is None else f"{self.answer:g}"
+                raise rule(
+                    f"expected the answer of a choice question as text, one of `options`,"
+                    f" found {found}",
+                    "answer" if self.answer is not None else None,
+                )
+            seen: dict[str, str] = {}
+            for option in self.options:
+                folded = " ".join(option.casefold().split())
+                if folded in seen:
+                    raise rule(
+                        f"expected distinct options, found {quoted(seen[folded])}"
+                        f" and {quoted(option)}, which read the same",
+                        "options",
+                    )
+                seen[folded] = option
             if self.answer not in self.options:
-                raise ValueError(f"`answer` among `options`, found {self.answer!r}")
-            if self.low is not None or self.high is not None:
-                raise ValueError("no `low` or `high` for a choice question")
+                raise rule(
+                    "expected the answer to be one of `options` exactly,"
+                    f" found {quoted(self.answer)}",
+                    "answer",
+                )
+            for name in ("low", "high"):
+                if getattr(self, name) is not None:
+                    raise rule(f"expected no `{name}` in a choice question", name)
         else:
             if self.options is not None:
-                raise ValueError("no `options` for an estimate question")
-            has_range = self.low is not None or self.high is not None
+                raise rule("expected no `options` in an estimate question", "options")
             if isinstance(self.answer, str):
-                raise ValueError("`answer` as a number for an estimate question")
-            if (self.answer is None) == (not has_range):
-                pass
-            else:
-                raise ValueError("`answer`, or `low` and `high`, for an estimate question")
-            if has_range and (self.low is None or self.high is None or not self.low < self.high):
-                raise ValueError("`low` below `high` for a range answer")
+                raise rule(
+                    f"expected a number as the answer of an estimate question,"
+                    f" found the string {quoted(self.answer)}",
+                    "answer",
+                )
+            _check_value_or_range(self.answer, self.low, self.high, "answer")
         return self
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"
+
+
+def _check_value_or_range(
+    value: float | None, low: float | None, high: float | None, name: str
+) -> None:
+    """A figure or an estimate states one number or a range, never both or neither."""
+    has_range = low is not None or high is not None
+    if value is None and not has_range:
+        raise rule(f"expected `{name}`, or `low` and `high` for a range, found none of them")
+    if value is not None and has_range:
+        raise rule(
+            f"expected `{name}` or `low` and `high`, not both",
+            "low" if low is not None else "high",
+        )
+    if has_range:
+        if low is None or high is None:
+            missing = "low" if low is None else "high"
+            raise rule(f"expected both `low` and `high` for a range, found no `{missing}`")
+        if not low < high:
+            raise rule(
+                f"expected `low` below `high`,"
+                f" found low = {_number(low)} and high = {_number(high)}",
+                "low",
+            )
 
 
 class Bank(Strict):
@@ -245,7 +326,7 @@ class Bank(Strict):
 
     schema_: str | None = Field(default=None, alias="$schema", exclude=True)
     """Optional JSON Schema address for editors; ignored by the game."""
-    format: Literal[1]
+    format: Annotated[int, AfterValidator(_format_version)]
     """Version of this format; this game reads format 1."""
     bank: BankInfo
     article: Article

@@ -1,274 +1,324 @@
-"""The checks behind `load_bank` that need more than one table, and their messages.
+"""Turn pydantic's findings into an author's messages, and the checks that span tables.
 
-Positions come from `quiz.locate`, which scans the TOML source only when a problem
-must be reported, so a valid bank pays nothing for them.
+Every message reads "expected X, found Y" in TOML's words (table, array, string,
+integer), under the dotted key it concerns. Positions come from `quiz.locate`,
+which scans the source only when there is a problem to report; `difflib` near-miss
+suggestions too. A valid bank runs none of that.
+
+The cross-reference checks (a figure's source exists, a question's figure exists)
+and provenance read the raw parsed TOML defensively, so they also run when some
+table failed validation: an author sees every problem of the file at once.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from pathlib import Path
+import typing
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from quiz.bank import Bank, Figure
-from quiz.errors import BankError, Problem
+from quiz.bank import Bank
+from quiz.errors import Problem, dotted, quoted
 from quiz.locate import locate
-from quiz.numbers import find_numbers, format_number
 
-_TYPE_WORDS = {
-    "dict": "table",
-    "object": "table",
-    "list": "array",
-    "int": "integer",
-    "float": "number",
-    "str": "string",
-    "bool": "boolean",
-    "NoneType": "nothing",
-    "date": "date",
-    "datetime": "date and time",
+Loc = tuple[str | int, ...]
+
+
+# -- showing values and keys in the author's words ------------------------------------------
+
+
+def found(value: object) -> str:
+    """A parsed TOML value as the author wrote it, shortened and with no raw control characters."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        text = str(value) if value.bit_length() < 200 else f"{str(value)[:20]}..."
+        return f"the integer {text}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        if not value:
+            return "an empty string"
+        return f"the string {quoted(value)}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return f"an array of {len(value)}" if value else "an empty array"
+    if isinstance(value, datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, time):
+        return f"the time {value.isoformat()}"
+    return type(value).__name__
+
+
+# -- pydantic errors --------------------------------------------------------------------------
+
+
+def _data_loc(loc: tuple[Any, ...], data: object) -> Loc:
+    """The part of pydantic's `loc` that names keys and indexes in the data.
+
+    pydantic adds validator and union-member names ("function-after[...]",
+    "constrained-float") to the path; walking the data drops them.
+    """
+    kept: list[str | int] = []
+    node: object = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            kept.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            kept.append(part)
+            node = node[part]
+        else:
+            node = None
+    return tuple(kept)
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model of the table at `loc`, to list the keys it accepts."""
+    current: Any = Bank
+    for part in loc:
+        model = _find_model(current)
+        if model is not None:
+            fields = {f.alias or n: f for n, f in model.model_fields.items()}
+            if part not in fields:
+                return None
+            current = fields[part].annotation
+        else:
+            current = _container_item(current)
+            if current is None:
+                return None
+    return _find_model(current)
+
+
+def _unwrap(annotation: Any) -> Iterator[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _unwrap(typing.get_args(annotation)[0])
+    elif origin is typing.Union or type(annotation).__name__ == "UnionType":
+        for arg in typing.get_args(annotation):
+            yield from _unwrap(arg)
+    else:
+        yield annotation
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    for candidate in _unwrap(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _container_item(annotation: Any) -> Any:
+    for candidate in _unwrap(annotation):
+        origin = typing.get_origin(candidate)
+        if origin is dict:
+            return typing.get_args(candidate)[1]
+        if origin is list:
+            return typing.get_args(candidate)[0]
+    return None
+
+
+_EXPECTED = {
+    "string_type": "a string",
+    "float_type": "a number",
+    "int_type": "an integer",
+    "bool_type": "true or false",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "list_type": "an array",
+    "date_type": "a date such as 2022-11-10",
+    "date_parsing": "a date such as 2022-11-10",
+    "date_from_datetime_parsing": "a date such as 2022-11-10",
+    "date_from_datetime_inexact": "a date such as 2022-11-10",
 }
 
-
-def _toml_type(value: object) -> str:
-    return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
-    for part in loc:
-        if isinstance(part, int):
-            parts.append(f"[{part}]")
-        else:
-            if part.startswith("function-after") or part.startswith("function-before"):
-                continue
-            if part in {"str", "float", "int", "constrained-str"}:
-                continue
-            parts.append(("." if parts else "") + part)
-    return "".join(parts)
+_PATTERNS = {
+    "as_of": 'a year, year-month or date such as 2022, "2022-11" or 2022-11-09',
+    "url": "an http:// or https:// address",
+    "language": 'a language tag such as "en" or "pt-BR"',
+}
+_ID_WORDS = "an id of lower-case letters, digits, `-` and `_` (at most 64 characters)"
 
 
-def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
-    """Keys the model accepts at the table holding `loc`'s last part."""
-    from quiz.bank import Article, BankInfo, Source, WrittenQuestion
-
-    table = [p for p in loc[:-1] if isinstance(p, str)]
-    model: type | None = None
-    if not table:
-        model = Bank
-    elif table[0] == "bank":
-        model = BankInfo
-    elif table[0] == "article":
-        model = Article
-    elif table[0] == "sources":
-        model = Source
-    elif table[0] == "figures":
-        model = Figure
-    elif table[0] == "questions":
-        model = WrittenQuestion
-    if model is None:
-        return []
-    return [f.alias or name for name, f in model.model_fields.items()]  # type: ignore[attr-defined]
+def _expectation(error: dict[str, Any], loc: Loc) -> str | None:
+    """What one pydantic error expected, in the author's words, or None if it is no type error."""
+    kind = error["type"]
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    if kind == "literal_error":
+        choices = str(error.get("ctx", {}).get("expected", "")).replace("'", '"')
+        return f"one of {choices}"
+    if kind == "string_pattern_mismatch":
+        last = loc[-1] if loc else ""
+        return _PATTERNS.get(str(last), _ID_WORDS)
+    return None
 
 
-def _message(error: dict[str, object]) -> str:
-    kind = str(error["type"])
-    loc = tuple(error["loc"])  # type: ignore[arg-type]
-    found = error.get("input")
+def _message(errors: list[dict[str, Any]], loc: Loc, value: object) -> tuple[str, Loc]:
+    """One message for all of pydantic's errors at one key (a union gives one per member)."""
+    first = errors[0]
+    kind = first["type"]
+    ctx = first.get("ctx") or {}
+    if kind == "bank_rule":
+        key = ctx.get("key")
+        return str(ctx.get("message", first["msg"])), (*loc, key) if key else loc
+    if kind == "bank_text":
+        return str(first["msg"]), loc
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        near = difflib.get_close_matches(name, _known_keys(loc), n=1, cutoff=0.6)
+        model = _model_at(loc[:-1])
+        known = [f.alias or n for n, f in model.model_fields.items()] if model else []
+        import difflib
+
+        near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"; did you mean `{near[0]}`?" if near else ""
-        return f"unknown key `{name}`{hint}"
+        return f"unknown key `{name}`{hint}", loc
     if kind == "missing":
-        return "expected this key, found it missing"
-    if kind.endswith("_type") or kind in {"literal_error", "date_from_datetime_parsing"}:
-        expected = {
-            "string_type": "a string",
-            "float_type": "a number",
-            "int_type": "an integer",
-            "bool_type": "true or false",
-            "dict_type": "a table",
-            "model_type": "a table",
-            "list_type": "an array",
-            "date_type": "a date such as 2022-11-10",
-        }.get(kind)
-        if kind == "literal_error":
-            expected = "one of " + str(error.get("ctx", {}).get("expected", "")).replace("'", '"')  # type: ignore[union-attr]
-        return f"expected {expected or error['msg']}, found {_toml_type(found)} {_show(found)}"
-    if kind == "string_pattern_mismatch":
-        return f"expected {_pattern_words(loc)}, found {_show(found)}"
-    if kind == "value_error":
-        text = str(error["msg"]).removeprefix("Value error, ")
-        return f"expected {text}"
-    if kind in {"greater_than", "finite_number"}:
-        return f"expected a finite number above 0, found {_show(found)}"
-    return f"{error['msg']}, found {_show(found)}"
+        return f"expected a key `{loc[-1]}` here, found none", loc
+    expected = [e for e in (_expectation(error, loc) for error in errors) if e]
+    if expected:
+        words = " or ".join(dict.fromkeys(expected))
+        return f"expected {words}, found {found(value)}", loc
+    if kind in {"string_too_short", "too_short"} and isinstance(value, str | dict | list):
+        if isinstance(value, str):
+            return "expected some text, found an empty string", loc
+        least = ctx.get("min_length", 1)
+        return f"expected at least {least} {_entries(value, least)}, found {len(value)}", loc
+    if kind in {"string_too_long", "too_long"} and isinstance(value, str | list):
+        most = ctx.get("max_length")
+        what = "characters" if isinstance(value, str) else _entries(value, 2)
+        return f"expected at most {most:,} {what}, found {len(value):,}", loc
+    if kind == "greater_than":
+        return f"expected a number above {ctx.get('gt', 0)}, found {found(value)}", loc
+    if kind == "finite_number":
+        return f"expected a finite number, found {found(value)}", loc
+    text = str(first["msg"])
+    text = text.replace("Input should be ", "expected ", 1) if text.startswith("Input") else text
+    return f"{text}, found {found(value)}", loc
 
 
-def _pattern_words(loc: tuple[int | str, ...]) -> str:
-    last = str(loc[-1]) if loc else ""
-    if last == "as_of":
-        return 'a year, year-month or date such as "2022-11"'
-    if last == "url":
-        return "an http:// or https:// address"
-    if last == "language":
-        return 'a language tag such as "en"'
-    return "an id of lower-case letters, digits, `-` and `_`"
-
-
-def _show(value: object) -> str:
+def _entries(value: object, count: int) -> str:
     if isinstance(value, dict):
-        return "(a table)"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+        return "table" if count == 1 else "tables"
+    return "entry" if count == 1 else "entries"
 
 
 def validation_problems(
-    exc: ValidationError, data: dict[str, object], source: str, shown: str
+    exc: ValidationError, data: dict[str, Any], source: str, shown: str
 ) -> list[Problem]:
-    problems = []
+    """Every schema problem pydantic found, one message per key, in file order."""
+    groups: dict[Loc, list[dict[str, Any]]] = {}
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        # Keys of `dict[Id, ...]` are reported as `sources.<key>.[key]`.
+        raw = tuple(error["loc"])
+        if raw and raw[-1] == "[key]":
+            loc = _data_loc(raw[:-1], data)
+            groups.setdefault((*loc, "[key]"), []).append(dict(error))
+            continue
+        groups.setdefault(_data_loc(raw, data), []).append(dict(error))
+    problems = []
+    for loc, errors in groups.items():
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
-            message = f"expected {_pattern_words(('id',))}, found {_show(loc[-1])}"
+            message = f"expected {_ID_WORDS}, found {quoted(str(loc[-1]))}"
         else:
-            message = _message(dict(error))
-        key = _dotted(loc)
-        line, column = locate(source, loc)
-        problems.append(Problem(shown, message, key, line, column))
-    return problems
+            message, loc = _message(errors, loc, _value_at(data, loc))
+        problems.append(Problem(shown, message, dotted(loc), *locate(source, loc)))
+    return sort_problems(_merge_typos(problems))
 
 
-def cross_check(bank: Bank, source: str, shown: str) -> list[Problem]:
+def _merge_typos(problems: list[Problem]) -> list[Problem]:
+    """Drop "missing `quote`" when the same table has "unknown key `qoute`; did you mean `quote`?".
+
+    One typo, one message: the suggestion already says what is missing.
+    """
+    suggested = set()
+    for problem in problems:
+        if "; did you mean `" in problem.message and problem.message.startswith("unknown key"):
+            table = problem.key.rsplit(".", 1)[0] if "." in problem.key else ""
+            name = problem.message.rsplit("`", 2)[-2]
+            suggested.add(f"{table}.{name}" if table else name)
+    return [
+        p for p in problems if not (p.key in suggested and p.message.startswith("expected a key `"))
+    ]
+
+
+def _value_at(data: object, loc: Loc) -> object:
+    node = data
+    for part in loc:
+        if isinstance(node, dict):
+            node = node.get(part)  # type: ignore[call-overload]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """File order; problems with no line first (they concern the whole file)."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+# -- cross-references -----------------------------------------------------------------------
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def _near(name: str, known: list[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; did you mean `{near[0]}`?" if near else ""
+
+
+def _some(ids: list[str], limit: int = 6) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def cross_check(data: dict[str, Any], source: str, shown: str) -> list[Problem]:
+    """Each figure's source is in [sources]; each question's figure is in [figures]."""
+    sources = _table(data, "sources")
+    figures = _table(data, "figures")
     problems = []
-    for figure_id, figure in bank.figures.items():
-        if figure.source not in bank.sources:
-            loc = ("figures", figure_id, "source")
-            known = ", ".join(sorted(bank.sources))
-            near = difflib.get_close_matches(figure.source, list(bank.sources), n=1)
-            hint = f"; did you mean `{near[0]}`?" if near else ""
+    for figure_id, figure in figures.items():
+        if not isinstance(figure, dict):
+            continue
+        source_id = figure.get("source")
+        if isinstance(source_id, str) and source_id not in sources:
+            loc: Loc = ("figures", figure_id, "source")
+            known = sorted(sources)
+            listed = f"one of the [sources] ({_some(known)})" if known else "a [sources] table"
             problems.append(
                 Problem(
                     shown,
-                    f"expected a source id from [sources] ({known}), found {figure.source!r}{hint}",
-                    "figures." + figure_id + ".source",
+                    f"expected {listed}, found no source {quoted(source_id)}"
+                    f"{_near(source_id, known)}",
+                    dotted(loc),
                     *locate(source, loc),
                 )
             )
-    for index, question in enumerate(bank.questions):
-        if question.figure is not None and question.figure not in bank.figures:
+    questions = data.get("questions")
+    for index, question in enumerate(questions if isinstance(questions, list) else []):
+        figure_id = question.get("figure") if isinstance(question, dict) else None
+        if isinstance(figure_id, str) and figure_id not in figures:
             loc = ("questions", index, "figure")
             problems.append(
                 Problem(
                     shown,
-                    f"expected a figure id from [figures], found {question.figure!r}",
-                    f"questions[{index}].figure",
+                    f"expected the id of one of the [figures], found no figure "
+                    f"{quoted(figure_id)}{_near(figure_id, sorted(figures))}",
+                    dotted(loc),
                     *locate(source, loc),
-                )
-            )
-    return problems
-
-
-def article_text(bank: Bank, path: Path, source: str, shown: str) -> str:
-    article = bank.article
-    if article.text is not None:
-        return article.text
-    assert article.text_file is not None
-    from quiz.loader import MAX_ARTICLE_BYTES, _read_text
-
-    loc = ("article", "text_file")
-    line, column = locate(source, loc)
-    folder = path.resolve().parent
-    target = (folder / article.text_file).resolve()
-    if not target.is_relative_to(folder):
-        raise BankError(
-            [
-                Problem(
-                    shown,
-                    f"expected a path inside the bank's folder, found {article.text_file!r}",
-                    "article.text_file",
-                    line,
-                    column,
-                )
-            ]
-        )
-    try:
-        return _read_text(target, MAX_ARTICLE_BYTES, str(target))
-    except BankError as exc:
-        raise BankError(
-            [
-                Problem(shown, f"the article file: {p}", "article.text_file", line, column)
-                for p in exc.problems
-            ]
-        ) from None
-
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Fold case, whitespace and typographic quotes and dashes, for quote matching."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
-
-
-def quote_states(figure: Figure) -> bool:
-    """Whether the figure's number (or range) can be read from its quote."""
-    low, high = figure.bounds
-    return any(
-        _close(r.low, low) and _close(r.high, high) for r in find_numbers(figure.quote)
-    )
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def provenance(bank: Bank, article: str, source: str, shown: str) -> list[Problem]:
-    """Every quote occurs in the article and states its figure's number."""
-    haystack = normalise(article)
-    problems = []
-    for figure_id, figure in bank.figures.items():
-        if normalise(figure.quote) not in haystack:
-            problems.append(
-                Problem(
-                    shown,
-                    "expected the quote to occur verbatim in the article, found no match",
-                    f"figures.{figure_id}.quote",
-                    *locate(source, ("figures", figure_id, "quote")),
-                )
-            )
-        elif not quote_states(figure):
-            low, high = figure.bounds
-            stated = ", ".join(r.describe() for r in find_numbers(figure.quote)) or "no number"
-            wanted = format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
-            key = "value" if figure.value is not None else "low"
-            problems.append(
-                Problem(
-                    shown,
-                    f"expected the quote to state {wanted}, found {stated}",
-                    f"figures.{figure_id}.{key}",
-                    *locate(source, ("figures", figure_id, key)),
                 )
             )
     return problems

@@ -1,25 +1,39 @@
-"""Load a bank file: parse, validate, cross-check, check provenance; never a traceback.
+"""Load a bank file: read, parse, validate, cross-check, check provenance; never a traceback.
 
 `load_bank` either returns a `LoadedBank` or raises `BankError` carrying every
 problem of the file at once, each located as `path:line:col: key: message`.
+Whatever the file holds (binary, a directory, a 5,000-digit integer, nesting
+deeper than the parser allows), the only exception that leaves is `BankError`.
+
+Order of work: the size is checked before reading, the bytes decoded before
+parsing, and after a successful parse the schema, the cross-references and the
+provenance are all checked, so a file with several kinds of mistake reports them
+together. The error path's helpers (the source scanner, near-miss suggestions)
+are imported only when there is something to report.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli
 from pydantic import ValidationError
 
-from quiz.bank import Bank
-from quiz.errors import BankError, Problem
+from quiz import checks, provenance
+from quiz.bank import Bank, forbidden_character
+from quiz.errors import BankError, Problem, dotted, quoted
+from quiz.locate import locate
 
-MAX_BANK_BYTES = 4 * 1024 * 1024
-"""Banks larger than this are refused before parsing (a 10,000-figure bank is ~3 MB)."""
+MAX_BANK_BYTES = 8 * 1024 * 1024
+"""Banks larger than this (8 MiB) are refused before they are read. A bank of
+10,000 figures with full explanations is about 4 MB; a real one is a few KB."""
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-"""Article text files larger than this are refused."""
+"""Article text files larger than this (2 MiB) are refused before they are read."""
 
 
 @dataclass(frozen=True)
@@ -37,96 +51,181 @@ class LoadedBank:
         return self.bank.bank.id
 
 
-def _read_text(path: Path, limit: int, shown: str) -> str:
-    """Read a UTF-8 file (BOM allowed) or raise BankError naming it."""
+class _Unreadable(Exception):
+    """Why a file could not be read, in words, with the line and column when known."""
+
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
+
+
+def _read_bytes(path: Path, limit: int, what: str) -> bytes:
     try:
-        if path.is_dir():
-            raise BankError([Problem(shown, "expected a file, found a directory")])
-        size = path.stat().st_size
-        if size > limit:
-            raise BankError(
-                [Problem(shown, f"expected at most {limit:,} bytes, found {size:,} bytes")]
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _Unreadable(f"expected {what}, found a folder")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or /dev/zero would block or never end.
+            raise _Unreadable(f"expected {what}, found a special file (a device or pipe)")
+        if info.st_size > limit:
+            raise _Unreadable(
+                f"expected {what} of at most {limit:,} bytes, found {info.st_size:,} bytes"
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # Read one byte past the limit, in case the file grew since stat().
+            data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise BankError([Problem(shown, "no such file")]) from None
-    except OSError as exc:
-        raise BankError([Problem(shown, f"cannot read the file: {exc.strerror or exc}")]) from None
-    return decode_utf8(data, shown)
+        raise _Unreadable(f"expected {what}, found no such file") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _Unreadable(f"expected {what} that can be read, found an error: {reason}") from None
+    if len(data) > limit:
+        raise _Unreadable(f"expected {what} of at most {limit:,} bytes, found more")
+    return data
 
 
-def decode_utf8(data: bytes, shown: str) -> str:
+def _decode(data: bytes, what: str) -> str:
     try:
+        # utf-8-sig: a byte-order mark, which some Windows editors write, is fine.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BankError(
-            [
-                Problem(
-                    shown,
-                    f"expected UTF-8 text, found byte 0x{data[exc.start]:02x}",
-                    line=line,
-                    column=column,
-                )
-            ]
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+        raise _Unreadable(
+            f"expected {what} in UTF-8, found the byte 0x{data[exc.start]:02x}",
+            line,
+            column,
         ) from None
 
 
-def parse_toml(source: str, shown: str) -> dict[str, object]:
+_TOML_WORDS = {
+    "Invalid value": "expected a value (a string in quotes, a number, true or false, "
+    "a date, an array or a table)",
+    "Invalid statement": "expected a key = value line, a [table] or a [[table]] header",
+    "Cannot overwrite a value": "expected each key once per table, found a key set again",
+}
+
+
+def _parse(source: str, shown: str) -> dict[str, Any]:
     """tomli's parse, with every failure turned into a located Problem."""
     try:
         return tomli.loads(source)
     except tomli.TOMLDecodeError as exc:
         message = getattr(exc, "msg", str(exc))
-        raise BankError(
-            [
-                Problem(
-                    shown,
-                    f"invalid TOML: {message}",
-                    line=getattr(exc, "lineno", None),
-                    column=getattr(exc, "colno", None),
-                )
-            ]
-        ) from None
-    except RecursionError:
-        raise BankError([Problem(shown, "invalid TOML: nested deeper than the parser allows")]) from None
-    except ValueError as exc:
-        # int() refuses integers of more than 4,300 digits.
-        raise BankError([Problem(shown, f"invalid TOML: {exc}")]) from None
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        if message.startswith("Cannot declare (") and message.endswith(") twice"):
+            parts = tuple(p.strip(" '\"") for p in message[15:-7].split(","))
+            name = dotted(tuple(p for p in parts if p))
+            problem = Problem(
+                shown,
+                f"expected each table once, found [{name}] again"
+                " (ids must be unique; to add an entry, give it a new id)",
+                name,
+                line,
+                column,
+            )
+        else:
+            message = _TOML_WORDS.get(message, message)
+            problem = Problem(shown, f"invalid TOML: {message}", "", line, column)
+        raise BankError([problem]) from None
+    except RecursionError as exc:
+        detail = str(exc) if "TOML" in str(exc) else "arrays or tables nested too deep"
+        raise BankError([Problem(shown, f"invalid TOML: {detail}")]) from None
+    except ValueError:
+        # int() refuses integers of more than 4,300 digits (Python 3.11+).
+        line, column = _long_integer(source)
+        message = "invalid TOML: expected numbers of at most 4,300 digits, found a longer one"
+        raise BankError([Problem(shown, message, "", line, column)]) from None
+
+
+def _long_integer(source: str) -> tuple[int | None, int | None]:
+    import re
+
+    match = re.search(r"[0-9_]{4000,}", source)
+    if not match:
+        return None, None
+    line = source.count("\n", 0, match.start()) + 1
+    return line, match.start() - (source.rfind("\n", 0, match.start()) + 1) + 1
+
+
+def _article_text(
+    data: dict[str, Any], bank_path: Path, source: str, shown: str
+) -> tuple[str | None, list[Problem]]:
+    """The article's text (inline or from its file), or None with the problems why not."""
+    article = data.get("article")
+    if not isinstance(article, dict):
+        return None, []
+    text, text_file = article.get("text"), article.get("text_file")
+    if isinstance(text, str) and text_file is None:
+        return text, []
+    if not isinstance(text_file, str) or text is not None:
+        return None, []  # the schema check reports it
+
+    def problem(message: str) -> Problem:
+        return Problem(
+            shown, message, "article.text_file", *locate(source, ("article", "text_file"))
+        )
+
+    what = quoted(text_file)
+    if os.path.isabs(text_file) or text_file.startswith(("/", "\\")):
+        return None, [problem(f"expected a path relative to the bank's folder, found {what}")]
+    folder = bank_path.resolve().parent
+    target = (folder / text_file).resolve()
+    if not target.is_relative_to(folder):
+        through = "" if ".." in Path(text_file).parts else ", through a link,"
+        return None, [
+            problem(f"expected a file inside the bank's folder, found {what}{through} leads out")
+        ]
+    try:
+        described = f"an article file at {what}"
+        article_text = _decode(_read_bytes(target, MAX_ARTICLE_BYTES, described), described)
+    except _Unreadable as exc:
+        reason = exc.reason
+        if exc.line is not None:
+            reason += f", at line {exc.line}, column {exc.column} of it"
+        return None, [problem(reason)]
+    bad = forbidden_character(article_text)
+    if bad is not None:
+        line = article_text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (article_text.rfind("\n", 0, bad.start()) + 1) + 1
+        return None, [
+            problem(
+                f"expected plain text in {what}, found a control character"
+                f" (U+{ord(bad.group()):04X}) at line {line}, column {column} of it"
+            )
+        ]
+    return article_text, []
 
 
 def load_bank(path: str | Path, *, check_provenance: bool = True) -> LoadedBank:
     """Load and fully check the bank at `path`, or raise BankError with every problem."""
-    # Imported here so that a bank with no errors never pays for the locator.
-    from quiz import checks
-
     path = Path(path)
     shown = str(path)
     try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    if size > MAX_BANK_BYTES:
-        raise BankError(
-            [Problem(shown, f"expected a bank of at most {MAX_BANK_BYTES:,} bytes, found {size:,}")]
-        )
-    source = _read_text(path, MAX_BANK_BYTES, shown)
-    raw_bytes = source.encode("utf-8")
-    data = parse_toml(source, shown)
+        raw = _read_bytes(path, MAX_BANK_BYTES, "a bank file")
+        source = _decode(raw, "a bank file")
+    except _Unreadable as exc:
+        raise BankError([Problem(shown, exc.reason, "", exc.line, exc.column)]) from None
+    data = _parse(source, shown)
+    bank: Bank | None = None
+    problems: list[Problem] = []
     try:
         bank = Bank.model_validate(data)
     except ValidationError as exc:
-        raise BankError(checks.validation_problems(exc, data, source, shown)) from None
-    problems = checks.cross_check(bank, source, shown)
-    article_text = ""
-    try:
-        article_text = checks.article_text(bank, path, source, shown)
-    except BankError as exc:
-        problems.extend(exc.problems)
-    else:
-        if check_provenance:
-            problems.extend(checks.provenance(bank, article_text, source, shown))
-    if problems:
-        raise BankError(problems)
-    return LoadedBank(bank, path, article_text, hashlib.sha256(raw_bytes).hexdigest())
+        problems = checks.validation_problems(exc, data, source, shown)
+    # Figures whose own table is wrong are left out of provenance: one message each.
+    broken = {p.key.split(".")[1] for p in problems if p.key.startswith("figures.")}
+    problems += checks.cross_check(data, source, shown)
+    article_text, article_problems = _article_text(data, path, source, shown)
+    problems += article_problems
+    figures = data.get("figures")
+    if check_provenance and article_text is not None and isinstance(figures, dict):
+        problems += provenance.check(
+            figures, article_text, shown, lambda loc: locate(source, loc), broken
+        )
+    if problems or bank is None:
+        raise BankError(checks.sort_problems(problems))
+    return LoadedBank(bank, path, article_text or "", hashlib.sha256(raw).hexdigest())

@@ -88,8 +88,9 @@ def _to_float(num: str, scale: str | None) -> float:
     return value
 
 
-def _share_scale(low_num: str, low_scale: str | None, high: float, high_num: str,
-                 high_scale: str | None) -> float:
+def _share_scale(
+    low_num: str, low_scale: str | None, high: float, high_num: str, high_scale: str | None
+) -> float:
     """Give a bare low end the magnitude its high end is written in.
 
     "15 and 30 million": the low end shares the scale word. "20 and 30,000": the
