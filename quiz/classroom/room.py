@@ -1,0 +1,368 @@
+"""The classroom game without sockets: players, the clock, answers, reveals and ranks.
+
+`Room` is the host's authority. It judges every answer with its own clock, scores it
+with `quiz.scoring.score`, explains with `quiz.explain.explain`, and decides what each
+player may see. `quiz.classroom.server` only carries its decisions over the network,
+so the rules are tested here without a socket and there with one.
+
+Decisions worth knowing:
+
+- Phases: lobby -> question -> reveal -> question ... -> finished. `skip` ends the
+  countdown now (the answers already in count); `next` leaves a reveal.
+- A player who joins while a question is open (or being revealed) enters at the next
+  question; a player who rejoins with their token keeps their score and may still
+  answer the open question if they were in it.
+- Pausing freezes the countdown; answers are still taken while paused.
+- "Further off" counts classmates whose answer was further from the truth: by the
+  ratio to the answer's range for a number, wrong versus right for an option.
+- A removed player leaves the leaderboard and the counts; what they answered stays
+  in the results store.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from quiz import explain as explaining
+from quiz import scoring
+from quiz.classroom.protocol import NAME_MAX, name_problem
+from quiz.generate import Question
+from quiz.loader import LoadedBank
+from quiz.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
+
+Phase = Literal["lobby", "question", "reveal", "finished"]
+log = logging.getLogger(__name__)
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+"""No 0/O or 1/I: a code read off a projector is typed without guessing."""
+CODE_LENGTH = 6
+MAX_PLAYERS = 400
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class Refusal(Exception):
+    """A request the room does not grant; the message is shown to the student."""
+
+
+@dataclass
+class Given:
+    answer: Answer
+    text: str
+    score: Score
+    seconds: float
+
+
+@dataclass
+class Player:
+    id: int
+    name: str
+    token: str
+    first: int
+    """The first question number this player takes part in."""
+    points: float = 0.0
+    answers: dict[int, Given] = field(default_factory=dict)
+    removed: bool = False
+    connected: bool = True
+    store_id: int | None = None
+
+    def plays(self, number: int) -> bool:
+        return not self.removed and number >= self.first
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int
+    name: str
+    points: float
+    player_id: int
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """What the projector shows after a question, and each player's share of it."""
+
+    number: int
+    question: Question
+    explanation: explaining.Explanation | None
+    counts: tuple[int, ...]
+    """Answers per option (choice questions)."""
+    guesses: tuple[float, ...]
+    """Every guess given (number questions), in no particular order."""
+    answered: int
+    players: int
+    rule: str
+
+
+def _distance(question: Question, given: Given) -> float:
+    if question.is_numeric and isinstance(given.answer, NumberAnswer):
+        low, high = question.low or 0.0, question.high or 0.0
+        value = given.answer.value
+        if low <= value <= high or value <= 0 or low <= 0:
+            return 0.0 if low <= value <= high else math.inf
+        return min(abs(math.log(value / low)), abs(math.log(value / high)))
+    return 0.0 if given.score.correct else 1.0
+
+
+class Room:
+    """The state of one classroom session; every method is synchronous and quick."""
+
+    def __init__(
+        self,
+        questions: list[Question],
+        *,
+        loaded: LoadedBank | None = None,
+        seconds: float = 30.0,
+        code: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not questions:
+            raise ValueError("a classroom session needs at least one question")
+        self.questions = questions
+        self.loaded = loaded
+        self.seconds = float(seconds)
+        self.code = code or new_code()
+        self.clock = clock
+        self.phase: Phase = "lobby"
+        self.number = 0
+        """The current question's 1-based number; 0 in the lobby."""
+        self.players: dict[int, Player] = {}
+        self._next_id = 1
+        self._deadline = 0.0
+        self._opened = 0.0
+        self._left_when_paused: float | None = None
+        self.reveal: Reveal | None = None
+
+    # -- the question under way ---------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def question(self) -> Question | None:
+        return self.questions[self.number - 1] if self.number else None
+
+    @property
+    def paused(self) -> bool:
+        return self._left_when_paused is not None
+
+    def seconds_left(self) -> float:
+        if self.phase != "question":
+            return 0.0
+        if self._left_when_paused is not None:
+            return self._left_when_paused
+        return max(0.0, self._deadline - self.clock())
+
+    def time_is_up(self) -> bool:
+        return self.phase == "question" and not self.paused and self.clock() >= self._deadline
+
+    def active(self) -> list[Player]:
+        return [p for p in self.players.values() if not p.removed]
+
+    def in_question(self) -> list[Player]:
+        return [p for p in self.players.values() if p.plays(self.number)]
+
+    def answered_count(self) -> int:
+        return sum(1 for p in self.in_question() if self.number in p.answers)
+
+    # -- players ---------------------------------------------------------------
+
+    def check_code(self, code: str) -> bool:
+        return secrets.compare_digest(code.strip().upper().encode(), self.code.encode())
+
+    def join(self, name: str) -> Player:
+        name = name.strip()
+        problem = name_problem(name)
+        if problem:
+            raise Refusal(problem)
+        if self.phase == "finished":
+            raise Refusal("this quiz has ended")
+        folded = name.casefold()
+        if any(p.name.casefold() == folded for p in self.active()):
+            raise Refusal(f"the name {name!r} is taken in this room; choose another")
+        if len(self.active()) >= MAX_PLAYERS:
+            raise Refusal("the room is full")
+        first = 1 if self.phase == "lobby" else self.number + 1
+        player = Player(self._next_id, name, secrets.token_urlsafe(18), first)
+        self._next_id += 1
+        self.players[player.id] = player
+        return player
+
+    def rejoin(self, token: str) -> Player | None:
+        """The player holding `token`, or None when no player does."""
+        for player in self.players.values():
+            if secrets.compare_digest(player.token.encode(), token.encode()):
+                if player.removed:
+                    raise Refusal("the teacher removed you from this session")
+                return player
+        return None
+
+    def remove(self, player_id: int) -> Player | None:
+        player = self.players.get(player_id)
+        if player is None or player.removed:
+            return None
+        player.removed = True
+        return player
+
+    # -- the teacher's controls ---------------------------------------------
+
+    def next(self) -> Phase:
+        """Lobby or reveal -> the next question (or the end after the last)."""
+        if self.phase in ("lobby", "reveal"):
+            if self.number >= self.total:
+                self.phase = "finished"
+            else:
+                self.number += 1
+                self.phase = "question"
+                self.reveal = None
+                self._opened = self.clock()
+                self._deadline = self._opened + self.seconds
+                self._left_when_paused = None
+        return self.phase
+
+    def pause(self) -> bool:
+        """Toggle the countdown; True when now paused."""
+        if self.phase != "question":
+            return False
+        if self._left_when_paused is None:
+            self._left_when_paused = self.seconds_left()
+        else:
+            self._deadline = self.clock() + self._left_when_paused
+            self._left_when_paused = None
+        return self.paused
+
+    def extend(self, seconds: float) -> None:
+        if self.phase != "question":
+            return
+        if self._left_when_paused is not None:
+            self._left_when_paused += seconds
+        else:
+            self._deadline = max(self._deadline, self.clock()) + seconds
+
+    def finish(self) -> None:
+        self.phase = "finished"
+
+    # -- answers -------------------------------------------------------------
+
+    def answer(
+        self, player: Player, number: int, choice: int | None, value: float | None, text: str
+    ) -> Given:
+        """Judge and score one answer, or raise Refusal saying why it is not taken."""
+        question = self.question
+        if self.phase != "question" or number != self.number or question is None:
+            raise Refusal("that question is closed")
+        if not player.plays(number):
+            raise Refusal("you joined during this question: you play from the next one")
+        if number in player.answers:
+            raise Refusal("you already answered this question")
+        if self.time_is_up():
+            raise Refusal("too late: time was up")
+        answer: Answer
+        if question.is_numeric:
+            if value is None or choice is not None:
+                raise Refusal("this question needs a number")
+            if not value > 0:
+                raise Refusal("the answer must be a number above zero")
+            answer = NumberAnswer(value, text)
+            shown = text or f"{value:g}"
+        else:
+            if choice is None or value is not None:
+                raise Refusal("this question needs one of the options")
+            if not 0 <= choice < len(question.options):
+                raise Refusal("there is no such option")
+            answer = ChoiceAnswer(choice)
+            shown = question.options[choice]
+        result = scoring.score(question, answer)
+        given = Given(answer, shown, result, max(0.0, self.clock() - self._opened))
+        player.answers[number] = given
+        player.points += result.points
+        return given
+
+    # -- the reveal ------------------------------------------------------------
+
+    def close(self) -> Reveal:
+        """End the question now (time up or skipped) and compute the reveal."""
+        question = self.question
+        if self.phase != "question" or question is None:
+            raise Refusal("no question is open")
+        explanation = None
+        if self.loaded is not None:
+            try:
+                explanation = explaining.explain(self.loaded, question, None)
+            except Exception:  # a reveal without cards beats a room that stops
+                log.exception("explaining question %s", question.id)
+        self.phase = "reveal"
+        self._left_when_paused = None
+        playing = self.in_question()
+        given = [p.answers[self.number] for p in playing if self.number in p.answers]
+        counts: tuple[int, ...] = ()
+        guesses: tuple[float, ...] = ()
+        if question.is_numeric:
+            guesses = tuple(g.answer.value for g in given if isinstance(g.answer, NumberAnswer))
+        else:
+            tally = [0] * len(question.options)
+            for g in given:
+                if isinstance(g.answer, ChoiceAnswer):
+                    tally[g.answer.index] += 1
+            counts = tuple(tally)
+        self.reveal = Reveal(
+            number=self.number,
+            question=question,
+            explanation=explanation,
+            counts=counts,
+            guesses=guesses,
+            answered=len(given),
+            players=len(playing),
+            rule=scoring.RULE_TEXT if question.is_numeric else "",
+        )
+        return self.reveal
+
+    def further_off(self, player: Player) -> int:
+        """Classmates whose answer to the revealed question was further from the truth."""
+        question = self.question
+        mine = player.answers.get(self.number)
+        if question is None or mine is None:
+            return 0
+        own = _distance(question, mine)
+        return sum(
+            1
+            for other in self.in_question()
+            if other is not player
+            and self.number in other.answers
+            and _distance(question, other.answers[self.number]) > own
+        )
+
+    def missed(self) -> list[Player]:
+        """Players in the revealed question who gave no answer."""
+        return [p for p in self.in_question() if self.number not in p.answers]
+
+    def standings(self) -> list[Standing]:
+        """Everyone still in the room, best first; equal points share a rank."""
+        ordered = sorted(self.active(), key=lambda p: (-p.points, p.name.casefold()))
+        table: list[Standing] = []
+        for index, p in enumerate(ordered):
+            rank = table[-1].rank if table and table[-1].points == p.points else index + 1
+            table.append(Standing(rank, p.name, p.points, p.id))
+        return table
+
+    def rank_of(self, player: Player) -> int:
+        for standing in self.standings():
+            if standing.player_id == player.id:
+                return standing.rank
+        return 0
+
+    def max_points(self) -> float:
+        """Points available so far (questions opened up to and including the current one)."""
+        upto = self.number if self.phase != "lobby" else 0
+        return sum(q.points for q in self.questions[:upto])
+
+
+__all__ = ["CODE_LENGTH", "NAME_MAX", "Given", "Player", "Refusal", "Reveal", "Room", "Standing"]
