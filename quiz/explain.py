@@ -1,12 +1,29 @@
-"""What to show after an answer. CONTRACT: the UI only lays this out."""
+"""What to show after an answer. CONTRACT: the UI only lays this out.
+
+Cards: every figure of the measure(s) the question is about, the figures the question
+asked about first, then the rest by value, smallest first. The chart places those
+figures on one log scale with, for a typed estimate, the player's guess; a
+hand-written number question shows its own answer and the guess instead (its answer
+may be a ratio or a difference, not one of the figures), and a "how many times"
+question shows the figures only (a ratio does not belong on their scale).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from quiz.bank import Figure
+from quiz.distractors import interval_text
 from quiz.generate import Question
 from quiz.loader import LoadedBank
-from quiz.scoring import Answer
+from quiz.numbers import find_numbers
+from quiz.scoring import Answer, IntervalAnswer, NumberAnswer
+
+try:
+    from quiz.provenance import normalise
+except ImportError:  # the foundation's first layout kept it in quiz.checks
+    from quiz.checks import normalise  # type: ignore[attr-defined,no-redef]
 
 
 @dataclass(frozen=True)
@@ -24,10 +41,15 @@ class Card:
     quote: str
     number_start: int
     number_end: int
-    """quote[number_start:number_end] is the number, to highlight."""
+    """quote[number_start:number_end] is the number, to highlight (both 0 if unread)."""
     explain: str
     is_answer: bool
     """This figure is the one the question asked about."""
+    unit: str = "people"
+    low: float = 0.0
+    high: float = 0.0
+    """The figure's bounds (equal for a single value)."""
+    approximate: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,15 +65,136 @@ class ChartPoint:
 class Explanation:
     cards: tuple[Card, ...]
     chart: tuple[ChartPoint, ...]
-    """Figures (and the guess) to place on one log scale; empty when not numeric."""
+    """Points to place on one log scale (see the module docstring); empty when the
+    question has no figures and no typed number."""
     note: str | None
     """A hand-written question's explanation, if any."""
 
 
+def _number_span(figure: Figure) -> tuple[int, int]:
+    """Where the quote states the figure's number (the reading matching its bounds)."""
+    low, high = figure.bounds
+    readings = find_numbers(figure.quote)
+    for reading in readings:
+        if _close(reading.low, low) and _close(reading.high, high):
+            return reading.start, reading.end
+    return (0, 0)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def card(loaded: LoadedBank, figure_id: str, is_answer: bool = False) -> Card:
+    """The card of one figure."""
+    figure = loaded.bank.figures[figure_id]
+    source = loaded.bank.sources[figure.source]
+    start, end = _number_span(figure)
+    low, high = figure.bounds
+    return Card(
+        figure_id=figure_id,
+        source=source.name,
+        role=source.role,
+        counts=figure.counts,
+        as_of=figure.as_of,
+        value_text=interval_text(low, high),
+        quote=figure.quote,
+        number_start=start,
+        number_end=end,
+        explain=figure.explain,
+        is_answer=is_answer,
+        unit=figure.unit,
+        low=low,
+        high=high,
+        approximate=figure.approximate,
+    )
+
+
+def _guess(answer: Answer | None) -> ChartPoint | None:
+    if isinstance(answer, NumberAnswer):
+        return ChartPoint("your guess", answer.value, answer.value, "guess")
+    if isinstance(answer, IntervalAnswer):
+        return ChartPoint("your bounds", answer.low, answer.high, "guess")
+    return None
+
+
 def explain(loaded: LoadedBank, question: Question, answer: Answer | None = None) -> Explanation:
-    raise NotImplementedError
+    figures = loaded.bank.figures
+    asked = [f for f in question.figure_ids if f in figures]
+    measures = list(dict.fromkeys(figures[f].measure for f in asked))
+    # One pass over the bank: a reveal must not cost more than the question did.
+    others = [f for f, figure in figures.items() if figure.measure in measures and f not in asked]
+    others.sort(key=lambda f: (figures[f].middle, f))
+    cards = tuple(card(loaded, f, True) for f in asked) + tuple(
+        card(loaded, f, False) for f in others
+    )
+    chart: list[ChartPoint] = []
+    guess = _guess(answer) if question.is_numeric else None
+    if question.kind == "written" and question.is_numeric:
+        assert question.low is not None and question.high is not None
+        chart.append(ChartPoint("the answer", question.low, question.high, "answer"))
+    else:
+        chart.extend(
+            ChartPoint(c.source, c.low, c.high, "answer" if c.is_answer else "figure")
+            for c in cards
+        )
+        if question.unit == "times":
+            guess = None
+    if guess is not None and guess.low > 0:
+        chart.append(guess)
+    return Explanation(cards, tuple(chart), question.explain)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _normalised_with_map(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)` and, for each of its characters, the index it came from.
+
+    Rebuilds normalise's steps one character at a time (translate, collapse
+    whitespace, strip, casefold) so that positions map back to the original text.
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    previous_space = False
+    for index, char in enumerate(text):
+        if _SPACE.match(char):
+            if not previous_space and chars:
+                chars.append(" ")
+                origin.append(index)
+            previous_space = True
+            continue
+        previous_space = False
+        # ASCII folds by lower(); anything else goes through normalise itself.
+        for piece in char.lower() if char.isascii() else normalise(char):
+            chars.append(piece)
+            origin.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
 
 
 def article_highlights(loaded: LoadedBank) -> list[tuple[int, int, str]]:
-    """(start, end, figure_id) of every figure's quote in the article text, in order."""
-    raise NotImplementedError
+    """(start, end, figure_id) of every figure's quote in the article text, in order.
+
+    Quotes are matched as the loader checks them (quiz.checks.normalise: case,
+    whitespace and typographic quotes folded), each at its first occurrence; a quote
+    the article does not contain (possible only when loaded without provenance
+    checks) has no span.
+    """
+    text = loaded.article_text
+    haystack, origin = _normalised_with_map(text)
+    spans: list[tuple[int, int, str]] = []
+    for figure_id, figure in loaded.bank.figures.items():
+        needle = normalise(figure.quote)
+        if not needle:
+            continue
+        at = haystack.find(needle)
+        if at < 0:
+            continue
+        start = origin[at]
+        end = origin[at + len(needle) - 1] + 1
+        spans.append((start, end, figure_id))
+    spans.sort()
+    return spans

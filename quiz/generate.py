@@ -1,17 +1,62 @@
 """Turn a bank into a concrete, reproducible quiz.
 
 CONTRACT (the UI and classroom code against these names; keep them stable).
+
+What the generator asks, and why:
+
+- *estimate* and *choice*: from every figure with an `ask`, type the number or pick it
+  from four options (distractors: see `quiz.distractors`).
+- *source*: "who put X at N?", options are source names, for every figure with an
+  `ask` in a bank with several sources. The design speaks of "sources with several
+  figures"; asking about every source instead keeps the most instructive questions
+  (a government's low count) in a bank where that source gave one figure.
+- *compare*: for every measure with several figures, "how many times larger is the
+  figure A than B?" (numeric, the answer a ratio, a range when either figure is one)
+  for each figure clearly larger than the measure's smallest, and "which source
+  gave the highest figure?" when one source's figure is clearly above all others.
+  Figures within a factor 1.25 of each other are not compared: "1.06 times larger"
+  teaches nothing.
+- *written*: the bank's hand-written questions, numeric or with options.
+
+Figures without `ask` are never the subject of a question, but appear in
+comparisons, as distractors and on the reveal's cards.
+
+Determinism: selection draws from `random.Random(seed)`; each question's options
+from `random.Random(f"{seed}/{question id}")`, so a question reads the same in
+every quiz of that seed whatever else was selected. String seeds are hashed with
+SHA-512 by `random`, never with `hash()`, so the quiz is the same on every machine
+and Python version. Nothing iterates a set.
+
+Selection (`count` below the number available): kinds take turns in a seeded order,
+each kind's questions in a seeded order, and two questions about the same figure
+(an estimate and a choice of it, or a source question whose prompt states its
+value) are avoided while any other question is left. When they must share a
+figure, questions that ask for a figure come before questions that state it.
+
+Cost is linear in the bank: figures are indexed by measure, source and unit once,
+and only the selected questions are built.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
+import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from quiz import distractors
+from quiz.bank import Figure
+from quiz.distractors import interval_text
 from quiz.loader import LoadedBank
 
 Kind = Literal["estimate", "choice", "source", "compare", "written"]
 KINDS: tuple[Kind, ...] = ("estimate", "choice", "source", "compare", "written")
+
+COMPARE_GAP = 1.25
+"""Two figures are compared only when one is at least this factor above the other."""
+MAX_OPTIONS = 4
 
 
 @dataclass(frozen=True)
@@ -32,6 +77,7 @@ class Question:
     low: float | None = None
     high: float | None = None
     unit: str = ""
+    """What a typed number counts ("people", "times" for a ratio); empty for options."""
     figure_ids: tuple[str, ...] = ()
     """Figures this question is about; the reveal explains their measure(s)."""
     points: float = 1.0
@@ -45,7 +91,11 @@ class Question:
     @property
     def answer_text(self) -> str:
         """The right answer as a player reads it: the option, or "7.8 million"."""
-        raise NotImplementedError
+        if self.options:
+            assert self.answer_index is not None
+            return self.options[self.answer_index]
+        assert self.low is not None and self.high is not None
+        return interval_text(self.low, self.high)
 
 
 @dataclass(frozen=True)
@@ -55,11 +105,389 @@ class Settings:
     seed: int = 0
 
 
+@dataclass(frozen=True)
+class _Spec:
+    """A question not yet built: enough to select it."""
+
+    kind: Kind
+    id: str
+    figures: tuple[str, ...]
+    """Figures whose value this question asks for or states; selection avoids overlap."""
+    asks: bool
+    """The question asks for its figures' values ..."""
+    tells: bool
+    """... or its prompt states them (so it must come after any question asking them)."""
+    build: Callable[[random.Random], Question] = field(compare=False)
+
+
+class _Index:
+    """The bank's figures grouped once, so every question is built in constant time."""
+
+    def __init__(self, loaded: LoadedBank) -> None:
+        bank = loaded.bank
+        self.bank = bank
+        self.figures = bank.figures
+        self.by_measure: dict[str, list[str]] = {}
+        self.by_source: dict[str, list[str]] = {}
+        units: dict[str, list[tuple[float, str]]] = {}
+        for figure_id, figure in bank.figures.items():
+            self.by_measure.setdefault(figure.measure, []).append(figure_id)
+            self.by_source.setdefault(figure.source, []).append(figure_id)
+            units.setdefault(figure.unit, []).append((math.log(figure.middle), figure_id))
+        for entries in units.values():
+            entries.sort()
+        self.by_unit = units
+        self.unit_keys = {unit: [e[0] for e in entries] for unit, entries in units.items()}
+        # Source names as players read them; two ids with one name count once.
+        self.source_names: list[str] = []
+        seen: set[str] = set()
+        for source in bank.sources.values():
+            if source.name.casefold() not in seen:
+                seen.add(source.name.casefold())
+                self.source_names.append(source.name)
+
+    def name(self, figure_id: str) -> str:
+        return self.bank.sources[self.figures[figure_id].source].name
+
+    def neighbours(self, figure_id: str, limit: int = 6) -> list[str]:
+        """The figures of the same unit nearest in value, nearest first."""
+        figure = self.figures[figure_id]
+        entries = self.by_unit[figure.unit]
+        keys = self.unit_keys[figure.unit]
+        here = math.log(figure.middle)
+        left = bisect.bisect_left(keys, here) - 1
+        right = left + 1
+        found: list[str] = []
+        while len(found) < limit and (left >= 0 or right < len(entries)):
+            take_left = right >= len(entries) or (
+                left >= 0 and here - entries[left][0] <= entries[right][0] - here
+            )
+            if take_left:
+                candidate = entries[left][1]
+                left -= 1
+            else:
+                candidate = entries[right][1]
+                right += 1
+            if candidate != figure_id:
+                found.append(candidate)
+        return found
+
+
+def _value(figure: Figure) -> str:
+    return interval_text(*figure.bounds)
+
+
+def _measure_label(index: _Index, figure_ids: list[str]) -> str:
+    """What a measure counts, in words: the figures' `counts` when they agree, else the
+    measure id as words, capitalised where the figures capitalise them ("Russian")."""
+    counts = [index.figures[f].counts for f in figure_ids]
+    if len(set(counts)) == 1:
+        return counts[0]
+    words = index.figures[figure_ids[0]].measure.replace("_", "-").split("-")
+    written = set(" ".join(counts).split())
+    return " ".join(w.capitalize() if w.capitalize() in written else w for w in words)
+
+
+def _estimate(index: _Index, figure_id: str) -> _Spec:
+    figure = index.figures[figure_id]
+    assert figure.ask is not None
+    low, high = figure.bounds
+
+    def build(rng: random.Random) -> Question:
+        return Question(
+            id=f"estimate:{figure_id}",
+            kind="estimate",
+            prompt=figure.ask or "",
+            low=low,
+            high=high,
+            unit=figure.unit,
+            figure_ids=(figure_id,),
+            points=figure.points,
+        )
+
+    return _Spec("estimate", f"estimate:{figure_id}", (figure_id,), True, False, build)
+
+
+def _choice(index: _Index, figure_id: str) -> _Spec:
+    figure = index.figures[figure_id]
+    answer = figure.bounds
+
+    def build(rng: random.Random) -> Question:
+        others = [index.figures[f].bounds for f in index.neighbours(figure_id)]
+        options = [answer, *distractors.pick(answer, others, rng, MAX_OPTIONS - 1)]
+        options.sort()
+        return Question(
+            id=f"choice:{figure_id}",
+            kind="choice",
+            prompt=figure.ask or "",
+            options=tuple(interval_text(*o) for o in options),
+            answer_index=options.index(answer),
+            unit=figure.unit,
+            figure_ids=(figure_id,),
+            points=figure.points,
+        )
+
+    return _Spec("choice", f"choice:{figure_id}", (figure_id,), True, False, build)
+
+
+def _pick_names(
+    index: _Index, right: str, preferred: list[str], rng: random.Random
+) -> tuple[tuple[str, ...], int]:
+    """The right name and up to three others, preferred ones first, in seeded order."""
+    chosen = [right]
+    folded = {right.casefold()}
+    for pool in (preferred, index.source_names):
+        candidates = [n for n in dict.fromkeys(pool) if n.casefold() not in folded]
+        rng.shuffle(candidates)
+        for name in candidates:
+            if len(chosen) == MAX_OPTIONS:
+                break
+            chosen.append(name)
+            folded.add(name.casefold())
+    rng.shuffle(chosen)
+    return tuple(chosen), chosen.index(right)
+
+
+def _source(index: _Index, figure_id: str) -> _Spec:
+    figure = index.figures[figure_id]
+
+    def build(rng: random.Random) -> Question:
+        right = index.name(figure_id)
+        # Sources that gave figures of the same measure are the plausible wrong answers.
+        preferred = [index.name(f) for f in index.by_measure[figure.measure]]
+        options, answer_index = _pick_names(index, right, preferred, rng)
+        as_of = f" (as of {figure.as_of})"
+        return Question(
+            id=f"source:{figure_id}",
+            kind="source",
+            prompt=f"Who put the number of {figure.counts} at {_value(figure)}{as_of}?",
+            options=options,
+            answer_index=answer_index,
+            figure_ids=(figure_id,),
+            points=figure.points,
+        )
+
+    return _Spec("source", f"source:{figure_id}", (figure_id,), False, True, build)
+
+
+def _ratio(index: _Index, big_id: str, small_id: str) -> _Spec:
+    big, small = index.figures[big_id], index.figures[small_id]
+    if big.value is not None and small.value is not None:
+        low = high = distractors.round_significant(big.value / small.value, 3)
+    else:
+        low = distractors.round_significant(big.bounds[0] / small.bounds[1], 2)
+        high = distractors.round_significant(big.bounds[1] / small.bounds[0], 2)
+    question_id = f"compare:{big_id}:{small_id}"
+
+    def build(rng: random.Random) -> Question:
+        prompt = (
+            f"{index.name(big_id)} put {big.counts} at {_value(big)}. "
+            f"{index.name(small_id)} put {small.counts} at {_value(small)}. "
+            "How many times larger is the first figure?"
+        )
+        return Question(
+            id=question_id,
+            kind="compare",
+            prompt=prompt,
+            low=min(low, high),
+            high=max(low, high),
+            unit="times",
+            figure_ids=(big_id, small_id),
+            points=max(big.points, small.points),
+        )
+
+    return _Spec("compare", question_id, (big_id, small_id), False, True, build)
+
+
+def _highest(index: _Index, measure: str, figure_ids: list[str]) -> _Spec | None:
+    """ "Which source gave the highest figure?", when one clearly did."""
+    best_per_source: dict[str, str] = {}
+    for f in figure_ids:
+        name = index.name(f).casefold()
+        current = best_per_source.get(name)
+        if current is None or index.figures[f].bounds[1] > index.figures[current].bounds[1]:
+            best_per_source[name] = f
+    if len(best_per_source) < 2:
+        return None
+    ranked = sorted(best_per_source.values(), key=lambda f: -index.figures[f].middle)
+    top = ranked[0]
+    top_low = index.figures[top].bounds[0]
+    if any(top_low < index.figures[f].bounds[1] * COMPARE_GAP for f in ranked[1:]):
+        return None
+    question_id = f"highest:{measure}"
+
+    def build(rng: random.Random) -> Question:
+        others = ranked[1:]
+        rng.shuffle(others)
+        shown = [top, *others[: MAX_OPTIONS - 1]]
+        names = [index.name(f) for f in shown]
+        rng.shuffle(names)
+        label = _measure_label(index, figure_ids)
+        return Question(
+            id=question_id,
+            kind="compare",
+            prompt=f"Which source gave the highest figure for {label}?",
+            options=tuple(names),
+            answer_index=names.index(index.name(top)),
+            figure_ids=(top,),
+            points=max(index.figures[f].points for f in shown),
+        )
+
+    return _Spec("compare", question_id, tuple(figure_ids), False, False, build)
+
+
+def _written(index: _Index, number: int) -> _Spec:
+    written = index.bank.questions[number]
+    question_id = f"written:{number + 1}"
+    figure_ids = (written.figure,) if written.figure else ()
+
+    def build(rng: random.Random) -> Question:
+        common = {
+            "id": question_id,
+            "kind": "written",
+            "prompt": written.prompt,
+            "figure_ids": figure_ids,
+            "points": written.points,
+            "explain": written.explain,
+        }
+        if written.kind == "choice":
+            assert written.options is not None
+            options = list(written.options)
+            rng.shuffle(options)
+            return Question(
+                **common,  # type: ignore[arg-type]
+                options=tuple(options),
+                answer_index=options.index(str(written.answer)),
+            )
+        if written.answer is not None:
+            low = high = float(written.answer)
+        else:
+            assert written.low is not None and written.high is not None
+            low, high = written.low, written.high
+        # No unit: a hand-written estimate may ask for a ratio or a difference, not the
+        # linked figure's quantity.
+        return Question(**common, low=low, high=high)  # type: ignore[arg-type]
+
+    return _Spec("written", question_id, figure_ids, True, False, build)
+
+
+def _specs(loaded: LoadedBank) -> tuple[_Index, list[_Spec]]:
+    index = _Index(loaded)
+    specs: list[_Spec] = []
+    several_sources = len(index.source_names) > 1
+    for figure_id, figure in index.figures.items():
+        if figure.ask is None:
+            continue
+        specs.append(_estimate(index, figure_id))
+        specs.append(_choice(index, figure_id))
+        if several_sources:
+            specs.append(_source(index, figure_id))
+    for measure, figure_ids in index.by_measure.items():
+        if len(figure_ids) < 2:
+            continue
+        smallest = min(figure_ids, key=lambda f: index.figures[f].bounds[1])
+        base_high = index.figures[smallest].bounds[1]
+        for figure_id in figure_ids:
+            if index.figures[figure_id].bounds[0] >= base_high * COMPARE_GAP:
+                specs.append(_ratio(index, figure_id, smallest))
+        highest = _highest(index, measure, figure_ids)
+        if highest is not None:
+            specs.append(highest)
+    for number in range(len(index.bank.questions)):
+        specs.append(_written(index, number))
+    return index, specs
+
+
+def _rng(seed: int, question_id: str) -> random.Random:
+    return random.Random(f"{seed}/{question_id}")
+
+
+def all_questions(loaded: LoadedBank, seed: int = 0) -> list[Question]:
+    """Every question the bank can give, before selection (ids unique), in bank order."""
+    _, specs = _specs(loaded)
+    return [spec.build(_rng(seed, spec.id)) for spec in specs]
+
+
+def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
+    rng = random.Random(settings.seed)
+    queues: dict[str, list[_Spec]] = {}
+    for spec in specs:
+        if spec.kind in settings.kinds:
+            queues.setdefault(spec.kind, []).append(spec)
+    kinds = [k for k in KINDS if k in queues]
+    for kind in kinds:
+        rng.shuffle(queues[kind])
+    rng.shuffle(kinds)
+    chosen: list[_Spec] = []
+    used: set[str] = set()
+    deferred: dict[str, list[_Spec]] = {k: [] for k in kinds}
+    # First pass: kinds take turns, skipping questions about a figure already used.
+    while len(chosen) < settings.count:
+        progress = False
+        for kind in kinds:
+            queue = queues[kind]
+            while queue and len(chosen) < settings.count:
+                spec = queue.pop()
+                if any(f in used for f in spec.figures):
+                    deferred[kind].append(spec)
+                    continue
+                chosen.append(spec)
+                used.update(spec.figures)
+                progress = True
+                break
+        if not progress:
+            break
+    # Second pass: fill up with what was skipped, still taking turns.
+    for kind in kinds:
+        deferred[kind].reverse()
+    while len(chosen) < settings.count:
+        progress = False
+        for kind in kinds:
+            if deferred[kind] and len(chosen) < settings.count:
+                chosen.append(deferred[kind].pop())
+                progress = True
+        if not progress:
+            break
+    rng.shuffle(chosen)
+    _ask_before_telling(chosen)
+    return chosen
+
+
+def _ask_before_telling(chosen: list[_Spec]) -> None:
+    """Reorder in place so no question states a figure that a later one asks for.
+
+    One pass: when a question asking for figure f comes after the first question
+    stating f, the two swap places.
+    """
+    first_telling: dict[str, int] = {}
+    for position, spec in enumerate(chosen):
+        if spec.asks:
+            earlier = [first_telling[f] for f in spec.figures if f in first_telling]
+            if earlier:
+                target = min(earlier)
+                teller = chosen[target]
+                chosen[target], chosen[position] = spec, teller
+                for f in teller.figures:
+                    if first_telling.get(f) == target:
+                        first_telling[f] = position
+                continue
+        elif spec.tells:
+            for f in spec.figures:
+                first_telling.setdefault(f, position)
+
+
 def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
-    """The quiz for this bank and settings: same inputs, same list, on any machine."""
-    raise NotImplementedError
+    """The quiz for this bank and settings: same inputs, same list, on any machine.
 
-
-def all_questions(loaded: LoadedBank) -> list[Question]:
-    """Every question the bank can give, before selection (ids unique)."""
-    raise NotImplementedError
+    Fewer than `settings.count` questions when the bank has fewer of the kinds asked
+    for. Raises ValueError for a count below 1 or an unknown kind.
+    """
+    if settings.count < 1:
+        raise ValueError(f"expected a question count of at least 1, found {settings.count}")
+    unknown = [k for k in settings.kinds if k not in KINDS]
+    if unknown:
+        raise ValueError(
+            f"expected question kinds among {', '.join(KINDS)}, found {', '.join(unknown)}"
+        )
+    _, specs = _specs(loaded)
+    return [spec.build(_rng(settings.seed, spec.id)) for spec in _select(specs, settings)]

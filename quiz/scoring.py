@@ -1,10 +1,36 @@
-"""Scores with reasons. CONTRACT: the UI and classroom code against these names."""
+"""Scores with reasons. CONTRACT: the UI and classroom code against these names.
+
+The rules (the README states them too; the numbers in RULE_TEXT and
+INTERVAL_RULE_TEXT are computed from the functions below, never typed in):
+
+- **Choice**: full marks or none.
+- **Estimate**: by how many times off the guess is, r = max(guess/truth,
+  truth/guess), where the truth is the nearest end of a range answer and r = 1 inside
+  it. Full marks for r <= 1.1 (within 10%), nothing for r >= 10, and in between the
+  marks fall linearly in log(r): 1 - log(r / 1.1) / log(10 / 1.1). Guessing 3x too
+  high is exactly as wrong as 3x too low.
+- **Interval** (confidence mode): the player gives a low and a high bound meant to
+  hold the truth 80% of the time. The interval score of Gneiting & Raftery (2007,
+  section 6.2) is taken on the natural-log scale, where being 2x off is the same
+  distance up or down: IS = (ln high - ln low) + (2 / 0.2) x (how far the truth lies
+  outside, in ln), the truth being the nearest point of a range answer. Points are
+  exp(-IS / ln 100): a zero-width interval on the truth scores 1, a wider interval
+  around it less, and a miss costs ten times its distance, so narrow honest bounds
+  beat wide ones and missing costs more than any width would have. The interval
+  score is proper: a player who reports their real 10% and 90% quantiles expects the
+  best score.
+- Every score is weighted by the question's `points` and rounded to 0.01, so the
+  reason shown and the points stored agree.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from quiz.distractors import interval_text
 from quiz.generate import Question
+from quiz.numbers import format_number, read_number
 
 
 @dataclass(frozen=True)
@@ -34,16 +60,191 @@ class Score:
     points: float
     max_points: float
     correct: bool
-    """Full marks (choice right, estimate within the full-marks band)."""
+    """Full marks (choice right, estimate within the full-marks band, interval holding
+    the truth)."""
     reason: str
     """One line in words: "2.1x too low: 0.46 of 1 point"."""
     inside: bool | None = None
     """Interval mode: whether the truth fell inside the player's bounds."""
 
 
-RULE_TEXT: str = ""
+FULL_MARKS_RATIO = 1.1
+"""An estimate at most this many times off scores full marks."""
+ZERO_RATIO = 10.0
+"""An estimate this many times off, or more, scores nothing."""
+INTERVAL_CONFIDENCE = 0.8
+"""Interval mode asks for bounds the player is this sure hold the truth."""
+INTERVAL_SCALE = math.log(100)
+"""Interval points are exp(-interval score / INTERVAL_SCALE)."""
+
+
+def estimate_share(ratio: float) -> float:
+    """The share of a question's points for a guess `ratio` times off (ratio >= 1)."""
+    if ratio <= FULL_MARKS_RATIO:
+        return 1.0
+    if ratio >= ZERO_RATIO:
+        return 0.0
+    return 1.0 - math.log(ratio / FULL_MARKS_RATIO) / math.log(ZERO_RATIO / FULL_MARKS_RATIO)
+
+
+def interval_share(low: float, high: float, truth_low: float, truth_high: float) -> float:
+    """The share of a question's points for bounds low..high on a truth (a value or range)."""
+    return math.exp(-interval_score(low, high, truth_low, truth_high) / INTERVAL_SCALE)
+
+
+def interval_score(low: float, high: float, truth_low: float, truth_high: float) -> float:
+    """Gneiting & Raftery's interval score on the log scale (lower is better, 0 is perfect)."""
+    alpha = 1.0 - INTERVAL_CONFIDENCE
+    width = math.log(high) - math.log(low)
+    if truth_high < low:
+        miss = math.log(low) - math.log(truth_high)
+    elif truth_low > high:
+        miss = math.log(truth_low) - math.log(high)
+    else:
+        miss = 0.0
+    return width + (2.0 / alpha) * miss
+
+
+def _share_text(share: float) -> str:
+    return _number(round(share, 2))
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _rule_text() -> str:
+    return (
+        f"within {round((FULL_MARKS_RATIO - 1) * 100)}%: full marks; "
+        f"2x off: {_share_text(estimate_share(2.0))}; "
+        f"3x off: {_share_text(estimate_share(3.0))}; "
+        f"{ZERO_RATIO:g}x off or more: nothing"
+    )
+
+
+def _interval_rule_text() -> str:
+    return (
+        f"give bounds you are {round(INTERVAL_CONFIDENCE * 100)}% sure of; "
+        f"truth inside bounds 2x apart: {_share_text(interval_share(1, 2, 1.5, 1.5))}; "
+        f"10x apart: {_share_text(interval_share(1, 10, 3, 3))}; "
+        f"missing by 2x costs more than any width: "
+        f"narrow bounds 2x off: {_share_text(interval_share(1, 1, 2, 2))}"
+    )
+
+
+RULE_TEXT: str = _rule_text()
 """The estimate scoring rule in one line, shown on screen."""
+INTERVAL_RULE_TEXT: str = _interval_rule_text()
+"""The interval scoring rule in one line, shown on screen in interval mode."""
+
+
+def _points(points: float, max_points: float) -> str:
+    unit = "point" if max_points == 1 else "points"
+    return f"{_number(points)} of {_number(max_points)} {unit}"
+
+
+def _off(guess: float, truth: float, high: str = "too high", low: str = "too low") -> str:
+    """ "2.1x too low", "25% too high": percent while that reads naturally, then times."""
+    ratio = max(guess / truth, truth / guess)
+    direction = high if guess > truth else low
+    if ratio < 1.5:
+        percent = (guess / truth - 1) if guess > truth else (1 - guess / truth)
+        return f"{max(1, round(percent * 100))}% {direction}"
+    shown = f"{ratio:.1f}" if ratio < 100 else format_number(round(ratio))
+    return f"{shown}x {direction}"
+
+
+def _positive(value: float, what: str) -> None:
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"expected {what} above 0, found {value!r}")
 
 
 def score(question: Question, answer: Answer) -> Score:
-    raise NotImplementedError
+    """Score one answer; ValueError when the answer does not fit the question."""
+    max_points = question.points
+    if not question.is_numeric:
+        if not isinstance(answer, ChoiceAnswer):
+            raise ValueError("expected the number of an option for this question, found a number")
+        if not 0 <= answer.index < len(question.options):
+            raise ValueError(
+                f"expected an option from 1 to {len(question.options)}, found {answer.index + 1}"
+            )
+        right = answer.index == question.answer_index
+        if right:
+            return Score(max_points, max_points, True, f"right: {question.answer_text}")
+        return Score(0.0, max_points, False, f"wrong: the answer is {question.answer_text}")
+    assert question.low is not None and question.high is not None
+    low, high = question.low, question.high
+    if isinstance(answer, ChoiceAnswer):
+        raise ValueError("expected a number for this question, found an option")
+    if isinstance(answer, IntervalAnswer):
+        return _score_interval(question, answer, max_points)
+    guess = answer.value
+    _positive(guess, "a guess")
+    if low <= guess <= high:
+        reason = "exactly right" if low == high else f"inside the range {question.answer_text}"
+        return Score(max_points, max_points, True, f"{reason}: {_points(max_points, max_points)}")
+    truth = high if guess > high else low
+    ratio = max(guess / truth, truth / guess)
+    points = round(max_points * estimate_share(ratio), 2)
+    correct = ratio <= FULL_MARKS_RATIO
+    return Score(
+        points, max_points, correct, f"{_off(guess, truth)}: {_points(points, max_points)}"
+    )
+
+
+def _score_interval(question: Question, answer: IntervalAnswer, max_points: float) -> Score:
+    assert question.low is not None and question.high is not None
+    _positive(answer.low, "a low bound")
+    _positive(answer.high, "a high bound")
+    if answer.low > answer.high:
+        raise ValueError(
+            f"expected the low bound at most the high bound, found "
+            f"{format_number(answer.low)} above {format_number(answer.high)}"
+        )
+    truth_low, truth_high = question.low, question.high
+    share = interval_share(answer.low, answer.high, truth_low, truth_high)
+    points = round(max_points * share, 2)
+    inside = not (truth_high < answer.low or truth_low > answer.high)
+    bounds = interval_text(answer.low, answer.high)
+    truth = f"the truth, {question.answer_text},"
+    if inside:
+        width = answer.high / answer.low
+        wide = f" ({_number(width) if width < 100 else format_number(round(width))}x wide)"
+        where = f"{truth} is inside your bounds {bounds}{wide if width > 1 else ''}"
+    else:
+        nearest = truth_high if truth_high < answer.low else truth_low
+        edge = answer.low if truth_high < answer.low else answer.high
+        where = f"{truth} is {_off(nearest, edge, 'above', 'below')} your bounds {bounds}"
+    return Score(points, max_points, inside, f"{where}: {_points(points, max_points)}", inside)
+
+
+def read_answer(question: Question, text: str, interval: bool = False) -> Answer:
+    """Read what a player typed, or raise ValueError with a message to show them.
+
+    Options are picked by number ("2") or by their text; numbers go through the number
+    reader ("7.8m", "7,800,000", "15 million"). In interval mode a numeric question
+    wants two bounds ("5,000-20,000", "5k to 20k").
+    """
+    typed = text.strip()
+    if not question.is_numeric:
+        count = len(question.options)
+        if typed.isdigit() and 1 <= int(typed) <= count:
+            return ChoiceAnswer(int(typed) - 1)
+        for index, option in enumerate(question.options):
+            if typed.casefold() == option.casefold():
+                return ChoiceAnswer(index)
+        raise ValueError(f"expected an option number from 1 to {count}, found {typed!r}")
+    reading = read_number(typed)
+    if reading is None:
+        example = "5,000-20,000 or 5k to 20k" if interval else "7,800, 7.8m or 15 million"
+        raise ValueError(f"expected a number such as {example}, found {typed!r}")
+    if interval:
+        if not reading.is_range:
+            raise ValueError(
+                "expected a low and a high bound such as 5,000-20,000, found one number"
+            )
+        return IntervalAnswer(reading.low, reading.high, typed)
+    if reading.is_range:
+        raise ValueError("expected one number, your best guess, found a range")
+    return NumberAnswer(reading.value, typed)
