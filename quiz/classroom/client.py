@@ -118,7 +118,9 @@ class Student:
         name: str,
         on_message: Callable[[object], None],
         on_status: Callable[[Status, str], None] | None = None,
+        rejoin_pause: float = REJOIN_PAUSE,
     ) -> None:
+        self.rejoin_pause = rejoin_pause
         self.host, self.port, self.code, self.name = host, port, code, name
         self.on_message = on_message
         self.on_status = on_status or (lambda status, text: None)
@@ -166,7 +168,7 @@ class Student:
                     return
                 attempts += 1
                 self._set("reconnecting", str(exc))
-                await asyncio.sleep(REJOIN_PAUSE)
+                await asyncio.sleep(self.rejoin_pause)
                 continue
             attempts = 0
             self._set("joined", welcome.name)
