@@ -45,7 +45,7 @@ def found(value: object) -> str:
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
-        return f"an array of {len(value)}" if value else "an empty array"
+        return "an array" if value else "an empty array"
     if isinstance(value, datetime):
         return f"the date and time {value.isoformat()}"
     if isinstance(value, date):
@@ -189,13 +189,15 @@ def _message(errors: list[dict[str, Any]], loc: Loc, value: object) -> tuple[str
         if isinstance(value, str):
             return "expected some text, found an empty string", loc
         least = ctx.get("min_length", 1)
+        if isinstance(value, dict) and least == 1 and loc:
+            return f"expected at least one [{dotted(loc)}.<id>] table, found none", loc
         return f"expected at least {least} {_entries(value, least)}, found {len(value)}", loc
     if kind in {"string_too_long", "too_long"} and isinstance(value, str | list):
         most = ctx.get("max_length")
         what = "characters" if isinstance(value, str) else _entries(value, 2)
         return f"expected at most {most:,} {what}, found {len(value):,}", loc
     if kind == "greater_than":
-        return f"expected a number above {ctx.get('gt', 0)}, found {found(value)}", loc
+        return f"expected a number above {ctx.get('gt', 0):g}, found {found(value)}", loc
     if kind == "finite_number":
         return f"expected a finite number, found {found(value)}", loc
     text = str(first["msg"])
@@ -285,13 +287,21 @@ def _some(ids: list[str], limit: int = 6) -> str:
     return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
-def cross_check(data: dict[str, Any], source: str, shown: str) -> list[Problem]:
-    """Each figure's source is in [sources]; each question's figure is in [figures]."""
+def cross_check(
+    data: dict[str, Any],
+    source: str,
+    shown: str,
+    broken: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[Problem]:
+    """Each figure's source is in [sources]; each question's figure is in [figures].
+
+    Figures in `broken` already have a schema problem and are not checked again.
+    """
     sources = _table(data, "sources")
     figures = _table(data, "figures")
     problems = []
     for figure_id, figure in figures.items():
-        if not isinstance(figure, dict):
+        if not isinstance(figure, dict) or figure_id in broken:
             continue
         source_id = figure.get("source")
         if isinstance(source_id, str) and source_id not in sources:

@@ -14,8 +14,10 @@ are imported only when there is something to report.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,7 +108,10 @@ _TOML_WORDS = {
     "a date, an array or a table)",
     "Invalid statement": "expected a key = value line, a [table] or a [[table]] header",
     "Cannot overwrite a value": "expected each key once per table, found a key set again",
+    "Illegal character '\\n'": "expected the string to end on its line, found a line break"
+    ' (use triple quotes, """...""", for text over several lines)',
 }
+_DECLARED_TWICE = re.compile(r"Cannot declare (\(.*\)) twice")
 
 
 def _parse(source: str, shown: str) -> dict[str, Any]:
@@ -116,13 +121,13 @@ def _parse(source: str, shown: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as exc:
         message = getattr(exc, "msg", str(exc))
         line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        if message.startswith("Cannot declare (") and message.endswith(") twice"):
-            parts = tuple(p.strip(" '\"") for p in message[15:-7].split(","))
-            name = dotted(tuple(p for p in parts if p))
+        declared = _DECLARED_TWICE.fullmatch(message)
+        if declared:
+            name = dotted(tuple(part for part in ast.literal_eval(declared.group(1)) if part))
             problem = Problem(
                 shown,
                 f"expected each table once, found [{name}] again"
-                " (ids must be unique; to add an entry, give it a new id)",
+                " (ids must be unique: give a new entry a new id)",
                 name,
                 line,
                 column,
@@ -142,8 +147,6 @@ def _parse(source: str, shown: str) -> dict[str, Any]:
 
 
 def _long_integer(source: str) -> tuple[int | None, int | None]:
-    import re
-
     match = re.search(r"[0-9_]{4000,}", source)
     if not match:
         return None, None
@@ -175,9 +178,11 @@ def _article_text(
     folder = bank_path.resolve().parent
     target = (folder / text_file).resolve()
     if not target.is_relative_to(folder):
-        through = "" if ".." in Path(text_file).parts else ", through a link,"
+        through = "" if ".." in Path(text_file).parts else " through a link"
         return None, [
-            problem(f"expected a file inside the bank's folder, found {what}{through} leads out")
+            problem(
+                f"expected a file inside the bank's folder, found {what},{through} which leads out"
+            )
         ]
     try:
         described = f"an article file at {what}"
@@ -210,15 +215,31 @@ def load_bank(path: str | Path, *, check_provenance: bool = True) -> LoadedBank:
     except _Unreadable as exc:
         raise BankError([Problem(shown, exc.reason, "", exc.line, exc.column)]) from None
     data = _parse(source, shown)
+    if not data:
+        # Five "missing key" messages would bury the point.
+        raise BankError(
+            [
+                Problem(
+                    shown,
+                    "expected a bank (format, [bank], [article], [sources], [figures]),"
+                    " found an empty file; `quiz new` writes a starter",
+                )
+            ]
+        )
     bank: Bank | None = None
     problems: list[Problem] = []
+    # Figures whose own table is wrong are left out of the later checks: one message each.
+    broken: set[str] = set()
     try:
         bank = Bank.model_validate(data)
     except ValidationError as exc:
         problems = checks.validation_problems(exc, data, source, shown)
-    # Figures whose own table is wrong are left out of provenance: one message each.
-    broken = {p.key.split(".")[1] for p in problems if p.key.startswith("figures.")}
-    problems += checks.cross_check(data, source, shown)
+        broken = {
+            str(error["loc"][1])
+            for error in exc.errors(include_url=False)
+            if len(error["loc"]) > 1 and error["loc"][0] == "figures"
+        }
+    problems += checks.cross_check(data, source, shown, broken)
     article_text, article_problems = _article_text(data, path, source, shown)
     problems += article_problems
     figures = data.get("figures")

@@ -8,13 +8,15 @@ Decisions worth knowing:
 
 - A thousands separator is a comma followed by exactly three digits; "1,5" is
   not 1.5 (English copy; the bank format has a language field for later).
-- A range shares its trailing scale: "between 15 and 30 million" is 15-30 million,
-  and "between 20 and 30,000" is 20,000-30,000 — the article's own phrasing — because
-  a lone "20" next to a thousand-scale upper bound is read as sharing its magnitude
-  when that makes the low end the smaller. "between 2 and 30,000" stays 2-30,000
-  only if the low end cannot share the scale and stay below the high end.
-- Negative numbers, zero-width tricks and exponents are not read: figures here
-  count people, and "-" is a range dash.
+- A range shares its trailing scale: "between 15 and 30 million" is 15-30 million.
+  A bare low end under 1,000 next to a high end written with thousands separators
+  shares its magnitude when that keeps it below the high end: "between 20 and
+  30,000" (the article's own phrasing) is 20,000-30,000, and so "between 2 and
+  30,000" is read as 2,000-30,000; "between 50 and 30,000" stays 50-30,000.
+- "and" joins a range only when nothing but the word stands between two numbers
+  and the first is lower: "100,000 Russian and 100,000 Ukrainian" is two numbers.
+- Negative numbers, zero and exponents are not read as answers ("-5", "0", "1e9"):
+  figures here count people, and "-" is a range dash. "nan" and "inf" are words.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from quiz.errors import Problem, dotted
+from quiz.errors import Problem, dotted, quoted
 from quiz.numbers import find_numbers, format_number
 
 _FOLD = str.maketrans(
@@ -95,19 +95,17 @@ def matcher(article: str, quotes: int) -> Callable[[str], bool]:
     return occurs
 
 
-def _departure(quote: str, haystack_has: Callable[[str], bool]) -> str:
-    """Where a quote stops matching the article, to point the author at the difference."""
-    low, high = 0, len(quote)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if haystack_has(quote[:middle]):
-            low = middle
-        else:
-            high = middle - 1
-    if low < 8:
+def _departure(quote: str, occurs: Callable[[str], bool]) -> str:
+    """Where a quote stops matching the article, in the author's words, to show the difference."""
+    words = quote.split()
+    agreed = 0
+    for count in range(1, len(words) + 1):
+        if not occurs(normalise(" ".join(words[:count]))):
+            break
+        agreed = count
+    if agreed < 2:
         return "found no match for its opening words"
-    shown = quote[:low].rsplit(" ", 1)[0] if " " in quote[:low] else quote[:low]
-    return f'found the article agrees up to "{shown}" and then differs'
+    return f"found the article agrees up to {quoted(' '.join(words[:agreed]))} and then differs"
 
 
 def check(
@@ -132,8 +130,7 @@ def check(
             problems.append(
                 Problem(
                     shown,
-                    "expected the quote to occur in the article, "
-                    + _departure(needle, lambda part: not part or occurs(part)),
+                    "expected the quote to occur in the article, " + _departure(quote, occurs),
                     dotted(loc),
                     *locate(loc),
                 )
