@@ -10,6 +10,7 @@ hot-seat on a terminal, a classroom session with many players)::
     session = Session(questions, on_answer=store.recorder(sid, pid))
     ...                                      # each answer is INSERTed and committed
     store.finish_session(sid)                # absent after a crash: listed as unfinished
+    store.discard_if_empty(sid)              # or this, when nobody answered anything
     store.close()
 
 A classroom host adds players as they join (`add_player` is idempotent per name,
@@ -499,6 +500,16 @@ class Store:
                 "UPDATE sessions SET finished = ? WHERE id = ? AND finished IS NULL",
                 (_stamp(self._now()), session_id),
             )
+
+    def discard_if_empty(self, session_id: int) -> bool:
+        """Delete the session if no answer was stored in it (a game quit at once)."""
+        with self._lock, self._guard():
+            cursor = self._connection().execute(
+                "DELETE FROM sessions WHERE id = ? "
+                "AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?)",
+                (session_id, session_id),
+            )
+            return cursor.rowcount > 0
 
     # -- reading ------------------------------------------------------------
 

@@ -1,0 +1,459 @@
+"""The game line by line on stdin/stdout: `quiz play --plain`, hot-seat, `preview`, `results`.
+
+For screen readers, pipes and scripts: plain text only, one answer per input line.
+
+Decisions:
+
+- Answers are read by the engine's `quiz.scoring.read_answer`, as in the TUI.
+  Choice questions take the option's number ("2", "2." or "2)") or its text (case
+  and spacing ignored); a bare number from 1 to N always means the option at that
+  position. A number that matches exactly one option's value ("100k" for
+  "100,000") picks that option. Estimates go through `quiz.numbers.read_number`
+  ("7.8m", "7,800,000", "15 million"; a trailing "x" or "times" is allowed when the
+  answer is a ratio). A range is refused outside interval mode rather than
+  silently scored at its middle.
+- Interval mode (`--interval`) takes both bounds on one line ("50,000-200,000",
+  "1 to 3 million"), so one line is still one answer.
+- Input that cannot be read is answered with what to type instead, and the
+  question is asked again; it is not an answer and is not stored.
+- When stdin is not a terminal, every line is an answer: no pauses, and each line
+  read is echoed after its prompt so the transcript reads as a dialogue. On a
+  terminal, the game pauses after each reveal ("Press Enter") so it can be read
+  before the next question scrolls it away, and long lines are wrapped to the
+  terminal's width.
+- End of input or Ctrl-C ends the game at once: every answer given is already
+  stored; the summary of what was answered is printed. Exit status 0 for a game
+  played to the end or ended by end of input, 130 for Ctrl-C, 1 when the bank or
+  the results store cannot be used, 2 for unusable options.
+- Hot-seat (`--players "Ana,Ben"`): each question is put to each player in turn;
+  the reveal comes once all have answered, so no one sees the answer before their
+  turn; then a scoreboard; at the end, a ranking. Each player's answers are stored
+  under their name, in one session.
+- A session in which nobody answered anything is not kept in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shlex
+import shutil
+import sys
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from quiz import reveal_text as text
+from quiz import scoring
+from quiz.errors import BankError
+from quiz.explain import explain
+from quiz.generate import KINDS, Question
+from quiz.numbers import read_number
+from quiz.play_setup import Quiz, UsageError, build_quiz, player_names
+from quiz.scoring import RULE_TEXT, Answer, ChoiceAnswer
+from quiz.session import AnsweredQuestion, Session, SessionSettings
+from quiz.store import Store, StoreError, describe_answer
+
+
+class EndOfInput(Exception):
+    """stdin is exhausted: the game ends with what was answered."""
+
+
+class Console:
+    """Plain-text input and output, with the terminal/pipe differences in one place."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.interactive = interactive
+        self.width = min(shutil.get_terminal_size().columns, 100) if interactive else None
+
+    def say(self, *lines: str) -> None:
+        for line in lines:
+            if self.width and len(line) > self.width:
+                indent = " " * (len(line) - len(line.lstrip(" ")))
+                line = textwrap.fill(line, self.width, subsequent_indent=indent + "  ")
+            self.stdout.write(line + "\n")
+
+    def ask(self, prompt: str) -> str:
+        """One line of input (without its newline); EndOfInput when there is none."""
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.stdout.write("\n")
+            raise EndOfInput
+        line = line.rstrip("\r\n")
+        if not self.interactive:
+            self.stdout.write(text.printable(line) + "\n")
+        return line
+
+    def pause(self) -> None:
+        if self.interactive:
+            self.ask("Press Enter for the next question. ")
+
+    def flush(self) -> None:
+        self.stdout.flush()
+
+
+# -- reading answers ---------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+_RATIO = re.compile(r"\s*(?:x|×|times)\s*$", re.IGNORECASE)
+
+
+def _option_by_value(typed: str, options: tuple[str, ...]) -> int | None:
+    """The one option whose number is the number typed ("100k" for "100,000")."""
+    reading = read_number(typed)
+    if reading is None:
+        return None
+    same = [
+        i
+        for i, option in enumerate(options)
+        if (other := read_number(option)) is not None
+        and (other.low, other.high) == (reading.low, reading.high)
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
+    """The answer typed, or a message saying what to type instead.
+
+    The engine's reader (`quiz.scoring.read_answer`) decides; plain mode adds only
+    what typing allows and a keypress does not: "2." or "2)" for option 2, spacing
+    ignored in an option's text, an option picked by its value, "17x" for a ratio.
+    """
+    stripped = _SPACES.sub(" ", typed).strip()
+    hint = text.answer_hint(question, interval)
+    if not stripped:
+        return f"Type an answer: {hint}."
+    if not question.is_numeric:
+        stripped = re.sub(r"^(\d+)[.)]$", r"\1", stripped)
+    elif question.unit == "times":
+        stripped = _RATIO.sub("", stripped)
+    try:
+        return scoring.read_answer(question, stripped, interval)
+    except ValueError as exc:
+        if not question.is_numeric:
+            index = _option_by_value(stripped, question.options)
+            if index is not None:
+                return ChoiceAnswer(index)
+        return f"Try again: {text.printable(str(exc))}. Type {hint}."
+
+
+# -- the game ----------------------------------------------------------------
+
+
+@dataclass
+class Player:
+    name: str
+    player_id: int
+    session: Session | None = None
+    """Created at the player's first turn, so answer times count their own turn only."""
+    answered: list[AnsweredQuestion] = field(default_factory=list)
+
+    def totals(self) -> tuple[str, float, float, int]:
+        if self.session is None:
+            return (self.name, 0.0, 0.0, 0)
+        return (self.name, self.session.points, self.session.max_points, len(self.answered))
+
+
+class PlainGame:
+    """One plain-text game for one or more players on one console."""
+
+    def __init__(
+        self,
+        quiz: Quiz,
+        names: list[str],
+        console: Console,
+        store: Store,
+        *,
+        interval: bool = False,
+    ) -> None:
+        self.quiz = quiz
+        self.console = console
+        self.store = store
+        self.interval = interval
+        self.hotseat = len(names) > 1
+        self.session_id = store.start_session(
+            quiz.loaded,
+            mode="hotseat" if self.hotseat else "plain",
+            seed=quiz.settings.seed,
+            total=len(quiz.questions),
+            settings={
+                "count": quiz.settings.count,
+                "kinds": list(quiz.settings.kinds),
+                "interval": interval,
+            },
+        )
+        self.players = [Player(name, store.add_player(self.session_id, name)) for name in names]
+
+    def _session_for(self, player: Player) -> Session:
+        if player.session is None:
+            player.session = Session(
+                self.quiz.questions,
+                settings=SessionSettings(interval=self.interval),
+                on_answer=self.store.recorder(self.session_id, player.player_id),
+            )
+        elif player.session.state == "reveal":
+            player.session.next()
+        return player.session
+
+    def _prompt(self, player: Player, question: Question) -> str:
+        who = f"{text.printable(player.name)}, your answer" if self.hotseat else "Your answer"
+        return f"{who} ({text.answer_hint(question, self.interval)}): "
+
+    def _take_answer(self, player: Player, question: Question) -> AnsweredQuestion:
+        session = self._session_for(player)
+        while True:
+            typed = self.console.ask(self._prompt(player, question))
+            answer = read_answer(typed, question, self.interval)
+            if isinstance(answer, str):
+                self.console.say(answer)
+                continue
+            result = session.answer(answer)  # stored by on_answer before it returns
+            player.answered.append(result)
+            return result
+
+    def header(self) -> list[str]:
+        quiz = self.quiz
+        title = quiz.loaded.bank.bank.title
+        who = (
+            f"Hot-seat for {', '.join(text.printable(p.name) for p in self.players)}. "
+            if (self.hotseat)
+            else ""
+        )
+        lines = [
+            f"{title}: {len(quiz.questions)} questions, seed {quiz.settings.seed}.",
+            f"{who}Replay this quiz with --seed {quiz.settings.seed}.",
+            "Answer choices by number or by typing the option; type numbers as "
+            "7.8 million, 7,800,000 or 15m.",
+        ]
+        if self.interval:
+            lines.append(
+                "Interval mode: give a low and a high bound on one line, as 50,000-200,000."
+            )
+        if RULE_TEXT:
+            lines.append(f"Estimates: {RULE_TEXT}")
+        lines.append("End of input (Ctrl-D) or Ctrl-C stops the game; answers given are kept.")
+        return lines
+
+    def reveal(self, question: Question, results: list[AnsweredQuestion]) -> None:
+        console = self.console
+        if self.hotseat:
+            console.say(f"The answer is {question.answer_text}.")
+            for player, result in zip(self.players, results, strict=True):
+                given = text.printable(describe_answer(question, result.answer))
+                console.say(
+                    f"  {text.printable(player.name)} answered {given}. "
+                    f"{text.verdict(result)} {text.score_text(result.score)}."
+                )
+        else:
+            (result,) = results
+            console.say(*text.score_lines(result, describe_answer(question, result.answer)))
+        guess = results[0].answer if len(results) == 1 else None
+        console.say(*text.explanation_lines(explain(self.quiz.loaded, question, guess)))
+
+    def scoreboard(self, position: int) -> None:
+        self.console.say(f"Scoreboard after question {position} of {len(self.quiz.questions)}:")
+        self.console.say(*text.ranking([p.totals() for p in self.players]))
+
+    def summary(self) -> list[str]:
+        if not self.hotseat:
+            player = self.players[0]
+            if player.session is None:
+                return ["No questions answered."]
+            return text.summary_lines(player.session.summary(), self.quiz.questions)
+        lines = ["Final ranking:", *text.ranking([p.totals() for p in self.players])]
+        for player in self.players:
+            if player.session is None:
+                continue
+            summary = player.session.summary()
+            if summary.intervals:
+                lines.append(
+                    f"{text.printable(player.name)}: the answer fell inside "
+                    f"{summary.inside} of {summary.intervals} ranges."
+                )
+        return lines
+
+    def play(self) -> int:
+        """Play to the end or until input ends; return the exit status."""
+        console = self.console
+        console.say(*self.header())
+        status = 0
+        ended = ""
+        try:
+            self._play_questions()
+        except EndOfInput:
+            ended = "End of input: the game stops here. Your answers so far are stored."
+        except KeyboardInterrupt:
+            ended = "Interrupted: the game stops here. Your answers so far are stored."
+            status = 130
+        except StoreError as exc:
+            console.say("", f"quiz: {exc}", "The game stops here: that answer could not be stored.")
+            status = 1
+        if ended:
+            console.say("", ended)
+        console.say("", *self.summary())
+        answered = sum(len(p.answered) for p in self.players)
+        try:
+            if answered:
+                self.store.finish_session(self.session_id)
+                console.say(
+                    f"Stored as session {self.session_id} in {self.store.path} "
+                    f"(see `quiz results --session {self.session_id}`)."
+                )
+            else:
+                self.store.discard_if_empty(self.session_id)
+        except StoreError as exc:
+            console.say(f"quiz: {exc}")
+            status = status or 1
+        console.flush()
+        return status
+
+    def _play_questions(self) -> None:
+        total = len(self.quiz.questions)
+        for position, question in enumerate(self.quiz.questions, start=1):
+            if position > 1:
+                self.console.pause()
+            self.console.say("", *text.question_lines(question, position, total))
+            if not self.hotseat:
+                player = self.players[0]
+                if player.session is not None and player.session.max_points:
+                    so_far = text.points_of(player.session.points, player.session.max_points)
+                    self.console.say(f"Score so far: {so_far}.")
+            results = [self._take_answer(player, question) for player in self.players]
+            self.console.say("")
+            self.reveal(question, results)
+            if self.hotseat:
+                self.console.say("")
+                self.scoreboard(position)
+        for player in self.players:
+            if player.session is not None and player.session.state == "reveal":
+                player.session.next()
+
+
+# -- command handlers --------------------------------------------------------
+
+
+def _report_bank_error(exc: BankError) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    count = len(exc.problems)
+    print(f"quiz: the bank has {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    return 1
+
+
+def _prepare(args: argparse.Namespace) -> Quiz | int:
+    try:
+        return build_quiz(args)
+    except UsageError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return 2
+    except BankError as exc:
+        return _report_bank_error(exc)
+
+
+def run_plain(args: argparse.Namespace) -> int:
+    """`quiz play --plain` and hot-seat `quiz play --players A,B`."""
+    from quiz.cli import data_dir
+
+    try:
+        names = player_names(args)
+    except UsageError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return 2
+    quiz = _prepare(args)
+    if isinstance(quiz, int):
+        return quiz
+    console = Console(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+    store = Store(data_dir(args))
+    try:
+        game = PlainGame(quiz, names, console, store, interval=bool(args.interval))
+        return game.play()
+    except StoreError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
+    """The quiz with its answers, for a teacher: same bank and seed, same text."""
+    loaded, settings = quiz.loaded, quiz.settings
+    replay = ["quiz play"]
+    if bank_arg is not None:
+        replay.append(shlex.quote(bank_arg))
+    replay.append(f"--seed {settings.seed} --count {settings.count}")
+    if settings.kinds != KINDS:
+        replay.append(f"--kinds {','.join(settings.kinds)}")
+    yield f"{loaded.bank.bank.title} ({loaded.id})"
+    yield (
+        f"Seed {settings.seed}, {len(quiz.questions)} questions, kinds: "
+        f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."
+    )
+    yield f"Play it with: {' '.join(replay)}"
+    for number, question in enumerate(quiz.questions, start=1):
+        yield ""
+        yield f"{number}. [{question.kind}] {question.prompt}"
+        for option_number, option in enumerate(question.options, start=1):
+            mark = "   <- answer" if option_number - 1 == question.answer_index else ""
+            yield f"   {option_number}) {option}{mark}"
+        if question.is_numeric:
+            unit = f" ({question.unit})" if question.unit else ""
+            yield f"   Answer: {question.answer_text}{unit}"
+        yield f"   Points: {text.points(question.points)}"
+        yield f"   Figures: {', '.join(question.figure_ids) or 'none'}"
+        yield f"   Question id: {question.id}"
+        if question.explain:
+            yield f"   Note: {question.explain}"
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    quiz = _prepare(args)
+    if isinstance(quiz, int):
+        return quiz
+    bank_arg = str(args.bank) if args.bank is not None else None
+    for line in preview_lines(quiz, bank_arg):
+        print(line)
+    return 0
+
+
+def run_results(args: argparse.Namespace) -> int:
+    """`quiz results`: list stored sessions, or `--csv` every answer."""
+    from quiz.cli import data_dir
+    from quiz.results_text import session_lines
+
+    session_id: int | None = None
+    if args.session is not None:
+        try:
+            session_id = int(args.session)
+        except ValueError:
+            print(
+                f"quiz: --session expects a session number, found {args.session!r}", file=sys.stderr
+            )
+            return 2
+    store = Store(data_dir(args))
+    try:
+        if args.csv:
+            if store.write_csv(sys.stdout, session_id) == 0:
+                print(f"quiz: no answers stored in {store.path}", file=sys.stderr)
+            return 0
+        sessions = store.sessions(session_id)
+        answers = store.answers(session_id) if session_id is not None else []
+    except StoreError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if not sessions:
+        if session_id is not None:
+            print(f"quiz: no session {session_id} in {store.path}", file=sys.stderr)
+            return 1
+        print(f"No results stored yet (looked in {store.path}). Play with `quiz play`.")
+        return 0
+    print(f"Results stored in {store.path}")
+    for line in session_lines(sessions, answers):
+        print(line)
+    return 0

@@ -1,0 +1,171 @@
+"""`quiz results`: listing sessions and exporting CSV, from a store filled through the API."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.bank import Bank
+from quiz.generate import Question
+from quiz.loader import LoadedBank
+from quiz.scoring import Score
+from quiz.store import DB_NAME, Store
+
+BANK = LoadedBank(
+    bank=Bank.model_validate(
+        {
+            "format": 1,
+            "bank": {"id": "bridge-traffic", "title": "Counting the bridge"},
+            "article": {"title": "Bridge", "text": "About 40,000 cars cross each day."},
+            "sources": {"city": {"name": "The city"}},
+            "figures": {
+                "cars": {
+                    "source": "city",
+                    "measure": "cars",
+                    "counts": "cars crossing each day",
+                    "value": 40_000,
+                    "as_of": 2020,
+                    "quote": "40,000 cars",
+                    "explain": "Counted by induction loops.",
+                }
+            },
+        }
+    ),
+    path=Path("bridge.toml"),
+    article_text="About 40,000 cars cross each day.",
+    digest="b" * 64,
+)
+QUESTION = Question(
+    id="estimate:cars",
+    kind="estimate",
+    prompt="How many cars cross each day?",
+    low=40_000.0,
+    high=40_000.0,
+    figure_ids=("cars",),
+)
+
+
+def results(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", "results", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> tuple[Path, int, int]:
+    data = tmp_path / "data"
+    with Store(data) as store:
+        solo = store.start_session(BANK, mode="plain", seed=4, total=2)
+        kim = store.add_player(solo, "Kim")
+        store.record(solo, kim, QUESTION, "80,000", Score(0.7, 1.0, False, "2x too high"), 5.0)
+        store.finish_session(solo)
+        room = store.start_session(BANK, mode="classroom", seed=9, total=1)
+        for name, given, points in (("@Ana", "40,000", 1.0), ("Ben", "4,000", 0.0)):
+            pid = store.add_player(room, name)
+            store.record(room, pid, QUESTION, given, Score(points, 1.0, points == 1, "r"))
+    return data, solo, room
+
+
+def test_an_empty_store_is_a_friendly_line(tmp_path: Path) -> None:
+    result = results(tmp_path / "none")
+    assert result.returncode == 0
+    assert "No results stored yet" in result.stdout
+    assert not (tmp_path / "none").exists()
+    exported = results(tmp_path / "none", "--csv")
+    assert exported.returncode == 0
+    assert exported.stdout.strip().startswith("session,time_utc,player")
+    assert len(exported.stdout.strip().splitlines()) == 1
+
+
+def test_the_listing_shows_each_session_with_its_players(filled: tuple[Path, int, int]) -> None:
+    data, solo, room = filled
+    result = results(data)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert str(data / DB_NAME) in out
+    assert out.index(f"Session {room}:") < out.index(f"Session {solo}:")
+    assert "Counting the bridge (bridge-traffic), seed 4, finished" in out
+    assert "classroom" in out and "unfinished" in out
+    assert "Kim: 0.7 of 1 point, 1 of 2 answered" in out
+    assert "@Ana: 1 of 1 point, 1 of 1 answered" in out
+    assert "Ben: 0 of 1 point, 1 of 1 answered" in out
+
+
+def test_one_session_lists_its_answers(filled: tuple[Path, int, int]) -> None:
+    data, solo, room = filled
+    result = results(data, "--session", str(solo))
+    assert result.returncode == 0, result.stderr
+    assert f"Session {room}:" not in result.stdout
+    assert "answered 80,000; the answer is 40,000; 0.7 of 1 point: 2x too high" in result.stdout
+
+
+def test_csv_has_one_row_per_answer(filled: tuple[Path, int, int]) -> None:
+    data, solo, room = filled
+    result = results(data, "--csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["session"], r["player"], r["answer_given"], r["score"]) for r in rows] == [
+        (str(solo), "Kim", "80,000", "0.7"),
+        (str(room), "'@Ana", "40,000", "1"),
+        (str(room), "Ben", "4,000", "0"),
+    ]
+    assert {r["bank"] for r in rows} == {"Counting the bridge"}
+    assert {r["correct_answer"] for r in rows} == {"40,000"}
+    assert {r["question"] for r in rows} == {QUESTION.prompt}
+    only = list(csv.DictReader(io.StringIO(results(data, "--csv", "--session", str(room)).stdout)))
+    assert [r["player"] for r in only] == ["'@Ana", "Ben"]
+
+
+def test_bad_session_ids_are_clear(filled: tuple[Path, int, int]) -> None:
+    data, _, _ = filled
+    word = results(data, "--session", "first")
+    assert word.returncode == 2
+    assert "--session expects a session number" in word.stderr
+    unknown = results(data, "--session", "999")
+    assert unknown.returncode == 1
+    assert "no session 999" in unknown.stderr
+
+
+@pytest.mark.parametrize("content", [b"garbage " * 100, None])
+def test_an_unusable_store_is_a_message_not_a_traceback(
+    tmp_path: Path, content: bytes | None
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    if content is None:
+        conn = sqlite3.connect(data / DB_NAME)
+        conn.execute("PRAGMA user_version = 999")
+        conn.close()
+    else:
+        (data / DB_NAME).write_bytes(content)
+    for args in ((), ("--csv",)):
+        result = results(data, *args)
+        assert result.returncode == 1
+        assert str(data / DB_NAME) in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_the_environment_variable_moves_the_store(filled: tuple[Path, int, int]) -> None:
+    data, solo, _ = filled
+    env = {**os.environ, "QUIZ_DATA_DIR": str(data)}
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "results"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Session {solo}:" in result.stdout
