@@ -1,0 +1,216 @@
+"""The start screen: which bank, how many questions, which kinds, interval mode, seed, name.
+
+Pre-filled from the command line and the last choices remembered (`quiz.preferences`);
+Enter anywhere on it plays. Choosing another bank loads and checks it at once: a bank that
+does not check shows its problems here, literally, and cannot be played.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from quiz.screens.messages import OpenArticle, StartQuiz
+from quiz.screens.question import KIND_LABELS
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quiz.errors import BankError
+from quiz.generate import KINDS
+from quiz.loader import LoadedBank, load_bank
+from quiz.preferences import Choices
+
+MAX_COUNT = 200
+
+
+def bank_label(path: Path) -> Content:
+    return Content(path.name)
+
+
+def article_line(loaded: LoadedBank) -> Content:
+    article = loaded.bank.article
+    parts = [article.title]
+    if article.outlet:
+        parts.append(article.outlet)
+    if article.published:
+        parts.append(article.published.isoformat())
+    return Content.assemble(("From  ", "bold"), " · ".join(parts))
+
+
+class StartScreen(Screen[None]):
+    """Choose and play. The focused Play button makes Enter the quickest way in."""
+
+    CSS_PATH = "start.tcss"
+    AUTO_FOCUS = "#play"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "play", "Play", priority=False),
+        Binding("a", "article", "Article"),
+    ]
+
+    def __init__(self, loaded: LoadedBank, choices: Choices, bank_paths: list[Path]) -> None:
+        super().__init__()
+        self.loaded: LoadedBank | None = loaded
+        self.choices = choices
+        self.bank_paths = list(bank_paths)
+        if loaded.path not in self.bank_paths:
+            self.bank_paths.insert(0, loaded.path)
+
+    def compose(self) -> ComposeResult:
+        choices = self.choices
+        with VerticalScroll(id="start-body"):
+            yield Static(Content(""), id="bank-title")
+            yield Static(Content(""), id="bank-article")
+            yield Static(Content(""), id="bank-description")
+            yield Static(Content(""), id="bank-problems")
+            with Horizontal(classes="row", id="bank-row"):
+                yield Static("Bank", classes="label")
+                yield Select(
+                    [(bank_label(p), i) for i, p in enumerate(self.bank_paths)],
+                    value=self.bank_paths.index(self.loaded.path) if self.loaded else 0,
+                    allow_blank=False,
+                    compact=True,
+                    id="bank",
+                )
+            with Horizontal(id="settings"):
+                with Vertical(id="fields"):
+                    with Horizontal(classes="row"):
+                        yield Static("Questions", classes="label")
+                        yield Input(
+                            str(choices.count),
+                            restrict=r"[0-9]*",
+                            max_length=3,
+                            compact=True,
+                            id="count",
+                        )
+                    with Horizontal(classes="row"):
+                        yield Static("Seed", classes="label")
+                        yield Input(
+                            "" if choices.seed is None else str(choices.seed),
+                            placeholder="random",
+                            restrict=r"[0-9]*",
+                            max_length=9,
+                            compact=True,
+                            id="seed",
+                        )
+                    with Horizontal(classes="row"):
+                        yield Static("Name", classes="label")
+                        yield Input(
+                            choices.name,
+                            placeholder="optional",
+                            max_length=40,
+                            compact=True,
+                            id="name",
+                        )
+                    yield Checkbox(
+                        "Interval mode: give low and high bounds",
+                        choices.interval,
+                        compact=True,
+                        id="interval",
+                    )
+                with Vertical(id="kinds-box"):
+                    yield Static("Kinds (space toggles)", classes="label wide")
+                    yield SelectionList[str](
+                        *[Selection(Content(KIND_LABELS[k]), k, k in choices.kinds) for k in KINDS],
+                        id="kinds",
+                        compact=True,
+                    )
+            yield Static(Content(""), id="start-message")
+            with Horizontal(id="start-buttons"):
+                yield Button("Play", id="play", variant="primary", compact=True)
+                yield Button("Read the article", id="read", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_bank()
+
+    def _show_bank(self) -> None:
+        loaded = self.loaded
+        problems = self.query_one("#bank-problems", Static)
+        if loaded is None:
+            self.query_one("#bank-title", Static).update(Content(""))
+            self.query_one("#bank-article", Static).update(Content(""))
+            self.query_one("#bank-description", Static).update(Content(""))
+            return
+        problems.update(Content(""))
+        problems.display = False
+        info = loaded.bank.bank
+        self.query_one("#bank-title", Static).update(Content.styled(info.title, "bold"))
+        self.query_one("#bank-article", Static).update(article_line(loaded))
+        description = self.query_one("#bank-description", Static)
+        description.update(Content(info.description or ""))
+        description.display = bool(info.description)
+
+    @on(Select.Changed, "#bank")
+    def _bank_chosen(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, int):
+            return
+        path = self.bank_paths[event.value]
+        if self.loaded is not None and path == self.loaded.path:
+            return
+        try:
+            self.loaded = load_bank(path)
+        except BankError as exc:
+            self.loaded = None
+            self._show_bank()
+            problems = self.query_one("#bank-problems", Static)
+            problems.update(
+                Content.assemble(
+                    (f"{path.name} does not check, so it cannot be played:\n", "bold"),
+                    "\n".join(str(p) for p in exc.problems[:8]),
+                )
+            )
+            problems.display = True
+            return
+        self._show_bank()
+
+    def _read_choices(self) -> Choices | str:
+        count_text = self.query_one("#count", Input).value.strip()
+        if not count_text.isdigit() or not 1 <= int(count_text) <= MAX_COUNT:
+            return f"Questions: a whole number from 1 to {MAX_COUNT}."
+        seed_text = self.query_one("#seed", Input).value.strip()
+        if seed_text and not seed_text.isdigit():
+            return "Seed: a whole number, or leave it empty for a random quiz."
+        kinds = tuple(self.query_one("#kinds", SelectionList).selected)
+        if not kinds:
+            return "Kinds: choose at least one kind of question."
+        return Choices(
+            bank=str(self.loaded.path) if self.loaded else None,
+            count=int(count_text),
+            kinds=kinds,
+            interval=self.query_one("#interval", Checkbox).value,
+            seed=int(seed_text) if seed_text else None,
+            name=self.query_one("#name", Input).value.strip(),
+        )
+
+    def action_play(self) -> None:
+        message = self.query_one("#start-message", Static)
+        if self.loaded is None:
+            message.update(Content("Choose a bank that checks to play."))
+            return
+        choices = self._read_choices()
+        if isinstance(choices, str):
+            message.update(Content(choices))
+            message.add_class("-error")
+            return
+        message.update(Content(""))
+        self.post_message(StartQuiz(self.loaded, choices))
+
+    def action_article(self) -> None:
+        if self.loaded is not None:
+            self.post_message(OpenArticle(loaded=self.loaded))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_play()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "play":
+            self.action_play()
+        elif event.button.id == "read":
+            self.action_article()

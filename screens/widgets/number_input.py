@@ -1,0 +1,134 @@
+"""A number field that says how it read what was typed, and refuses what it cannot read.
+
+The reading is the engine's (`quiz.numbers.read_number`), the same reader plain mode and the
+bank checks use, so "7.8m", "7,800,000", "about 40k" and "15-30 million" mean the same
+everywhere. The field is a plain text Input on purpose: `Input(type="integer")` would refuse
+"7.8m" and still accept "-".
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from quiz.numbers import NumberReading, format_number, read_number
+
+EXAMPLES = "7.8m, 7,800,000, about 40k, 15-30 million"
+
+
+def spelled(value: float) -> str:
+    """All the digits ("7,800,000"), and the words too when they help ("7.8 million")."""
+    digits = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    words = format_number(value)
+    return digits if words == digits else f"{digits} ({words})"
+
+
+def describe_reading(reading: NumberReading) -> str:
+    if reading.is_range:
+        return f"= {spelled(reading.low)} to {spelled(reading.high)}"
+    return f"= {spelled(reading.low)}"
+
+
+class NumberInput(Vertical):
+    """An Input and, under it, the number it reads as ("= 7,800,000") or why it cannot.
+
+    Enter posts `NumberInput.Submitted` only when the text reads as a number; otherwise the
+    line under the field says what went wrong and the text stays for the player to fix.
+    `allow_range=False` refuses ranges (the bounds of an interval answer are single numbers).
+    """
+
+    class Submitted(Message):
+        """A readable number was submitted."""
+
+        def __init__(self, number_input: NumberInput, reading: NumberReading, text: str) -> None:
+            super().__init__()
+            self.number_input = number_input
+            self.reading = reading
+            self.text = text
+
+        @property
+        def control(self) -> NumberInput:
+            return self.number_input
+
+    def __init__(
+        self,
+        *,
+        placeholder: str = f"e.g. {EXAMPLES}",
+        allow_range: bool = True,
+        label: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.placeholder = placeholder
+        self.allow_range = allow_range
+        self.label = label
+
+    def compose(self) -> ComposeResult:
+        if self.label:
+            yield Static(self.label, classes="number-label", markup=False)
+        yield Input(placeholder=self.placeholder, max_length=64)
+        yield Static("", classes="number-reading", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def reading_text(self) -> str:
+        """What the line under the field says now."""
+        return str(self.query_one(".number-reading", Static).content)
+
+    def read(self) -> NumberReading | str:
+        """The reading of the current text, or the message saying why there is none."""
+        text = self.input.value
+        if not text.strip():
+            return "Type a number first, for example " + EXAMPLES + "."
+        reading = read_number(text)
+        if reading is None:
+            return f"Can't read {text.strip()!r} as a number. Try {EXAMPLES}."
+        if reading.is_range and not self.allow_range:
+            return "One number here, not a range."
+        return reading
+
+    def show_error(self, message: str) -> None:
+        """Say under the field why its text cannot be used."""
+        self._show(message, True)
+
+    def _show(self, text: str, error: bool) -> None:
+        line = self.query_one(".number-reading", Static)
+        line.update(Content(text))
+        line.set_class(error, "-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if not event.value.strip():
+            self._show("", False)
+            return
+        result = self.read()
+        if isinstance(result, str):
+            # While typing, a half-written number is normal: say so quietly, not as an error.
+            self._show("? not a number yet", False)
+        else:
+            self._show(describe_reading(result), False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        result = self.read()
+        if isinstance(result, str):
+            self._show(result, True)
+            self.input.focus()
+            return
+        self._show(describe_reading(result), False)
+        self.post_message(self.Submitted(self, result, self.input.value))
+
+    def focus(self, scroll_visible: bool = True) -> NumberInput:
+        self.input.focus(scroll_visible)
+        return self
