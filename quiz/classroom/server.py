@@ -213,10 +213,19 @@ class Host:
         reveal = room.close()
         question = reveal.question
         missed = room.missed()
-        for player in room.in_question():
-            conn = self._conns.get(player.id)
+        outgoing = [
+            (player.id, self._reveal_msg(player))
+            for player in room.in_question()
+            if player.id in self._conns
+        ]
+        # Answers taken before the close are still being committed; the store's one
+        # worker runs in order, so once this no-op has run every one is stored and
+        # acknowledged, and no student sees the reveal before "received".
+        await self._store(_nothing)
+        for player_id, message in outgoing:
+            conn = self._conns.get(player_id)
             if conn:
-                conn.send(self._reveal_msg(player))
+                conn.send(message)
         self.on_change()
         if self.store is not None and self.session_id is not None:
             zero = Score(0.0, question.points, False, "no answer in time")
@@ -528,9 +537,8 @@ class Host:
                     given.score,
                     given.seconds,
                 )
-        if room.phase == "question" and room.number == message.number:
-            conn.send(Received(number=message.number))
-            await self._reveal_if_all_answered()
+        conn.send(Received(number=message.number))
+        await self._reveal_if_all_answered()
 
     async def _reveal_if_all_answered(self) -> None:
         """Reveal at once when every connected player in the question has answered."""
@@ -543,6 +551,10 @@ class Host:
                 await self.skip()
             except Exception:
                 log.exception("classroom reveal")
+
+
+def _nothing() -> None:
+    return None
 
 
 def _card(card: Card) -> CardMsg:
