@@ -178,7 +178,7 @@ def _article_text(
     folder = bank_path.resolve().parent
     target = (folder / text_file).resolve()
     if not target.is_relative_to(folder):
-        through = "" if ".." in Path(text_file).parts else " through a link"
+        through = "" if ".." in Path(text_file).parts else " through a link,"
         return None, [
             problem(
                 f"expected a file inside the bank's folder, found {what},{through} which leads out"
