@@ -418,36 +418,41 @@ def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
     for kind in kinds:
         rng.shuffle(queues[kind])
     rng.shuffle(kinds)
+    # Each kind's share first, from availability alone, so kinds stay fair ...
+    quota = dict.fromkeys(kinds, 0)
+    left = settings.count
+    while left > 0:
+        before = left
+        for kind in kinds:
+            if left > 0 and quota[kind] < len(queues[kind]):
+                quota[kind] += 1
+                left -= 1
+        if left == before:
+            break
+    # ... then kinds take turns filling their share, first skipping questions about a
+    # figure already used, then with what was skipped.
     chosen: list[_Spec] = []
     used: set[str] = set()
+    taken = dict.fromkeys(kinds, 0)
     deferred: dict[str, list[_Spec]] = {k: [] for k in kinds}
-    # First pass: kinds take turns, skipping questions about a figure already used.
-    while len(chosen) < settings.count:
+    progress = True
+    while progress:
         progress = False
         for kind in kinds:
             queue = queues[kind]
-            while queue and len(chosen) < settings.count:
+            while queue and taken[kind] < quota[kind]:
                 spec = queue.pop()
                 if any(f in used for f in spec.figures):
                     deferred[kind].append(spec)
                     continue
                 chosen.append(spec)
                 used.update(spec.figures)
+                taken[kind] += 1
                 progress = True
                 break
-        if not progress:
-            break
-    # Second pass: fill up with what was skipped, still taking turns.
     for kind in kinds:
-        deferred[kind].reverse()
-    while len(chosen) < settings.count:
-        progress = False
-        for kind in kinds:
-            if deferred[kind] and len(chosen) < settings.count:
-                chosen.append(deferred[kind].pop())
-                progress = True
-        if not progress:
-            break
+        rest = deferred[kind] + queues[kind][::-1]
+        chosen.extend(rest[: quota[kind] - taken[kind]])
     rng.shuffle(chosen)
     _ask_before_telling(chosen)
     return chosen
@@ -456,24 +461,24 @@ def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
 def _ask_before_telling(chosen: list[_Spec]) -> None:
     """Reorder in place so no question states a figure that a later one asks for.
 
-    One pass: when a question asking for figure f comes after the first question
-    stating f, the two swap places.
+    Questions that state figures keep their places; a question asking for a figure
+    moves to just before the first one stating it, if that comes earlier.
     """
     first_telling: dict[str, int] = {}
     for position, spec in enumerate(chosen):
-        if spec.asks:
-            earlier = [first_telling[f] for f in spec.figures if f in first_telling]
-            if earlier:
-                target = min(earlier)
-                teller = chosen[target]
-                chosen[target], chosen[position] = spec, teller
-                for f in teller.figures:
-                    if first_telling.get(f) == target:
-                        first_telling[f] = position
-                continue
-        elif spec.tells:
+        if spec.tells:
             for f in spec.figures:
                 first_telling.setdefault(f, position)
+    keys: list[tuple[float, int]] = []
+    for position, spec in enumerate(chosen):
+        key = float(position)
+        if spec.asks:
+            for f in spec.figures:
+                if f in first_telling and first_telling[f] < key:
+                    key = first_telling[f] - 0.5
+        keys.append((key, position))
+    order = sorted(range(len(chosen)), key=keys.__getitem__)
+    chosen[:] = [chosen[i] for i in order]
 
 
 def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:

@@ -1,0 +1,159 @@
+"""Explanations: cards for every figure of the measure, the number located in each
+quote, the log-scale chart with the guess, and quotes located in the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.explain import article_highlights, explain
+from quiz.generate import Question, all_questions
+from quiz.loader import LoadedBank
+from quiz.numbers import read_number
+from quiz.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
+
+try:
+    from quiz.provenance import normalise
+except ImportError:
+    from quiz.checks import normalise  # type: ignore[attr-defined,no-redef]
+
+
+def _questions(bank: LoadedBank) -> dict[str, Question]:
+    return {q.id: q for q in all_questions(bank)}
+
+
+def _figure_of(bank: LoadedBank, source_name: str) -> str:
+    """The id of the (first) figure given by the source of that name."""
+    for figure_id, figure in bank.bank.figures.items():
+        if bank.bank.sources[figure.source].name == source_name:
+            return figure_id
+    raise AssertionError(f"no figure from {source_name}")
+
+
+def test_moscow_estimate_shows_every_figure_of_its_measure(shipped: LoadedBank) -> None:
+    moscow = _figure_of(shipped, "Moscow")
+    measure = shipped.bank.figures[moscow].measure
+    same_measure = [f for f, fig in shipped.bank.figures.items() if fig.measure == measure]
+    question = _questions(shipped)[f"estimate:{moscow}"]
+    explanation = explain(shipped, question, NumberAnswer(20_000, "20k"))
+
+    cards = explanation.cards
+    assert cards[0].figure_id == moscow
+    assert sorted(c.figure_id for c in cards) == sorted(same_measure)
+    assert [c.is_answer for c in cards] == [True] + [False] * (len(cards) - 1)
+    assert "Gen. Mark Milley" in {c.source for c in cards}
+    rest = [shipped.bank.figures[c.figure_id].middle for c in cards[1:]]
+    assert rest == sorted(rest), "figures other than the answer read by value"
+
+    first = cards[0]
+    figure = shipped.bank.figures[moscow]
+    assert first.source == "Moscow"
+    assert first.role == shipped.bank.sources[figure.source].role
+    assert (first.counts, first.as_of, first.explain) == (
+        figure.counts,
+        figure.as_of,
+        figure.explain,
+    )
+    assert first.value_text == "5,937"
+
+    points = explanation.chart
+    assert [p.kind for p in points].count("guess") == 1
+    guess = next(p for p in points if p.kind == "guess")
+    assert (guess.low, guess.high) == (20_000, 20_000)
+    answer_points = [p for p in points if p.kind == "answer"]
+    assert [(p.label, p.low) for p in answer_points] == [("Moscow", figure.bounds[0])]
+    assert len(points) == len(cards) + 1
+
+
+@pytest.mark.parametrize("bank_name", ["shipped", "second_bank"])
+def test_every_card_marks_its_number_in_the_quote(
+    request: pytest.FixtureRequest, bank_name: str
+) -> None:
+    bank: LoadedBank = request.getfixturevalue(bank_name)
+    for question in all_questions(bank):
+        for card in explain(bank, question).cards:
+            marked = card.quote[card.number_start : card.number_end]
+            reading = read_number(marked)
+            assert reading is not None, (card.figure_id, marked)
+            figure = bank.bank.figures[card.figure_id]
+            assert (reading.low, reading.high) == pytest.approx(figure.bounds)
+
+
+def test_range_figures_mark_the_whole_range(second_bank: LoadedBank) -> None:
+    question = _questions(second_bank)["estimate:storm-cost-insurers"]
+    cards = explain(second_bank, question, IntervalAnswer(1e7, 5e7)).cards
+    insurers = cards[0]
+    assert insurers.quote[insurers.number_start : insurers.number_end] == "40 and 60 million"
+    assert insurers.value_text == "40 million–60 million"
+    assert {c.figure_id for c in cards} == {"storm-cost-insurers", "storm-cost-mayor"}
+    chart = explain(second_bank, question, IntervalAnswer(1e7, 5e7)).chart
+    assert chart[-1].kind == "guess" and (chart[-1].low, chart[-1].high) == (1e7, 5e7)
+
+
+def test_compare_questions_explain_both_figures_and_leave_the_ratio_off_the_chart(
+    shipped: LoadedBank,
+) -> None:
+    ratios = [q for q in all_questions(shipped) if q.kind == "compare" and q.is_numeric]
+    for question in ratios:
+        explanation = explain(shipped, question, NumberAnswer(3))
+        answered = [c.figure_id for c in explanation.cards if c.is_answer]
+        assert answered == list(question.figure_ids)
+        assert all(p.kind != "guess" for p in explanation.chart)
+
+
+def test_source_and_choice_questions_show_the_measure_without_a_guess(
+    second_bank: LoadedBank,
+) -> None:
+    questions = _questions(second_bank)
+    for question_id in ("source:population-stats", "choice:population-stats"):
+        explanation = explain(second_bank, questions[question_id], ChoiceAnswer(0))
+        assert [c.figure_id for c in explanation.cards] == ["population-stats", "population-mayor"]
+        assert [p.kind for p in explanation.chart] == ["answer", "figure"]
+
+
+def test_written_questions_carry_their_note(second_bank: LoadedBank) -> None:
+    written = [q for q in all_questions(second_bank) if q.kind == "written"]
+    for question, source in zip(written, second_bank.bank.questions, strict=True):
+        explanation = explain(second_bank, question, None)
+        assert explanation.note == source.explain
+        if source.figure is None:
+            assert explanation.cards == ()
+        else:
+            assert explanation.cards[0].figure_id == source.figure
+    numeric = next(q for q in written if q.is_numeric)
+    chart = explain(second_bank, numeric, NumberAnswer(5e7)).chart
+    assert [(p.kind, p.low, p.high) for p in chart] == [
+        ("answer", numeric.low, numeric.high),
+        ("guess", 5e7, 5e7),
+    ]
+
+
+@pytest.mark.parametrize("bank_name", ["shipped", "second_bank"])
+def test_article_highlights_locate_every_quote(
+    request: pytest.FixtureRequest, bank_name: str
+) -> None:
+    bank: LoadedBank = request.getfixturevalue(bank_name)
+    spans = article_highlights(bank)
+    assert spans == sorted(spans)
+    assert sorted(f for _, _, f in spans) == sorted(bank.bank.figures)
+    for start, end, figure_id in spans:
+        shown = bank.article_text[start:end]
+        assert normalise(shown) == normalise(bank.bank.figures[figure_id].quote)
+        assert not shown[0].isspace() and not shown[-1].isspace()
+
+
+def test_article_highlights_survive_typographic_differences(second_bank: LoadedBank) -> None:
+    """Case, runs of whitespace, line breaks and no-break spaces in the article still map
+    to exact positions in the original text."""
+    changed = "The City of  Riverton\nnow has 412,000\u00a0residents"
+    article = second_bank.article_text.replace(
+        "The city of Riverton now has 412,000 residents", changed
+    )
+    assert changed in article
+    bank = LoadedBank(second_bank.bank, second_bank.path, article, second_bank.digest)
+    spans = {f: (s, e) for s, e, f in article_highlights(bank)}
+    start, end = spans["population-mayor"]
+    assert article[start:end] == changed
+    # Every later quote moved by the same few characters and is still found exactly.
+    for figure_id, (start, end) in spans.items():
+        quote = second_bank.bank.figures[figure_id].quote
+        assert normalise(article[start:end]) == normalise(quote)

@@ -1,0 +1,317 @@
+"""Generation over the shipped bank and an invented one: determinism, honest options,
+fair selection. Expected answers are computed from the bank data, never typed in."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz import distractors
+from quiz.distractors import MIN_GAP, apart, interval_text
+from quiz.generate import KINDS, Question, Settings, all_questions, generate
+from quiz.loader import LoadedBank
+from quiz.numbers import read_number
+
+BANKS = ["shipped", "second_bank"]
+
+
+@pytest.fixture(params=BANKS)
+def bank(request: pytest.FixtureRequest) -> LoadedBank:
+    return request.getfixturevalue(request.param)
+
+
+def _interval(option: str) -> tuple[float, float]:
+    reading = read_number(option)
+    assert reading is not None, f"option {option!r} does not read as a number"
+    return reading.low, reading.high
+
+
+def test_every_kind_is_produced(bank: LoadedBank) -> None:
+    kinds = {q.kind for q in all_questions(bank)}
+    assert kinds == set(KINDS)
+
+
+def test_ids_are_unique_and_stable_across_seeds(bank: LoadedBank) -> None:
+    first = [q.id for q in all_questions(bank, seed=1)]
+    assert len(first) == len(set(first))
+    assert first == [q.id for q in all_questions(bank, seed=2)]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, -3, 2**70])
+def test_same_seed_same_quiz_including_option_order(bank: LoadedBank, seed: int) -> None:
+    chosen = Settings(count=8, seed=seed)
+    assert generate(bank, chosen) == generate(bank, chosen)
+
+
+def test_different_seeds_give_different_quizzes(bank: LoadedBank) -> None:
+    quizzes = {tuple(q.id for q in generate(bank, Settings(count=6, seed=s))) for s in range(6)}
+    assert len(quizzes) > 1
+    # Option order as well as selection depends on the seed.
+    orders = {
+        tuple(q.options for q in all_questions(bank, seed=s) if q.kind == "source")
+        for s in range(4)
+    }
+    assert len(orders) > 1
+
+
+def test_the_quiz_does_not_depend_on_hash_seed_or_process(bank: LoadedBank) -> None:
+    """Two interpreters with different hash seeds generate exactly what this one does."""
+    script = (
+        "import json, sys\n"
+        "from quiz.loader import load_bank\n"
+        "from quiz.generate import generate, Settings\n"
+        "quiz = generate(load_bank(sys.argv[1]), Settings(count=12, seed=42))\n"
+        "print(json.dumps([[q.id, q.prompt, list(q.options), q.answer_index, q.low, q.high]"
+        " for q in quiz]))\n"
+    )
+    here = [
+        [q.id, q.prompt, list(q.options), q.answer_index, q.low, q.high]
+        for q in generate(bank, Settings(count=12, seed=42))
+    ]
+    for hash_seed in ("1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(bank.path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert json.loads(out.stdout) == here
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_options_read_differently_and_hold_the_answer_once(bank: LoadedBank, seed: int) -> None:
+    for question in all_questions(bank, seed=seed):
+        if question.is_numeric:
+            assert question.low is not None and question.high is not None
+            assert 0 < question.low <= question.high
+            continue
+        folded = [o.casefold().strip() for o in question.options]
+        assert len(set(folded)) == len(folded), question
+        assert question.answer_index is not None
+        assert 0 <= question.answer_index < len(question.options)
+        assert question.options.count(question.answer_text) == 1
+        assert 2 <= len(question.options) <= 6
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_choice_distractors_are_honest(bank: LoadedBank, seed: int) -> None:
+    figures = bank.bank.figures
+    for question in all_questions(bank, seed=seed):
+        if question.kind != "choice":
+            continue
+        figure = figures[question.figure_ids[0]]
+        assert question.answer_text == interval_text(*figure.bounds)
+        assert len(question.options) == 4
+        values = [_interval(o) for o in question.options]
+        answer = values[question.answer_index or 0]
+        assert answer == figure.bounds
+        for index, value in enumerate(values):
+            if index == question.answer_index:
+                continue
+            # Never inside, overlapping or nearly equal to the answer (a range included).
+            assert apart(value, answer), (question.id, question.options)
+        for a in range(len(values)):
+            for b in range(a + 1, len(values)):
+                assert apart(values[a], values[b]), question.options
+        assert values == sorted(values), "number options read smallest first"
+
+
+def test_range_answers_have_no_distractor_inside(bank: LoadedBank) -> None:
+    ranged = [
+        q
+        for s in range(10)
+        for q in all_questions(bank, seed=s)
+        if q.kind == "choice" and "–" in q.answer_text
+    ]
+    assert ranged, "each test bank has a figure given as a range"
+    for question in ranged:
+        low, high = _interval(question.answer_text)
+        for option in question.options:
+            if option == question.answer_text:
+                continue
+            o_low, o_high = _interval(option)
+            assert o_high < low or o_low > high
+
+
+def test_answer_rank_among_options_varies_with_the_seed(bank: LoadedBank) -> None:
+    """The right answer is not always the largest or smallest option."""
+    ranks = Counter(
+        q.answer_index for s in range(20) for q in all_questions(bank, seed=s) if q.kind == "choice"
+    )
+    assert len(ranks) >= 3
+
+
+def test_source_questions_name_the_figures_source(bank: LoadedBank) -> None:
+    for question in all_questions(bank):
+        if question.kind != "source":
+            continue
+        figure = bank.bank.figures[question.figure_ids[0]]
+        assert question.answer_text == bank.bank.sources[figure.source].name
+        assert interval_text(*figure.bounds) in question.prompt
+
+
+def test_ratio_questions_answer_the_ratio_of_their_figures(bank: LoadedBank) -> None:
+    ratios = [q for q in all_questions(bank) if q.kind == "compare" and q.is_numeric]
+    assert ratios
+    for question in ratios:
+        big, small = (bank.bank.figures[f] for f in question.figure_ids)
+        assert question.low is not None and question.high is not None
+        low = big.bounds[0] / small.bounds[1]
+        high = big.bounds[1] / small.bounds[0]
+        # Rounded as a person would say it: within 5% of the exact ratio.
+        assert question.low == pytest.approx(low, rel=0.05)
+        assert question.high == pytest.approx(high, rel=0.05)
+        assert question.low > 1.2
+        assert question.unit == "times"
+
+
+def test_highest_questions_name_the_source_of_the_largest_figure(bank: LoadedBank) -> None:
+    highest = [q for q in all_questions(bank) if q.kind == "compare" and not q.is_numeric]
+    assert highest
+    figures = bank.bank.figures
+    for question in highest:
+        measure = figures[question.figure_ids[0]].measure
+        top = max((f for f in figures.values() if f.measure == measure), key=lambda f: f.middle)
+        assert question.answer_text == bank.bank.sources[top.source].name
+
+
+def test_written_questions_keep_the_authors_answer(bank: LoadedBank) -> None:
+    written = [q for q in all_questions(bank, seed=3) if q.kind == "written"]
+    assert len(written) == len(bank.bank.questions)
+    for question, source in zip(written, bank.bank.questions, strict=True):
+        assert question.prompt == source.prompt
+        assert question.points == source.points
+        if source.kind == "choice":
+            assert sorted(question.options) == sorted(source.options or [])
+            assert question.answer_text == source.answer
+        elif source.answer is not None:
+            assert question.low == question.high == source.answer
+        else:
+            assert (question.low, question.high) == (source.low, source.high)
+
+
+def test_figures_without_ask_are_never_the_subject(second_bank: LoadedBank) -> None:
+    silent = [f for f, figure in second_bank.bank.figures.items() if figure.ask is None]
+    assert silent
+    for question in all_questions(second_bank):
+        if question.kind in ("estimate", "choice", "source"):
+            assert question.figure_ids[0] not in silent
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 9, 10, 13])
+def test_count_is_respected(bank: LoadedBank, count: int) -> None:
+    quiz = generate(bank, Settings(count=count, seed=count))
+    assert len(quiz) == count
+    assert len({q.id for q in quiz}) == count
+
+
+def test_a_count_beyond_the_bank_gives_every_question_once(bank: LoadedBank) -> None:
+    every = all_questions(bank, seed=5)
+    quiz = generate(bank, Settings(count=10_000, seed=5))
+    assert sorted(q.id for q in quiz) == sorted(q.id for q in every)
+    assert {q.id: q for q in quiz} == {q.id: q for q in every}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kinds_take_turns(bank: LoadedBank, seed: int) -> None:
+    quiz = generate(bank, Settings(count=len(KINDS), seed=seed))
+    assert {q.kind for q in quiz} == set(KINDS)
+    available = Counter(q.kind for q in all_questions(bank))
+    for count in (3 * len(KINDS), 4 * len(KINDS) + 2):
+        counts = Counter(q.kind for q in generate(bank, Settings(count=count, seed=seed)))
+        # Fair shares: a kind gets fewer than another (by more than one turn) only when
+        # it has run out of questions.
+        for a in KINDS:
+            for b in KINDS:
+                if counts[a] < available[a]:
+                    assert counts[b] <= counts[a] + 1, (counts, available)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_no_two_questions_share_a_figure_while_others_remain(bank: LoadedBank, seed: int) -> None:
+    quiz = generate(bank, Settings(count=6, seed=seed, kinds=("estimate", "choice")))
+    figures = [q.figure_ids[0] for q in quiz]
+    assert len(figures) == len(set(figures))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_questions_asking_a_figure_come_before_ones_stating_it(bank: LoadedBank, seed: int) -> None:
+    quiz = generate(bank, Settings(count=10_000, seed=seed))
+    first_told: dict[str, int] = {}
+    for position, question in enumerate(quiz):
+        if question.kind == "source" or (question.kind == "compare" and question.is_numeric):
+            for f in question.figure_ids:
+                first_told.setdefault(f, position)
+    for position, question in enumerate(quiz):
+        if question.kind in ("estimate", "choice"):
+            told = first_told.get(question.figure_ids[0])
+            assert told is None or told > position, question.id
+
+
+def test_kinds_filter(bank: LoadedBank) -> None:
+    quiz = generate(bank, Settings(count=50, seed=1, kinds=("source", "written")))
+    assert {q.kind for q in quiz} == {"source", "written"}
+
+
+@pytest.mark.parametrize(
+    ("chosen", "message"),
+    [
+        (Settings(count=0), "at least 1"),
+        (Settings(kinds=("estimate", "riddle")), "riddle"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_settings_are_refused_with_a_message(
+    second_bank: LoadedBank, chosen: Settings, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        generate(second_bank, chosen)
+
+
+def test_answer_text_reads_as_a_reporter_writes() -> None:
+    exact = Question("q", "estimate", "?", low=5937, high=5937)
+    ranged = Question("q", "estimate", "?", low=15e6, high=30e6)
+    picked = Question("q", "choice", "?", options=("a", "Kherson"), answer_index=1)
+    assert (exact.answer_text, ranged.answer_text) == ("5,937", "15 million–30 million")
+    assert picked.answer_text == "Kherson"
+
+
+intervals = st.tuples(
+    st.floats(min_value=1, max_value=1e9), st.floats(min_value=1, max_value=3)
+).map(lambda t: (t[0], t[0] * t[1]) if t[1] > 1.05 else (t[0], t[0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer=intervals, figures=st.lists(intervals, max_size=8), seed=st.integers())
+def test_distractor_rules_hold_for_any_numbers(
+    answer: tuple[float, float], figures: list[tuple[float, float]], seed: int
+) -> None:
+    picked = distractors.pick(answer, figures, random.Random(seed))
+    assert len(picked) == 3
+    texts = [interval_text(*answer)] + [interval_text(*p) for p in picked]
+    assert len(set(texts)) == len(texts)
+    for option in picked:
+        assert option[0] > 0
+        assert apart(option, answer, MIN_GAP)
+    for a in range(len(picked)):
+        for b in range(a + 1, len(picked)):
+            assert apart(picked[a], picked[b], MIN_GAP)
+
+
+def test_scaled_distractors_are_rounded_to_the_answers_precision() -> None:
+    picked = distractors.pick((5937.0, 5937.0), [], random.Random(1))
+    for low, _ in picked:
+        assert low == int(low), "whole numbers of people stay whole"
+        assert distractors.shown_digits(interval_text(low, low)) <= 4
+    picked = distractors.pick((7.8e6, 7.8e6), [], random.Random(2))
+    for low, _ in picked:
+        assert distractors.shown_digits(interval_text(low, low)) <= 2
