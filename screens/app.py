@@ -55,7 +55,7 @@ class QuizApp(App[int]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", WIDGETS_CSS]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "request_quit", "Quit"),
-        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "quit_anywhere", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
     ]
@@ -204,7 +204,12 @@ class QuizApp(App[int]):
         if self._store is not None and self._store_session is not None:
             self._guard_store(lambda store: store.finish_session(self._store_session or 0))
         self._replace(
-            SummaryScreen(self.session.summary(), seed=self.seed, title=self.loaded.bank.bank.title)
+            SummaryScreen(
+                self.session.summary(),
+                seed=self.seed,
+                title=self.loaded.bank.bank.title,
+                name=self.choices.name,
+            )
         )
 
     def on_play_again(self, message: messages.PlayAgain) -> None:
@@ -272,6 +277,10 @@ class QuizApp(App[int]):
         # Letter keys go into a text field: hide them from the Footer there (Ctrl+Q and F1
         # still work).
         return not (action in ("request_quit", "help") and isinstance(self.focused, Input))
+
+    def action_quit_anywhere(self) -> None:
+        """Ctrl+Q: the same as q, but it also works inside a text field."""
+        self.action_request_quit()
 
     def action_request_quit(self) -> None:
         if not self.in_progress:

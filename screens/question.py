@@ -54,6 +54,8 @@ class QuestionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_field", "Leave field", show=False),
         Binding("tab", "app.focus_next", "Next field", show=False),
+        # Also here, not only on Options, so a click elsewhere does not disable them.
+        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 7)],
     ]
 
     def __init__(self, question: Question, progress: Progress, *, interval: bool = False) -> None:
@@ -144,6 +146,10 @@ class QuestionScreen(Screen[None]):
             return
         text = f"{low.value.strip()} to {high.value.strip()}"
         self._give(IntervalAnswer(low_reading.low, high_reading.low, text))
+
+    def action_pick(self, index: int) -> None:
+        for options in self.query(Options):
+            options.action_pick(index)
 
     def action_leave_field(self) -> None:
         self.set_focus(None)

@@ -82,16 +82,19 @@ class SummaryScreen(Screen[None]):
         Binding("a", "article", "Article"),
     ]
 
-    def __init__(self, summary: Summary, *, seed: int, title: str) -> None:
+    def __init__(self, summary: Summary, *, seed: int, title: str, name: str = "") -> None:
         super().__init__()
         self.summary = summary
         self.seed = seed
         self.title_text = title
+        self.player = name
 
     def compose(self) -> ComposeResult:
         summary = self.summary
         with VerticalScroll(id="summary-body", can_focus=True):
             yield Static(Content.assemble(("Quiz over · ", "bold"), self.title_text), id="title")
+            if self.player:
+                yield Static(Content.assemble(("Played by ", "bold"), self.player), id="player")
             yield Static(total_line(summary), id="total")
             yield Static(kinds_table(summary), id="kinds")
             if summary.intervals:
