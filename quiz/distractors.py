@@ -98,40 +98,49 @@ def pick(
     rng.shuffle(plausible)
     factors = list(FACTORS)
     rng.shuffle(factors)
-    candidates = [("figure", f) for f in plausible] + [
-        ("factor", scaled(answer, k, digits)) for k in factors
+    # Candidates are (figure interval, None) or (None, factor): a factor is scaled
+    # and rounded only when it is considered, which is rarely more than four times.
+    below: list[tuple[Interval | None, float | None]] = [
+        (f, None) for f in plausible if f[1] < answer[0]
     ]
-    below = [c for c in candidates if c[1][1] < answer[0]]
-    above = [c for c in candidates if c[1][0] > answer[1]]
+    above: list[tuple[Interval | None, float | None]] = [
+        (f, None) for f in plausible if f[0] > answer[1]
+    ]
+    below += [(None, k) for k in factors if k < 1]
+    above += [(None, k) for k in factors if k > 1]
     want_below = rng.randint(0, count)
 
     chosen: list[Interval] = []
     texts = {answer_text}
     from_figures = 0
 
-    def take(pool: list[tuple[str, Interval]], limit: int) -> None:
+    def take(pool: list[tuple[Interval | None, float | None]], limit: int) -> None:
         nonlocal from_figures
-        for origin, option in pool:
+        for figure, factor in pool:
             if len(chosen) >= limit:
                 return
-            if origin == "figure" and from_figures >= MAX_FIGURE_DISTRACTORS:
-                continue
+            if figure is not None:
+                if from_figures >= MAX_FIGURE_DISTRACTORS:
+                    continue
+                option = figure
+            else:
+                assert factor is not None
+                option = scaled(answer, factor, digits)
             if not (option[0] > 0 and math.isfinite(option[1])):
                 continue
-            text = interval_text(*option)
-            if text in texts or not apart(option, answer):
+            if not apart(option, answer) or any(not apart(option, o) for o in chosen):
                 continue
-            if any(not apart(option, other) for other in chosen):
+            text = interval_text(*option)
+            if text in texts:
                 continue
             chosen.append(option)
             texts.add(text)
-            if origin == "figure":
+            if figure is not None:
                 from_figures += 1
 
     take(below, want_below)
     take(above, count)
     take(below, count)
     if len(chosen) < count:
-        extra = [("factor", scaled(answer, k, digits)) for k in EXTRA_FACTORS]
-        take(extra, count)
+        take([(None, k) for k in EXTRA_FACTORS], count)
     return chosen

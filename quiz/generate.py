@@ -43,11 +43,10 @@ import bisect
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
 
 from quiz import distractors
-from quiz.bank import Figure
 from quiz.distractors import interval_text
 from quiz.loader import LoadedBank
 
@@ -105,9 +104,8 @@ class Settings:
     seed: int = 0
 
 
-@dataclass(frozen=True)
-class _Spec:
-    """A question not yet built: enough to select it."""
+class _Spec(NamedTuple):
+    """A question not yet built: enough to select it, and the arguments to build it."""
 
     kind: Kind
     id: str
@@ -117,7 +115,9 @@ class _Spec:
     """The question asks for its figures' values ..."""
     tells: bool
     """... or its prompt states them (so it must come after any question asking them)."""
-    build: Callable[[random.Random], Question] = field(compare=False)
+    make: str
+    """Which builder makes it: a key of _BUILDERS."""
+    args: tuple[Any, ...]
 
 
 class _Index:
@@ -127,13 +127,17 @@ class _Index:
         bank = loaded.bank
         self.bank = bank
         self.figures = bank.figures
+        self.bounds: dict[str, tuple[float, float]] = {}
+        self.names: dict[str, str] = {}
         self.by_measure: dict[str, list[str]] = {}
-        self.by_source: dict[str, list[str]] = {}
         units: dict[str, list[tuple[float, str]]] = {}
+        sources = bank.sources
         for figure_id, figure in bank.figures.items():
+            low, high = figure.bounds
+            self.bounds[figure_id] = (low, high)
+            self.names[figure_id] = sources[figure.source].name
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
-            self.by_source.setdefault(figure.source, []).append(figure_id)
-            units.setdefault(figure.unit, []).append((math.log(figure.middle), figure_id))
+            units.setdefault(figure.unit, []).append((math.log(low * high) / 2, figure_id))
         for entries in units.values():
             entries.sort()
         self.by_unit = units
@@ -141,20 +145,17 @@ class _Index:
         # Source names as players read them; two ids with one name count once.
         self.source_names: list[str] = []
         seen: set[str] = set()
-        for source in bank.sources.values():
+        for source in sources.values():
             if source.name.casefold() not in seen:
                 seen.add(source.name.casefold())
                 self.source_names.append(source.name)
 
-    def name(self, figure_id: str) -> str:
-        return self.bank.sources[self.figures[figure_id].source].name
-
     def neighbours(self, figure_id: str, limit: int = 6) -> list[str]:
         """The figures of the same unit nearest in value, nearest first."""
-        figure = self.figures[figure_id]
-        entries = self.by_unit[figure.unit]
-        keys = self.unit_keys[figure.unit]
-        here = math.log(figure.middle)
+        entries = self.by_unit[self.figures[figure_id].unit]
+        keys = self.unit_keys[self.figures[figure_id].unit]
+        low, high = self.bounds[figure_id]
+        here = math.log(low * high) / 2
         left = bisect.bisect_left(keys, here) - 1
         right = left + 1
         found: list[str] = []
@@ -172,9 +173,8 @@ class _Index:
                 found.append(candidate)
         return found
 
-
-def _value(figure: Figure) -> str:
-    return interval_text(*figure.bounds)
+    def value(self, figure_id: str) -> str:
+        return interval_text(*self.bounds[figure_id])
 
 
 def _measure_label(index: _Index, figure_ids: list[str]) -> str:
@@ -188,224 +188,259 @@ def _measure_label(index: _Index, figure_ids: list[str]) -> str:
     return " ".join(w.capitalize() if w.capitalize() in written else w for w in words)
 
 
-def _estimate(index: _Index, figure_id: str) -> _Spec:
+def _build_estimate(index: _Index, spec: _Spec, rng: random.Random) -> Question:
+    (figure_id,) = spec.figures
     figure = index.figures[figure_id]
-    assert figure.ask is not None
-    low, high = figure.bounds
-
-    def build(rng: random.Random) -> Question:
-        return Question(
-            id=f"estimate:{figure_id}",
-            kind="estimate",
-            prompt=figure.ask or "",
-            low=low,
-            high=high,
-            unit=figure.unit,
-            figure_ids=(figure_id,),
-            points=figure.points,
-        )
-
-    return _Spec("estimate", f"estimate:{figure_id}", (figure_id,), True, False, build)
+    low, high = index.bounds[figure_id]
+    return Question(
+        id=spec.id,
+        kind="estimate",
+        prompt=figure.ask or "",
+        low=low,
+        high=high,
+        unit=figure.unit,
+        figure_ids=spec.figures,
+        points=figure.points,
+    )
 
 
-def _choice(index: _Index, figure_id: str) -> _Spec:
+def _build_choice(index: _Index, spec: _Spec, rng: random.Random) -> Question:
+    (figure_id,) = spec.figures
     figure = index.figures[figure_id]
-    answer = figure.bounds
-
-    def build(rng: random.Random) -> Question:
-        others = [index.figures[f].bounds for f in index.neighbours(figure_id)]
-        options = [answer, *distractors.pick(answer, others, rng, MAX_OPTIONS - 1)]
-        options.sort()
-        return Question(
-            id=f"choice:{figure_id}",
-            kind="choice",
-            prompt=figure.ask or "",
-            options=tuple(interval_text(*o) for o in options),
-            answer_index=options.index(answer),
-            unit=figure.unit,
-            figure_ids=(figure_id,),
-            points=figure.points,
-        )
-
-    return _Spec("choice", f"choice:{figure_id}", (figure_id,), True, False, build)
+    answer = index.bounds[figure_id]
+    others = [index.bounds[f] for f in index.neighbours(figure_id)]
+    options = [answer, *distractors.pick(answer, others, rng, MAX_OPTIONS - 1)]
+    options.sort()
+    return Question(
+        id=spec.id,
+        kind="choice",
+        prompt=figure.ask or "",
+        options=tuple(interval_text(*o) for o in options),
+        answer_index=options.index(answer),
+        unit=figure.unit,
+        figure_ids=spec.figures,
+        points=figure.points,
+    )
 
 
 def _pick_names(
     index: _Index, right: str, preferred: list[str], rng: random.Random
 ) -> tuple[tuple[str, ...], int]:
-    """The right name and up to three others, preferred ones first, in seeded order."""
+    """The right name and up to three others, preferred ones first, in seeded order.
+
+    Draws from the bank's sources by index rather than shuffling them all, so a bank
+    with hundreds of sources costs no more per question than one with four.
+    """
     chosen = [right]
     folded = {right.casefold()}
-    for pool in (preferred, index.source_names):
-        candidates = [n for n in dict.fromkeys(pool) if n.casefold() not in folded]
-        rng.shuffle(candidates)
-        for name in candidates:
-            if len(chosen) == MAX_OPTIONS:
-                break
+
+    def add(name: str) -> None:
+        if len(chosen) < MAX_OPTIONS and name.casefold() not in folded:
             chosen.append(name)
             folded.add(name.casefold())
+
+    candidates = list(dict.fromkeys(preferred))
+    rng.shuffle(candidates)
+    for name in candidates:
+        add(name)
+    names = index.source_names
+    if len(names) <= 4 * MAX_OPTIONS:
+        rest = list(names)
+        rng.shuffle(rest)
+        for name in rest:
+            add(name)
+    else:
+        for _ in range(8 * MAX_OPTIONS):
+            add(names[rng.randrange(len(names))])
     rng.shuffle(chosen)
     return tuple(chosen), chosen.index(right)
 
 
-def _source(index: _Index, figure_id: str) -> _Spec:
+def _build_source(index: _Index, spec: _Spec, rng: random.Random) -> Question:
+    (figure_id,) = spec.figures
     figure = index.figures[figure_id]
-
-    def build(rng: random.Random) -> Question:
-        right = index.name(figure_id)
-        # Sources that gave figures of the same measure are the plausible wrong answers.
-        preferred = [index.name(f) for f in index.by_measure[figure.measure]]
-        options, answer_index = _pick_names(index, right, preferred, rng)
-        as_of = f" (as of {figure.as_of})"
-        return Question(
-            id=f"source:{figure_id}",
-            kind="source",
-            prompt=f"Who put the number of {figure.counts} at {_value(figure)}{as_of}?",
-            options=options,
-            answer_index=answer_index,
-            figure_ids=(figure_id,),
-            points=figure.points,
-        )
-
-    return _Spec("source", f"source:{figure_id}", (figure_id,), False, True, build)
+    # Sources that gave figures of the same measure are the plausible wrong answers.
+    preferred = [index.names[f] for f in index.by_measure[figure.measure][:16]]
+    options, answer_index = _pick_names(index, index.names[figure_id], preferred, rng)
+    return Question(
+        id=spec.id,
+        kind="source",
+        prompt=(
+            f"Who put the number of {figure.counts} at {index.value(figure_id)}"
+            f" (as of {figure.as_of})?"
+        ),
+        options=options,
+        answer_index=answer_index,
+        figure_ids=spec.figures,
+        points=figure.points,
+    )
 
 
-def _ratio(index: _Index, big_id: str, small_id: str) -> _Spec:
+def _build_ratio(index: _Index, spec: _Spec, rng: random.Random) -> Question:
+    big_id, small_id = spec.figures
     big, small = index.figures[big_id], index.figures[small_id]
-    if big.value is not None and small.value is not None:
-        low = high = distractors.round_significant(big.value / small.value, 3)
+    (big_low, big_high), (small_low, small_high) = index.bounds[big_id], index.bounds[small_id]
+    if big_low == big_high and small_low == small_high:
+        low = high = distractors.round_significant(big_low / small_low, 3)
     else:
-        low = distractors.round_significant(big.bounds[0] / small.bounds[1], 2)
-        high = distractors.round_significant(big.bounds[1] / small.bounds[0], 2)
-    question_id = f"compare:{big_id}:{small_id}"
-
-    def build(rng: random.Random) -> Question:
-        prompt = (
-            f"{index.name(big_id)} put {big.counts} at {_value(big)}. "
-            f"{index.name(small_id)} put {small.counts} at {_value(small)}. "
-            "How many times larger is the first figure?"
-        )
-        return Question(
-            id=question_id,
-            kind="compare",
-            prompt=prompt,
-            low=min(low, high),
-            high=max(low, high),
-            unit="times",
-            figure_ids=(big_id, small_id),
-            points=max(big.points, small.points),
-        )
-
-    return _Spec("compare", question_id, (big_id, small_id), False, True, build)
+        low = distractors.round_significant(big_low / small_high, 2)
+        high = distractors.round_significant(big_high / small_low, 2)
+    prompt = (
+        f"{index.names[big_id]} put {big.counts} at {index.value(big_id)}. "
+        f"{index.names[small_id]} put {small.counts} at {index.value(small_id)}. "
+        "How many times larger is the first figure?"
+    )
+    return Question(
+        id=spec.id,
+        kind="compare",
+        prompt=prompt,
+        low=min(low, high),
+        high=max(low, high),
+        unit="times",
+        figure_ids=spec.figures,
+        points=max(big.points, small.points),
+    )
 
 
 def _highest(index: _Index, measure: str, figure_ids: list[str]) -> _Spec | None:
     """ "Which source gave the highest figure?", when one clearly did."""
     best_per_source: dict[str, str] = {}
     for f in figure_ids:
-        name = index.name(f).casefold()
+        name = index.names[f].casefold()
         current = best_per_source.get(name)
-        if current is None or index.figures[f].bounds[1] > index.figures[current].bounds[1]:
+        if current is None or index.bounds[f][1] > index.bounds[current][1]:
             best_per_source[name] = f
     if len(best_per_source) < 2:
         return None
-    ranked = sorted(best_per_source.values(), key=lambda f: -index.figures[f].middle)
+    ranked = sorted(best_per_source.values(), key=lambda f: -math.prod(index.bounds[f]))
     top = ranked[0]
-    top_low = index.figures[top].bounds[0]
-    if any(top_low < index.figures[f].bounds[1] * COMPARE_GAP for f in ranked[1:]):
+    top_low = index.bounds[top][0]
+    if any(top_low < index.bounds[f][1] * COMPARE_GAP for f in ranked[1:]):
         return None
-    question_id = f"highest:{measure}"
-
-    def build(rng: random.Random) -> Question:
-        others = ranked[1:]
-        rng.shuffle(others)
-        shown = [top, *others[: MAX_OPTIONS - 1]]
-        names = [index.name(f) for f in shown]
-        rng.shuffle(names)
-        label = _measure_label(index, figure_ids)
-        return Question(
-            id=question_id,
-            kind="compare",
-            prompt=f"Which source gave the highest figure for {label}?",
-            options=tuple(names),
-            answer_index=names.index(index.name(top)),
-            figure_ids=(top,),
-            points=max(index.figures[f].points for f in shown),
-        )
-
-    return _Spec("compare", question_id, tuple(figure_ids), False, False, build)
+    return _Spec(
+        "compare",
+        f"highest:{measure}",
+        tuple(figure_ids),
+        False,
+        False,
+        "highest",
+        (top, tuple(ranked[1:])),
+    )
 
 
-def _written(index: _Index, number: int) -> _Spec:
+def _build_highest(index: _Index, spec: _Spec, rng: random.Random) -> Question:
+    top, rest = spec.args
+    others = list(rest)
+    rng.shuffle(others)
+    shown = [top, *others[: MAX_OPTIONS - 1]]
+    names = [index.names[f] for f in shown]
+    rng.shuffle(names)
+    label = _measure_label(index, list(spec.figures))
+    return Question(
+        id=spec.id,
+        kind="compare",
+        prompt=f"Which source gave the highest figure for {label}?",
+        options=tuple(names),
+        answer_index=names.index(index.names[top]),
+        figure_ids=(top,),
+        points=max(index.figures[f].points for f in shown),
+    )
+
+
+def _build_written(index: _Index, spec: _Spec, rng: random.Random) -> Question:
+    (number,) = spec.args
     written = index.bank.questions[number]
-    question_id = f"written:{number + 1}"
-    figure_ids = (written.figure,) if written.figure else ()
+    common: dict[str, Any] = {
+        "id": spec.id,
+        "kind": "written",
+        "prompt": written.prompt,
+        "figure_ids": spec.figures,
+        "points": written.points,
+        "explain": written.explain,
+    }
+    if written.kind == "choice":
+        assert written.options is not None
+        options = list(written.options)
+        rng.shuffle(options)
+        return Question(
+            **common, options=tuple(options), answer_index=options.index(str(written.answer))
+        )
+    if written.answer is not None:
+        low = high = float(written.answer)
+    else:
+        assert written.low is not None and written.high is not None
+        low, high = written.low, written.high
+    # No unit: a hand-written estimate may ask for a ratio or a difference, not the
+    # linked figure's quantity.
+    return Question(**common, low=low, high=high)
 
-    def build(rng: random.Random) -> Question:
-        common = {
-            "id": question_id,
-            "kind": "written",
-            "prompt": written.prompt,
-            "figure_ids": figure_ids,
-            "points": written.points,
-            "explain": written.explain,
-        }
-        if written.kind == "choice":
-            assert written.options is not None
-            options = list(written.options)
-            rng.shuffle(options)
-            return Question(
-                **common,  # type: ignore[arg-type]
-                options=tuple(options),
-                answer_index=options.index(str(written.answer)),
-            )
-        if written.answer is not None:
-            low = high = float(written.answer)
-        else:
-            assert written.low is not None and written.high is not None
-            low, high = written.low, written.high
-        # No unit: a hand-written estimate may ask for a ratio or a difference, not the
-        # linked figure's quantity.
-        return Question(**common, low=low, high=high)  # type: ignore[arg-type]
 
-    return _Spec("written", question_id, figure_ids, True, False, build)
+_BUILDERS: dict[str, Callable[[_Index, _Spec, random.Random], Question]] = {
+    "estimate": _build_estimate,
+    "choice": _build_choice,
+    "source": _build_source,
+    "ratio": _build_ratio,
+    "highest": _build_highest,
+    "written": _build_written,
+}
 
 
 def _specs(loaded: LoadedBank) -> tuple[_Index, list[_Spec]]:
     index = _Index(loaded)
     specs: list[_Spec] = []
+    append = specs.append
     several_sources = len(index.source_names) > 1
     for figure_id, figure in index.figures.items():
         if figure.ask is None:
             continue
-        specs.append(_estimate(index, figure_id))
-        specs.append(_choice(index, figure_id))
+        one = (figure_id,)
+        append(_Spec("estimate", "estimate:" + figure_id, one, True, False, "estimate", ()))
+        append(_Spec("choice", "choice:" + figure_id, one, True, False, "choice", ()))
         if several_sources:
-            specs.append(_source(index, figure_id))
+            append(_Spec("source", "source:" + figure_id, one, False, True, "source", ()))
+    bounds = index.bounds
     for measure, figure_ids in index.by_measure.items():
         if len(figure_ids) < 2:
             continue
-        smallest = min(figure_ids, key=lambda f: index.figures[f].bounds[1])
-        base_high = index.figures[smallest].bounds[1]
+        smallest = min(figure_ids, key=lambda f: bounds[f][1])
+        base_high = bounds[smallest][1]
         for figure_id in figure_ids:
-            if index.figures[figure_id].bounds[0] >= base_high * COMPARE_GAP:
-                specs.append(_ratio(index, figure_id, smallest))
+            if bounds[figure_id][0] >= base_high * COMPARE_GAP:
+                pair = (figure_id, smallest)
+                question_id = f"compare:{figure_id}:{smallest}"
+                append(_Spec("compare", question_id, pair, False, True, "ratio", ()))
         highest = _highest(index, measure, figure_ids)
         if highest is not None:
-            specs.append(highest)
-    for number in range(len(index.bank.questions)):
-        specs.append(_written(index, number))
+            append(highest)
+    for number, written in enumerate(index.bank.questions):
+        figure_ids = (written.figure,) if written.figure else ()
+        append(
+            _Spec("written", f"written:{number + 1}", figure_ids, True, False, "written", (number,))
+        )
     return index, specs
+
+
+_NEEDS_RNG = frozenset({"choice", "source", "highest", "written"})
+"""Builders that draw from the generator; the others are spared seeding one (~10 us)."""
+
+
+def _build(index: _Index, spec: _Spec, seed: int) -> Question:
+    rng = _rng(seed, spec.id) if spec.make in _NEEDS_RNG else _NO_RNG
+    return _BUILDERS[spec.make](index, spec, rng)
 
 
 def _rng(seed: int, question_id: str) -> random.Random:
     return random.Random(f"{seed}/{question_id}")
 
 
+_NO_RNG = random.Random(0)
+"""Passed to builders that never draw from it."""
+
+
 def all_questions(loaded: LoadedBank, seed: int = 0) -> list[Question]:
     """Every question the bank can give, before selection (ids unique), in bank order."""
-    _, specs = _specs(loaded)
-    return [spec.build(_rng(seed, spec.id)) for spec in specs]
+    index, specs = _specs(loaded)
+    return [_build(index, spec, seed) for spec in specs]
 
 
 def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
@@ -442,7 +477,7 @@ def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
             queue = queues[kind]
             while queue and taken[kind] < quota[kind]:
                 spec = queue.pop()
-                if any(f in used for f in spec.figures):
+                if not used.isdisjoint(spec.figures):
                     deferred[kind].append(spec)
                     continue
                 chosen.append(spec)
@@ -494,5 +529,5 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
         raise ValueError(
             f"expected question kinds among {', '.join(KINDS)}, found {', '.join(unknown)}"
         )
-    _, specs = _specs(loaded)
-    return [spec.build(_rng(settings.seed, spec.id)) for spec in _select(specs, settings)]
+    index, specs = _specs(loaded)
+    return [_build(index, spec, settings.seed) for spec in _select(specs, settings)]

@@ -1,0 +1,136 @@
+"""Generating a quiz must cost less than loading the bank it comes from.
+
+    .venv/bin/python bench/generate.py [--figures 10000] [--questions 10000] [--runs 5]
+
+Writes a bank of FIGURES figures (400 sources, measures of five figures each, four
+units, one figure in five a range, every figure with an `ask`, 100 hand-written
+questions) and its article into a temporary folder, then times, in this process:
+
+- loading it with `load_bank` (parse, validate, cross-check, provenance), and
+- generating QUESTIONS questions from the loaded bank (`generate`, a new seed each run),
+  and, for reference, building every question the bank can give (`all_questions`).
+
+Prints the medians and the ratio generation / load. Goal: below 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from quiz.generate import Settings, all_questions, generate
+from quiz.loader import load_bank
+
+UNITS = ("people", "soldiers", "euros", "homes")
+
+
+def _number(value: int) -> str:
+    return f"{value:,}"
+
+
+def write_bank(folder: Path, figures: int, seed: int = 1) -> Path:
+    """A valid bank of `figures` figures whose quotes all occur in its article."""
+    rng = random.Random(seed)
+    sources = 400
+    lines = [
+        "format = 1",
+        "",
+        "[bank]",
+        'id = "bench-bank"',
+        'title = "A large bank for benchmarks"',
+        "",
+        "[article]",
+        'title = "Numbers from everywhere"',
+        'text_file = "article.txt"',
+        "",
+    ]
+    for s in range(sources):
+        lines += [f"[sources.s{s}]", f'name = "Source {s}"', f'role = "Office {s}"', ""]
+    article: list[str] = []
+    for f in range(figures):
+        measure = f // 5
+        unit = UNITS[measure % len(UNITS)]
+        base = rng.randint(100, 5_000_000)
+        if f % 5 == 4:
+            low = base
+            high = base * rng.randint(2, 4)
+            stated = f"between {_number(low)} and {_number(high)}"
+            value = f"low = {low}\nhigh = {high}"
+        else:
+            stated = _number(base)
+            value = f"value = {base}"
+        quote = f"Source {f % sources} counted {stated} {unit} in district d{f}"
+        article.append(quote + ".")
+        lines += [
+            f"[figures.f{f}]",
+            f'source = "s{f % sources}"',
+            f'measure = "m{measure}"',
+            f'counts = "{unit} in district d{f}"',
+            f'unit = "{unit}"',
+            value,
+            'as_of = "2024"',
+            f'quote = "{quote}"',
+            f'ask = "How many {unit} did Source {f % sources} count in district d{f}?"',
+            'explain = "A benchmark figure."',
+            "",
+        ]
+    for q in range(100):
+        lines += [
+            "[[questions]]",
+            'kind = "choice"',
+            f'prompt = "Question {q}?"',
+            f'answer = "yes {q}"',
+            f'options = ["yes {q}", "no {q}", "maybe {q}"]',
+            "",
+        ]
+    (folder / "article.txt").write_text("\n".join(article) + "\n", encoding="utf-8")
+    path = folder / "bench.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _median_seconds(action, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for run in range(runs):
+        start = time.perf_counter()
+        action(run)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--figures", type=int, default=10_000)
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_bank(Path(folder), args.figures)
+        size = path.stat().st_size
+        loaded = load_bank(path)
+        load = _median_seconds(lambda run: load_bank(path), args.runs)
+        made: list[int] = []
+        gen = _median_seconds(
+            lambda run: made.append(
+                len(generate(loaded, Settings(count=args.questions, seed=run)))
+            ),
+            args.runs,
+        )
+        every = _median_seconds(lambda run: all_questions(loaded, seed=run), max(1, args.runs // 2))
+    total = len(all_questions(loaded))
+    print(f"bank: {args.figures:,} figures, {size / 1e6:.1f} MB, {total:,} possible questions")
+    print(f"load_bank (median of {args.runs}):            {load * 1000:8.1f} ms")
+    print(f"generate {made[0]:,} questions (median of {args.runs}): {gen * 1000:8.1f} ms")
+    print(f"all_questions, {total:,} (reference):       {every * 1000:8.1f} ms")
+    ratio = gen / load
+    print(f"ratio generate / load: {ratio:.2f} (goal: below 1)")
+    return 0 if ratio < 1 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
