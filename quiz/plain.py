@@ -51,7 +51,7 @@ from quiz.explain import explain
 from quiz.generate import KINDS, Question
 from quiz.numbers import read_number
 from quiz.play_setup import Quiz, UsageError, build_quiz, player_names
-from quiz.scoring import RULE_TEXT, Answer, ChoiceAnswer
+from quiz.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
 from quiz.session import AnsweredQuestion, Session, SessionSettings
 from quiz.store import Store, StoreError, describe_answer
 
@@ -139,7 +139,7 @@ def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
             index = _option_by_value(stripped, question.options)
             if index is not None:
                 return ChoiceAnswer(index)
-        return f"Try again: {text.printable(str(exc))}. Type {hint}."
+        return f"Try again: {text.printable(str(exc))}."
 
 
 # -- the game ----------------------------------------------------------------
@@ -234,8 +234,7 @@ class PlainGame:
             lines.append(
                 "Interval mode: give a low and a high bound on one line, as 50,000-200,000."
             )
-        if RULE_TEXT:
-            lines.append(f"Estimates: {RULE_TEXT}")
+        lines.append(f"Estimates: {INTERVAL_RULE_TEXT if self.interval else RULE_TEXT}.")
         lines.append("End of input (Ctrl-D) or Ctrl-C stops the game; answers given are kept.")
         return lines
 

@@ -141,6 +141,8 @@ def explanation_lines(explanation: Explanation) -> list[str]:
 
 def summary_lines(summary: Summary, questions: Sequence[Question]) -> list[str]:
     """The end of a solo game: totals, per kind, calibration, what was missed."""
+    if not summary.answered:
+        return [f"No questions answered (of {summary.total})."]
     lines = [
         f"Final score: {points_of(summary.points, summary.max_points)} "
         f"({summary.answered} of {summary.total} questions answered)."
@@ -148,6 +150,8 @@ def summary_lines(summary: Summary, questions: Sequence[Question]) -> list[str]:
     if summary.by_kind:
         lines.append("By kind:")
         for part in summary.by_kind:
+            if not part.answered:
+                continue
             label = KIND_LABELS.get(part.kind, part.kind)
             lines.append(
                 f"  {label}: {points_of(part.points, part.max_points)} ({part.answered} answered)"
