@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from quiz.screens.messages import OpenArticle, StartQuiz
-from quiz.screens.question import KIND_LABELS
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +26,14 @@ from quiz.loader import LoadedBank, load_bank
 from quiz.preferences import Choices
 
 MAX_COUNT = 200
+KIND_CHOICES = {
+    "estimate": "Estimate a number",
+    "choice": "Pick the figure",
+    "source": "Who said it?",
+    "compare": "Compare figures",
+    "written": "The author's own",
+}
+"""How the kinds read as choices; the question screen labels a question with KIND_LABELS."""
 
 
 def bank_label(path: Path) -> Content:
@@ -116,7 +123,10 @@ class StartScreen(Screen[None]):
                 with Vertical(id="kinds-box"):
                     yield Static("Kinds (space toggles)", classes="label wide")
                     yield SelectionList[str](
-                        *[Selection(Content(KIND_LABELS[k]), k, k in choices.kinds) for k in KINDS],
+                        *[
+                            Selection(Content(KIND_CHOICES[k]), k, k in choices.kinds)
+                            for k in KINDS
+                        ],
                         id="kinds",
                         compact=True,
                     )

@@ -76,9 +76,9 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     AUTO_FOCUS = "#summary-body"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "again(True)", "Same again"),
-        Binding("n", "again(False)", "New questions"),
-        Binding("s", "start", "Start screen"),
+        Binding("r", "again(True)", "Replay"),
+        Binding("n", "again(False)", "New quiz"),
+        Binding("s", "start", "Start"),
         Binding("a", "article", "Article"),
     ]
 
