@@ -9,12 +9,8 @@ from quiz.explain import article_highlights, explain
 from quiz.generate import Question, all_questions
 from quiz.loader import LoadedBank
 from quiz.numbers import read_number
+from quiz.provenance import normalise
 from quiz.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
-
-try:
-    from quiz.provenance import normalise
-except ImportError:
-    from quiz.checks import normalise  # type: ignore[attr-defined,no-redef]
 
 
 def _questions(bank: LoadedBank) -> dict[str, Question]:
@@ -157,3 +153,16 @@ def test_article_highlights_survive_typographic_differences(second_bank: LoadedB
     for figure_id, (start, end) in spans.items():
         quote = second_bank.bank.figures[figure_id].quote
         assert normalise(article[start:end]) == normalise(quote)
+
+
+@pytest.mark.parametrize("bank_name", ["shipped", "second_bank"])
+def test_the_word_index_finds_what_a_scan_finds(
+    request: pytest.FixtureRequest, bank_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large banks search through a word index; it must agree with a plain scan."""
+    import quiz.explain
+
+    bank: LoadedBank = request.getfixturevalue(bank_name)
+    scanned = article_highlights(bank)
+    monkeypatch.setattr(quiz.explain, "_INDEX_ABOVE", 0)
+    assert article_highlights(bank) == scanned
