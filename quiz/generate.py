@@ -413,10 +413,8 @@ def _specs(loaded: LoadedBank) -> tuple[_Index, list[_Spec]]:
         if highest is not None:
             append(highest)
     for number, written in enumerate(index.bank.questions):
-        figure_ids = (written.figure,) if written.figure else ()
-        append(
-            _Spec("written", f"written:{number + 1}", figure_ids, True, False, "written", (number,))
-        )
+        about = (written.figure,) if written.figure else ()
+        append(_Spec("written", f"written:{number + 1}", about, True, False, "written", (number,)))
     return index, specs
 
 
@@ -520,7 +518,9 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
     """The quiz for this bank and settings: same inputs, same list, on any machine.
 
     Fewer than `settings.count` questions when the bank has fewer of the kinds asked
-    for. Raises ValueError for a count below 1 or an unknown kind.
+    for. Raises ValueError, with a message for the player, for a count below 1, an
+    unknown kind, no kinds, or a bank with no question of the kinds asked for (a quiz
+    of nothing helps no one).
     """
     if settings.count < 1:
         raise ValueError(f"expected a question count of at least 1, found {settings.count}")
@@ -529,5 +529,13 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
         raise ValueError(
             f"expected question kinds among {', '.join(KINDS)}, found {', '.join(unknown)}"
         )
+    if not settings.kinds:
+        raise ValueError("expected at least one question kind, found none")
     index, specs = _specs(loaded)
-    return [_build(index, spec, settings.seed) for spec in _select(specs, settings)]
+    chosen = _select(specs, settings)
+    if not chosen:
+        raise ValueError(
+            f"expected questions of the kinds asked for ({', '.join(settings.kinds)}), "
+            "found none in this bank"
+        )
+    return [_build(index, spec, settings.seed) for spec in chosen]

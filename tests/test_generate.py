@@ -268,6 +268,7 @@ def test_kinds_filter(bank: LoadedBank) -> None:
     [
         (Settings(count=0), "at least 1"),
         (Settings(kinds=("estimate", "riddle")), "riddle"),  # type: ignore[arg-type]
+        (Settings(kinds=()), "at least one question kind"),
     ],
 )
 def test_bad_settings_are_refused_with_a_message(
@@ -275,6 +276,14 @@ def test_bad_settings_are_refused_with_a_message(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         generate(second_bank, chosen)
+
+
+def test_a_bank_without_the_kinds_asked_for_is_refused(second_bank: LoadedBank) -> None:
+    no_written = second_bank.bank.model_copy(update={"questions": []})
+    bank = LoadedBank(no_written, second_bank.path, second_bank.article_text, second_bank.digest)
+    with pytest.raises(ValueError, match=r"kinds asked for \(written\), found none"):
+        generate(bank, Settings(kinds=("written",)))
+    assert {q.kind for q in generate(bank, Settings(count=50))} == set(KINDS) - {"written"}
 
 
 def test_answer_text_reads_as_a_reporter_writes() -> None:
