@@ -517,7 +517,8 @@ class Store:
         """Stored sessions, newest first, with each player's totals."""
         if not self.exists:
             return []
-        where, params = ("WHERE s.id = ?", (session_id,)) if session_id is not None else ("", ())
+        where = "WHERE s.id = ?" if session_id is not None else ""
+        params = (session_id,) if session_id is not None else ()
         with self._lock, self._guard():
             conn = self._connection()
             rows = conn.execute(
@@ -565,9 +566,8 @@ class Store:
         """Stored answers in the order given, oldest session first."""
         if not self.exists:
             return []
-        where, params = ("", ())
-        if session_id is not None:
-            where, params = ("WHERE a.session_id = ?", (session_id,))
+        where = "WHERE a.session_id = ?" if session_id is not None else ""
+        params = (session_id,) if session_id is not None else ()
         with self._lock, self._guard():
             rows = (
                 self._connection()
@@ -584,7 +584,19 @@ class Store:
             )
         return [
             AnswerRow(
-                *row[:13],
+                id=row[0],
+                session_id=row[1],
+                player_id=row[2],
+                player=row[3],
+                bank_id=row[4],
+                bank_title=row[5],
+                question_id=row[6],
+                kind=row[7],
+                prompt=row[8],
+                given=row[9],
+                correct_answer=row[10],
+                points=row[11],
+                max_points=row[12],
                 full_marks=bool(row[13]),
                 inside=None if row[14] is None else bool(row[14]),
                 reason=row[15],

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 from quiz.questions import default_bank
@@ -101,3 +102,58 @@ def test_sigkill_after_some_answers_keeps_exactly_those(tmp_path: Path) -> None:
             assert given == question.options[int(typed) - 1]
     # Killed, so never marked finished; still listed with its answers.
     assert sessions == [("plain", SEED, None)]
+
+
+def _read_until(stream: IO[str], marker: str) -> str:
+    """Lines from the game until one contains `marker` (the game's output is the clock)."""
+    seen = []
+    while True:
+        line = stream.readline()
+        assert line, "the game ended early:\n" + "".join(seen)
+        seen.append(line)
+        if marker in line:
+            return "".join(seen)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs SIGINT")
+def test_ctrl_c_ends_the_game_with_its_summary_and_keeps_the_answers(tmp_path: Path) -> None:
+    questions = generate(load_bank(default_bank()), Settings(count=COUNT, seed=SEED))
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+    game = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "quiz",
+            "play",
+            "--plain",
+            "--seed",
+            str(SEED),
+            "--count",
+            str(COUNT),
+            "--data-dir",
+            str(data),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert game.stdin is not None and game.stdout is not None
+    game.stdin.write(an_answer(questions[0]) + "\n")
+    game.stdin.flush()
+    _read_until(game.stdout, "Score:")
+    # The next question's prompt is the last thing printed before the game blocks on input.
+    _read_until(game.stdout, f"Question 2 of {len(questions)}")
+    game.send_signal(signal.SIGINT)
+    out, err = game.communicate()
+    assert game.returncode == 130, err
+    assert "Traceback" not in err
+    assert "Interrupted" in out
+    assert f"1 of {len(questions)} questions answered" in out
+    conn = sqlite3.connect(data / "results.sqlite3")
+    try:
+        assert conn.execute("SELECT question_id FROM answers").fetchall() == [(questions[0].id,)]
+    finally:
+        conn.close()
