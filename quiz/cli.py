@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     host.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     _add_data_dir(host)
-    host.set_defaults(handler="quiz.classroom.commands:run_host")
+    host.set_defaults(handler="quiz.screens.classroom.commands:run_host")
 
     join = sub.add_parser(
         "join",
@@ -193,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     join.add_argument("address", metavar="HOST[:PORT]", help="the address the host shows")
     join.add_argument("--code", required=True, help="the join code the host shows")
     join.add_argument("--name", default=None, help="your name as the class will see it")
-    join.set_defaults(handler="quiz.classroom.commands:run_join")
+    join.set_defaults(handler="quiz.screens.classroom.commands:run_join")
     return parser
 
 

@@ -97,6 +97,7 @@ class Welcome(Message):
     total: int
     """Number of questions in the quiz."""
     points: float = 0.0
+    max_points: float = 0.0
     rejoined: bool = False
     waiting: bool = True
     """True when the student waits for the next question (lobby, or joined mid-question)."""
@@ -172,6 +173,9 @@ class CardMsg(Message):
     number_end: int
     explain: str
     is_answer: bool
+    unit: str = ""
+    low: float = 0.0
+    high: float = 0.0
 
 
 class PointMsg(Message):
@@ -205,7 +209,9 @@ class RevealMsg(Message):
     chart: tuple[PointMsg, ...] = ()
     note: str | None = None
     points: float = 0.0
-    """This student's running total."""
+    """This student's running total ..."""
+    max_points: float = 0.0
+    """... out of the points of the questions they have been in so far."""
     rank: int = 0
     players: int = 0
 

@@ -324,15 +324,20 @@ class Host:
             chart=chart,
             note=note,
             points=player.points,
+            max_points=self._available(player, reveal.number),
             rank=room.rank_of(player),
             players=len(room.active()),
         )
+
+    def _available(self, player: Player, upto: int) -> float:
+        """Points of the questions this player has been in, up to question `upto`."""
+        return sum(q.points for q in self.room.questions[player.first - 1 : upto])
 
     def _end_msg(self, player: Player, podium: tuple[tuple[str, float], ...]) -> EndMsg:
         room = self.room
         return EndMsg(
             points=player.points,
-            max_points=sum(q.points for q in room.questions[player.first - 1 :]),
+            max_points=self._available(player, room.total),
             rank=room.rank_of(player),
             players=len(room.active()),
             podium=podium,
@@ -486,6 +491,9 @@ class Host:
                 token=player.token,
                 total=room.total,
                 points=player.points,
+                max_points=self._available(
+                    player, room.number if room.phase != "question" else room.number - 1
+                ),
                 rejoined=rejoined,
                 waiting=not (playing_now or room.phase in ("reveal", "finished")),
             )
@@ -569,4 +577,7 @@ def _card(card: Card) -> CardMsg:
         number_end=card.number_end,
         explain=card.explain,
         is_answer=card.is_answer,
+        unit=card.unit,
+        low=card.low,
+        high=card.high,
     )

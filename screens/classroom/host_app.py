@@ -1,0 +1,229 @@
+"""The teacher's projector: a Textual App around the classroom `Host`.
+
+The App starts the server on mount, and on every change the server reports it shows the
+screen for the room's phase (lobby, question, reveal, leaderboard, podium). All rules are
+the engine's (`quiz.classroom.room` and `server`); the keys only call the host's controls.
+
+Keys: Enter or Space starts the quiz and moves on; s reveals now (ends the countdown);
+p pauses and resumes; + (or e) adds 15 seconds; l shows or hides the leaderboard between
+questions; r removes a player; q quits (asking first while a quiz is under way).
+With no players the same keys step through the quiz as a presentation.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import ClassVar
+
+from quiz.screens.classroom.host_views import (
+    HostQuestionScreen,
+    HostRevealScreen,
+    LeaderboardScreen,
+    LobbyScreen,
+    PodiumScreen,
+    ProjectorScreen,
+)
+from quiz.screens.dialogs.confirm_quit import ConfirmQuit
+from quiz.screens.widgets import WIDGETS_CSS
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.classroom.room import Room
+from quiz.classroom.server import Host
+
+EXTEND_SECONDS = 15
+
+
+class RemovePlayer(ModalScreen[int | None]):
+    """Pick a player to remove; Escape keeps everyone."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, room: Room) -> None:
+        super().__init__()
+        self.room = room
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content("Remove which player? (Enter removes, Esc cancels)"))
+            yield OptionList(
+                *(Option(Content(p.name), id=str(p.id)) for p in self.room.active()),
+                id="remove-list",
+                markup=False,
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HostApp(App[int]):
+    """Build with `make_host_app`; `error` holds why the server could not start, if so."""
+
+    TITLE = "Figures quiz · classroom"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["classroom.tcss", WIDGETS_CSS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "next", "Next"),
+        Binding("s", "skip", "Reveal now"),
+        Binding("p", "pause", "Pause"),
+        Binding("plus,e", "extend", f"+{EXTEND_SECONDS}s"),
+        Binding("l", "toggle_board", "Leaderboard"),
+        Binding("r", "remove", "Remove player"),
+        Binding("q", "request_quit", "Quit"),
+        Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        host: Host,
+        *,
+        bind: str,
+        port: int,
+        shown_address: str | None = None,
+        leaderboard: bool = True,
+    ) -> None:
+        super().__init__()
+        self.host = host
+        self.room = host.room
+        self.bind, self.port = bind, port
+        self.shown_address = shown_address
+        self.leaderboard = leaderboard
+        self.on_board = False
+        """Between a reveal and the next question, the leaderboard is showing."""
+        self.view = ""
+        self.error: str | None = None
+
+    async def on_mount(self) -> None:
+        self.host.on_change = self.sync
+        if self.host.address is None:
+            try:
+                await self.host.start(self.bind, self.port)
+            except OSError as exc:
+                from quiz.classroom.commands import listen_problem
+
+                self.error = listen_problem(exc, self.bind, self.port)
+                self.exit(1)
+                return
+        if self.shown_address is None:
+            from quiz.classroom.commands import shown_address
+
+            assert self.host.address is not None
+            self.shown_address = shown_address(self.bind, self.host.address[1])
+        self.sync()
+
+    async def on_unmount(self) -> None:
+        self.host.on_change = lambda: None
+        await self.host.close()
+
+    # -- following the room ----------------------------------------------------
+
+    def _view(self) -> str:
+        phase = self.room.phase
+        if phase == "reveal" and self.on_board:
+            return "leaderboard"
+        return phase
+
+    def _screen_for(self, view: str) -> ProjectorScreen:
+        if view == "lobby":
+            return LobbyScreen(self.room, self.shown_address or "")
+        if view == "question":
+            return HostQuestionScreen(self.room)
+        if view == "reveal":
+            return HostRevealScreen(self.room)
+        if view == "leaderboard":
+            return LeaderboardScreen(self.room)
+        return PodiumScreen(self.room)
+
+    def sync(self) -> None:
+        """Show the screen for the room's phase, or redraw the one showing."""
+        view = self._view()
+        if view != self.view or (view == "question" and self._stale_question()):
+            self.view = view
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(self._screen_for(view))
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, ProjectorScreen):
+                screen.refresh_view()
+
+    def _stale_question(self) -> bool:
+        screen = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, HostQuestionScreen)), None
+        )
+        return screen is not None and getattr(screen, "number", None) != self.room.number
+
+    # -- the teacher's keys --------------------------------------------------------
+
+    async def action_next(self) -> None:
+        phase = self.room.phase
+        if phase == "reveal" and self.leaderboard and not self.on_board and self.room.active():
+            self.on_board = True
+            self.sync()
+            return
+        if phase in ("lobby", "reveal"):
+            self.on_board = False
+            await self.host.next()
+            self.sync()
+
+    async def action_skip(self) -> None:
+        await self.host.skip()
+
+    def action_pause(self) -> None:
+        self.host.pause()
+
+    def action_extend(self) -> None:
+        self.host.extend(EXTEND_SECONDS)
+
+    def action_toggle_board(self) -> None:
+        self.leaderboard = not self.leaderboard
+        self.notify(
+            "Leaderboard shown after each question" if self.leaderboard else "Leaderboard hidden"
+        )
+        if self.on_board and not self.leaderboard:
+            self.on_board = False
+            self.sync()
+
+    def action_remove(self) -> None:
+        if not self.room.active():
+            self.notify("No players to remove.")
+            return
+
+        def removed(player_id: int | None) -> None:
+            if player_id:
+                self.host.remove(player_id)
+
+        self.push_screen(RemovePlayer(self.room), removed)
+
+    def action_request_quit(self) -> None:
+        if self.room.phase in ("question", "reveal"):
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.exit(0)
+
+            self.push_screen(ConfirmQuit(self.room.number, self.room.total), answered)
+        else:
+            self.exit(0)
+
+
+def make_host_app(
+    room: Room,
+    *,
+    store: object | None = None,
+    session_id: int | None = None,
+    bind: str = "127.0.0.1",
+    port: int = 0,
+    shown_address: str | None = None,
+    leaderboard: bool = True,
+) -> HostApp:
+    """The projector app for `room`, serving on bind:port once mounted (port 0: any free)."""
+    host = Host(room, store=store, session_id=session_id)  # type: ignore[arg-type]
+    return HostApp(host, bind=bind, port=port, shown_address=shown_address, leaderboard=leaderboard)

@@ -1,0 +1,309 @@
+"""What the projector shows, one screen per phase of a classroom session.
+
+Each screen reads the `Room` (the engine's state) in `refresh_view`, which the host App
+calls whenever the server says something changed; the screens hold no game state. Names,
+prompts and options are data and are always wrapped in `Content`, never parsed as markup.
+Answers are shown only as counts until the reveal: the projector never says who answered
+what.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from quiz.screens.widgets.figure_card import FigureCard
+from quiz.screens.widgets.log_chart import LogChart
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.classroom.room import Room
+from quiz.explain import ChartPoint
+from quiz.numbers import format_number
+
+BAR_WIDTH = 40
+
+
+def clock_text(seconds: float) -> str:
+    whole = int(seconds + 0.999)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def points_text(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class ProjectorScreen(Screen[None]):
+    """Base of the host's screens: `refresh_view` redraws from the room."""
+
+    def __init__(self, room: Room) -> None:
+        super().__init__()
+        self.room = room
+
+    def on_mount(self) -> None:
+        self.draw()
+
+    def refresh_view(self) -> None:
+        """Redraw from the room (called on every change the server reports)."""
+        if self.is_mounted:
+            self.draw()
+
+    def draw(self) -> None:
+        """Lay out the room's state; only called once the screen's widgets exist."""
+
+
+class LobbyScreen(ProjectorScreen):
+    """The join address and code, big, and the players as they arrive."""
+
+    def __init__(self, room: Room, address: str) -> None:
+        super().__init__(room)
+        self.address = address
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Join the quiz"), id="title")
+        yield Static(
+            Content.assemble(
+                ("quiz join ", "bold"),
+                (self.address, "bold"),
+                ("  --code ", "bold"),
+                (self.room.code, "bold reverse"),
+            ),
+            id="join-command",
+        )
+        yield Static(id="code", markup=False)
+        yield Static(id="count")
+        yield Static(id="players", markup=False)
+        yield Footer()
+
+    def draw(self) -> None:
+        self.query_one("#code", Static).update(Content(f"Code: {' '.join(self.room.code)}"))
+        players = self.room.active()
+        count = len(players)
+        if count:
+            self.query_one("#count", Static).update(
+                Content(
+                    f"{count} player{'s' if count != 1 else ''} in the room. Enter starts the quiz."
+                )
+            )
+        else:
+            self.query_one("#count", Static).update(
+                Content("Waiting for players. Enter starts anyway, as a presentation.")
+            )
+        self.query_one("#players", Static).update(
+            Content("   ").join(Content(p.name) for p in players)
+        )
+
+
+class HostQuestionScreen(ProjectorScreen):
+    """The question, the countdown and how many have answered (never who)."""
+
+    def __init__(self, room: Room) -> None:
+        super().__init__(room)
+        self.number = room.number
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with VerticalScroll(id="question-body"):
+            yield Static(id="prompt", markup=False)
+            yield Static(id="options", markup=False)
+        with Horizontal(id="status"):
+            yield Static(id="countdown")
+            yield Static(id="answered")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The countdown is drawn from the room's clock, several times a second.
+        self.set_interval(0.25, self._tick)
+
+    def _tick(self) -> None:
+        self.query_one("#countdown", Static).update(self._countdown())
+
+    def _countdown(self) -> Content:
+        room = self.room
+        text = clock_text(room.seconds_left())
+        if room.paused:
+            return Content.assemble(("Paused ", "bold reverse"), f" {text} left")
+        return Content.assemble(("Time left ", "bold"), text)
+
+    def draw(self) -> None:
+        room = self.room
+        question = room.question
+        if question is None:
+            return
+        self.query_one("#progress", Static).update(
+            Content(f"Question {room.number} of {room.total}")
+        )
+        self.query_one("#prompt", Static).update(Content(question.prompt))
+        if question.is_numeric:
+            unit = f" ({question.unit})" if question.unit else ""
+            options = Content(f"Type a number{unit} on your screen.")
+        else:
+            options = Content("\n").join(
+                Content.assemble((f"{n}  ", "bold"), Content(text))
+                for n, text in enumerate(question.options, start=1)
+            )
+        self.query_one("#options", Static).update(options)
+        self.query_one("#countdown", Static).update(self._countdown())
+        players = len(room.in_question())
+        self.query_one("#answered", Static).update(
+            Content(f"{room.answered_count()} of {players} answered")
+            if players
+            else Content("No players: s reveals the answer")
+        )
+
+
+def class_points(guesses: tuple[float, ...]) -> list[ChartPoint]:
+    """The class's guesses as two marks: the median, and the middle half as a range."""
+    values = sorted(v for v in guesses if v > 0)
+    if not values:
+        return []
+    points = [
+        ChartPoint("class median", statistics.median(values), statistics.median(values), "guess")
+    ]
+    if len(values) >= 4:
+        quarter = len(values) // 4
+        points.append(
+            ChartPoint("middle half of the class", values[quarter], values[-quarter - 1], "guess")
+        )
+    return points
+
+
+class HostRevealScreen(ProjectorScreen):
+    """The answer, how the class answered, the score rule and every source's figure."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with VerticalScroll(id="reveal-body"):
+            yield Static(id="prompt", markup=False)
+            yield Static(id="answer", markup=False)
+            yield Static(id="distribution", markup=False)
+            yield LogChart(id="chart")
+            yield Static(id="rule", markup=False)
+            yield Static(id="note", markup=False)
+            yield VerticalScroll(id="cards")
+        yield Footer()
+
+    def draw(self) -> None:
+        room = self.room
+        reveal = room.reveal
+        if reveal is None:
+            return
+        question = reveal.question
+        self.query_one("#progress", Static).update(
+            Content(
+                f"Question {reveal.number} of {room.total} · {reveal.answered} of "
+                f"{reveal.players} answered"
+            )
+        )
+        self.query_one("#prompt", Static).update(Content(question.prompt))
+        self.query_one("#answer", Static).update(
+            Content.assemble(("Answer: ", "bold"), (question.answer_text, "bold reverse"))
+        )
+        chart = self.query_one("#chart", LogChart)
+        if question.is_numeric:
+            guesses = [v for v in reveal.guesses if v > 0]
+            summary = Content(
+                f"{len(guesses)} guesses, from {format_number(min(guesses))} to "
+                f"{format_number(max(guesses))}"
+                if guesses
+                else "No guesses."
+            )
+            self.query_one("#distribution", Static).update(summary)
+            figures = list(reveal.explanation.chart) if reveal.explanation else []
+            chart.set_points(figures + class_points(reveal.guesses))
+        else:
+            self.query_one("#distribution", Static).update(self._bars())
+            chart.set_points([])
+        self.query_one("#rule", Static).update(
+            Content.assemble(("Scoring: ", "bold"), reveal.rule) if reveal.rule else Content("")
+        )
+        note = reveal.explanation.note if reveal.explanation else question.explain
+        self.query_one("#note", Static).update(Content(note or ""))
+        cards = self.query_one("#cards", VerticalScroll)
+        if reveal.explanation and not cards.children:
+            cards.mount_all(FigureCard(card) for card in reveal.explanation.cards)
+
+    def _bars(self) -> Content:
+        reveal = self.room.reveal
+        assert reveal is not None
+        question = reveal.question
+        most = max(reveal.counts, default=0) or 1
+        lines = []
+        for index, (option, count) in enumerate(zip(question.options, reveal.counts, strict=True)):
+            right = index == question.answer_index
+            bar = "█" * round(BAR_WIDTH * count / most)
+            lines.append(
+                Content.assemble(
+                    ("✓ " if right else "  ", "bold"),
+                    (f"{index + 1}  ", "bold"),
+                    (option, "bold" if right else ""),
+                    "\n    ",
+                    (bar, "bold" if right else "dim"),
+                    f" {count}",
+                )
+            )
+        return Content("\n").join(lines)
+
+
+class LeaderboardScreen(ProjectorScreen):
+    """The standings after a question (l hides it between questions)."""
+
+    TOP = 10
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Leaderboard"), id="title")
+        yield Static(id="table", markup=False)
+        yield Footer()
+
+    def draw(self) -> None:
+        standings = self.room.standings()
+        lines = [
+            Content.assemble(
+                (f"{ordinal(s.rank):>5}  ", "bold"),
+                Content(s.name),
+                f"  {points_text(s.points)} pts",
+            )
+            for s in standings[: self.TOP]
+        ]
+        if len(standings) > self.TOP:
+            lines.append(Content(f"… and {len(standings) - self.TOP} more"))
+        self.query_one("#table", Static).update(
+            Content("\n").join(lines) if lines else Content("No players.")
+        )
+
+
+class PodiumScreen(LeaderboardScreen):
+    """The end: the top three, then everyone."""
+
+    TOP = 30
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Final results"), id="title")
+        yield Static(id="podium", markup=False)
+        yield Static(id="table", markup=False)
+        yield Footer()
+
+    def draw(self) -> None:
+        super().draw()
+        medals = ("🥇", "🥈", "🥉")
+        top = [s for s in self.room.standings() if s.rank <= 3]
+        self.query_one("#podium", Static).update(
+            Content("\n").join(
+                Content.assemble(
+                    f"{medals[s.rank - 1]} ",
+                    (s.name, "bold"),
+                    f"  {points_text(s.points)} pts",
+                )
+                for s in top
+            )
+            if top
+            else Content("The quiz is over.")
+        )

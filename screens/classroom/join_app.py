@@ -1,0 +1,159 @@
+"""The student's terminal in a classroom session: a Textual App around `Student`.
+
+`Student` (Textual-free) keeps the connection and rejoins after a drop; this App shows
+each message from the host on the right screen and sends the answers picked on the
+question screen. q (or Ctrl+Q) leaves; a student who leaves by accident can run the
+same `quiz join` again only under a new name, so leaving asks first mid-quiz.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import PurePath
+from typing import ClassVar
+
+from quiz.screens.classroom.join_views import (
+    EndScreen,
+    JoinQuestionScreen,
+    JoinRevealScreen,
+    WaitingScreen,
+)
+from quiz.screens.dialogs.confirm_quit import ConfirmQuit
+from quiz.screens.widgets import WIDGETS_CSS
+from quiz.screens.widgets.progress_header import Progress
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from quiz.classroom.client import Status, Student
+from quiz.classroom.protocol import (
+    EndMsg,
+    ErrorMsg,
+    LobbyMsg,
+    QuestionMsg,
+    Received,
+    Refused,
+    RevealMsg,
+    TimerMsg,
+    Welcome,
+)
+from quiz.scoring import ChoiceAnswer, NumberAnswer
+
+
+class JoinApp(App[int]):
+    """Join host:port with code as name; `refusal` says why the host refused, if it did."""
+
+    TITLE = "Figures quiz · classroom"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["classroom.tcss", WIDGETS_CSS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "request_quit", "Leave"),
+        Binding("ctrl+q", "request_quit", "Leave", show=False, priority=True),
+    ]
+
+    def __init__(
+        self, host: str, port: int, code: str, name: str, *, rejoin_pause: float = 1.0
+    ) -> None:
+        super().__init__()
+        self.student = Student(
+            host, port, code, name, self.on_host_message, self.on_status, rejoin_pause=rejoin_pause
+        )
+        self.total = 0
+        self.points = 0.0
+        self.max_points = 0.0
+        self.question: QuestionMsg | None = None
+        self.refusal: str | None = None
+        self.ended = False
+        self.reconnecting = False
+        self._task: asyncio.Task[None] | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(WaitingScreen(f"Joining {self.student.host}:{self.student.port}…"))
+        self._task = asyncio.create_task(self.student.run())
+
+    async def on_unmount(self) -> None:
+        await self.student.leave()
+        if self._task is not None:
+            self._task.cancel()
+
+    # -- from the host -----------------------------------------------------------
+
+    def _wait(self, text: str) -> None:
+        screen = self.screen
+        if isinstance(screen, WaitingScreen):
+            screen.show(text)
+        else:
+            self.switch_screen(WaitingScreen(text))
+
+    def on_host_message(self, message: object) -> None:
+        if isinstance(message, Welcome):
+            self.total = message.total
+            self.points = message.points
+            self.max_points = message.max_points
+            if message.rejoined:
+                self.notify(f"Back in, {message.name}: your {message.points:g} points are kept.")
+            if message.waiting:
+                self._wait(f"You are in as {message.name}. Waiting for the next question…")
+        elif isinstance(message, LobbyMsg):
+            self._wait(
+                f"You are in as {self.student.name}. {message.players} in the room; "
+                "waiting for the teacher to start…"
+            )
+        elif isinstance(message, QuestionMsg):
+            self.question = message
+            progress = Progress(message.number, message.total, self.points, self.max_points)
+            self.switch_screen(JoinQuestionScreen(message, progress))
+        elif isinstance(message, TimerMsg):
+            if isinstance(self.screen, JoinQuestionScreen):
+                self.screen.set_timer_state(message.seconds_left, message.paused)
+        elif isinstance(message, Received):
+            if isinstance(self.screen, JoinQuestionScreen):
+                self.screen.show_state("Answer received. Wait for the reveal…")
+        elif isinstance(message, Refused):
+            if isinstance(self.screen, JoinQuestionScreen):
+                self.screen.show_state(f"Not taken: {message.reason}.")
+        elif isinstance(message, RevealMsg):
+            self.points = message.points
+            self.max_points = message.max_points
+            prompt = self.question.prompt if self.question else ""
+            self.switch_screen(JoinRevealScreen(message, prompt, self.total))
+        elif isinstance(message, EndMsg):
+            self.ended = True
+            self.switch_screen(EndScreen(message))
+        elif isinstance(message, ErrorMsg) and message.fatal:
+            self.refusal = message.reason
+
+    def on_status(self, status: Status, text: str) -> None:
+        if status == "reconnecting" and not self.reconnecting:
+            self.reconnecting = True
+            self.notify("Connection to the host lost: rejoining…", severity="warning")
+        elif status == "joined":
+            self.reconnecting = False
+        elif status == "refused":
+            self.refusal = text
+            self._wait(f"Could not stay in the quiz: {text}\n\nPress q to leave.")
+
+    # -- from the student ----------------------------------------------------------
+
+    async def on_join_question_screen_answered(self, event: JoinQuestionScreen.Answered) -> None:
+        answer = event.answer
+        if isinstance(answer, ChoiceAnswer):
+            sent = await self.student.answer(event.number, choice=answer.index)
+        elif isinstance(answer, NumberAnswer):
+            sent = await self.student.answer(event.number, value=answer.value, text=answer.text)
+        else:
+            sent = False
+        if not sent and isinstance(self.screen, JoinQuestionScreen):
+            self.screen.sent = False
+            self.screen.show_state(
+                "Not connected: your answer was not sent. Try again.", settled=False
+            )
+
+    def action_request_quit(self) -> None:
+        if self.ended or self.refusal or self.question is None:
+            self.exit(0)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        self.push_screen(ConfirmQuit(self.question.number, self.total), answered)
