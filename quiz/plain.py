@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shlex
 import shutil
 import sys
 import textwrap
@@ -48,9 +47,9 @@ from quiz import reveal_text as text
 from quiz import scoring
 from quiz.errors import BankError
 from quiz.explain import explain
-from quiz.generate import KINDS, Question
+from quiz.generate import Question
 from quiz.numbers import read_number
-from quiz.play_setup import Quiz, UsageError, build_quiz, player_names
+from quiz.play_setup import Quiz, UsageError, build_quiz, player_names, replay_command
 from quiz.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
 from quiz.session import AnsweredQuestion, Session, SessionSettings
 from quiz.store import Store, StoreError, describe_answer
@@ -170,8 +169,10 @@ class PlainGame:
         store: Store,
         *,
         interval: bool = False,
+        bank_arg: str | None = None,
     ) -> None:
         self.quiz = quiz
+        self.bank_arg = bank_arg
         self.console = console
         self.store = store
         self.interval = interval
@@ -188,6 +189,7 @@ class PlainGame:
             },
         )
         self.players = [Player(name, store.add_player(self.session_id, name)) for name in names]
+        self.flags = ["--plain"] + (["--interval"] if interval else [])
 
     def _session_for(self, player: Player) -> Session:
         if player.session is None:
@@ -226,7 +228,7 @@ class PlainGame:
         )
         lines = [
             f"{title}: {len(quiz.questions)} questions, seed {quiz.settings.seed}.",
-            f"{who}Replay this quiz with --seed {quiz.settings.seed}.",
+            f"{who}Replay this quiz with: {replay_command(quiz, self.bank_arg, *self.flags)}",
             "Answer choices by number or by typing the option; type numbers as "
             "7.8 million, 7,800,000 or 15m.",
         ]
@@ -369,7 +371,10 @@ def run_plain(args: argparse.Namespace) -> int:
     console = Console(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
     store = Store(data_dir(args))
     try:
-        game = PlainGame(quiz, names, console, store, interval=bool(args.interval))
+        bank_arg = str(args.bank) if args.bank is not None else None
+        game = PlainGame(
+            quiz, names, console, store, interval=bool(args.interval), bank_arg=bank_arg
+        )
         return game.play()
     except StoreError as exc:
         print(f"quiz: {exc}", file=sys.stderr)
@@ -381,18 +386,12 @@ def run_plain(args: argparse.Namespace) -> int:
 def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
     """The quiz with its answers, for a teacher: same bank and seed, same text."""
     loaded, settings = quiz.loaded, quiz.settings
-    replay = ["quiz play"]
-    if bank_arg is not None:
-        replay.append(shlex.quote(bank_arg))
-    replay.append(f"--seed {settings.seed} --count {settings.count}")
-    if settings.kinds != KINDS:
-        replay.append(f"--kinds {','.join(settings.kinds)}")
     yield f"{loaded.bank.bank.title} ({loaded.id})"
     yield (
         f"Seed {settings.seed}, {len(quiz.questions)} questions, kinds: "
         f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."
     )
-    yield f"Play it with: {' '.join(replay)}"
+    yield f"Play it with: {replay_command(quiz, bank_arg)}"
     for number, question in enumerate(quiz.questions, start=1):
         yield ""
         yield f"{number}. [{question.kind}] {question.prompt}"

@@ -23,6 +23,7 @@ import argparse
 import difflib
 import getpass
 import secrets
+import shlex
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,15 +122,27 @@ def build_quiz(args: argparse.Namespace) -> Quiz:
     """Load the bank and generate the quiz the arguments ask for.
 
     Raises BankError (bank problems) or UsageError (options, or a bank that has
-    no questions of the kinds asked).
+    no questions of the kinds asked: exit 2, since other options would work).
     """
     kinds = parse_kinds(getattr(args, "kinds", None))
     seed = args.seed if getattr(args, "seed", None) is not None else new_seed()
     loaded = load_bank(bank_path(args))
     settings = Settings(count=args.count, kinds=kinds, seed=seed)
-    questions = generate(loaded, settings)
+    try:
+        questions = generate(loaded, settings)
+    except ValueError as exc:  # generate's messages are written for the player
+        raise UsageError(f"{loaded.path}: {exc}") from None
     if not questions:
-        raise UsageError(
-            f"{loaded.path}: this bank gives no questions of the kinds asked ({', '.join(kinds)})"
-        )
+        raise UsageError(f"{loaded.path}: this bank gives no questions of the kinds asked")
     return Quiz(loaded, settings, questions)
+
+
+def replay_command(quiz: Quiz, bank_arg: str | None, *flags: str) -> str:
+    """The command that plays this quiz again: same bank, seed, count and kinds."""
+    words = ["quiz", "play", *flags]
+    if bank_arg is not None:
+        words.append(bank_arg)
+    words += ["--seed", str(quiz.settings.seed), "--count", str(quiz.settings.count)]
+    if quiz.settings.kinds != KINDS:
+        words += ["--kinds", ",".join(quiz.settings.kinds)]
+    return shlex.join(words)

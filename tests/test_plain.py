@@ -442,3 +442,27 @@ def test_on_a_terminal_the_game_pauses_after_each_reveal(bank: Path, tmp_path: P
     assert f"1 of {len(questions)} questions answered" in seen
     assert "\x1b" not in seen
     assert [r[1] for r in stored(tmp_path / "data")] == [questions[0].id]
+
+
+def test_kinds_the_bank_cannot_give_are_a_message(bank: Path, tmp_path: Path) -> None:
+    for command in ("play", "preview"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "quiz",
+                command,
+                str(bank),
+                "--kinds",
+                "written",
+                *(["--plain", "--data-dir", str(tmp_path / "data")] if command == "play" else []),
+            ],
+            input="",
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 2
+        assert "written" in result.stderr and str(bank) in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "data").exists()
