@@ -12,8 +12,9 @@ event loop keeps serving while SQLite commits; "received" is sent once the answe
 committed. At each reveal a missed question is stored too, with no answer and zero
 points, so the export has one row per player per question.
 
-When every connected player in the question has answered, the reveal comes at once:
-nobody is left to wait for (the teacher can still step through with no players).
+When an answer completes the set (every connected player in the question has answered),
+the reveal comes at once: nobody is left to wait for. A drop never triggers the reveal,
+so a student whose connection blinks can rejoin and still answer.
 
 `on_change` is called (no arguments) whenever what the projector shows may have
 changed; the host screen redraws from the `room`.
@@ -410,11 +411,9 @@ class Host:
             return
         del self._conns[player.id]
         player.connected = False
+        # No reveal here even if everyone left has answered: a student whose connection
+        # blinks rejoins within seconds and should still be able to answer.
         self.on_change()
-        if not self._closing:
-            task = asyncio.get_running_loop().create_task(self._reveal_if_all_answered())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
 
     async def _linger(self, reader: asyncio.StreamReader, conn: _Conn) -> None:
         """Let the error reach the client before closing.

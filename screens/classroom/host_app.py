@@ -143,6 +143,7 @@ class HostApp(App[int]):
 
     def sync(self) -> None:
         """Show the screen for the room's phase, or redraw the one showing."""
+        self.refresh_bindings()
         view = self._view()
         if view != self.view or (view == "question" and self._stale_question()):
             self.view = view
@@ -161,6 +162,17 @@ class HostApp(App[int]):
         return screen is not None and getattr(screen, "number", None) != self.room.number
 
     # -- the teacher's keys --------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show in the footer only the keys that do something now."""
+        phase = self.room.phase
+        if action == "next":
+            return phase in ("lobby", "reveal")
+        if action in ("skip", "pause", "extend"):
+            return phase == "question"
+        if action == "remove":
+            return bool(self.room.active()) and phase != "finished"
+        return True
 
     async def action_next(self) -> None:
         phase = self.room.phase

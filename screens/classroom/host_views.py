@@ -14,7 +14,7 @@ import statistics
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Center, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -38,6 +38,12 @@ def ordinal(n: int) -> str:
 
 def points_text(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def points_words(value: float) -> str:
+    """ "1 point", "2.5 points"."""
+    text = points_text(value)
+    return f"{text} point" if text == "1" else f"{text} points"
 
 
 class ProjectorScreen(Screen[None]):
@@ -68,15 +74,16 @@ class LobbyScreen(ProjectorScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Join the quiz"), id="title")
-        yield Static(
-            Content.assemble(
-                ("quiz join ", "bold"),
-                (self.address, "bold"),
-                ("  --code ", "bold"),
-                (self.room.code, "bold reverse"),
-            ),
-            id="join-command",
-        )
+        with Center():
+            yield Static(
+                Content.assemble(
+                    ("quiz join ", "bold"),
+                    (self.address, "bold"),
+                    ("  --code ", "bold"),
+                    (self.room.code, "bold reverse"),
+                ),
+                id="join-command",
+            )
         yield Static(id="code", markup=False)
         yield Static(id="count")
         yield Static(id="players", markup=False)
@@ -160,20 +167,21 @@ class HostQuestionScreen(ProjectorScreen):
         )
 
 
+EACH_GUESS_UP_TO = 8
+"""A small class's guesses are drawn one by one; a larger one's as a median and a range."""
+
+
 def class_points(guesses: tuple[float, ...]) -> list[ChartPoint]:
-    """The class's guesses as two marks: the median, and the middle half as a range."""
+    """The class's guesses for the chart, never with a name attached."""
     values = sorted(v for v in guesses if v > 0)
-    if not values:
-        return []
-    points = [
-        ChartPoint("class median", statistics.median(values), statistics.median(values), "guess")
+    if len(values) <= EACH_GUESS_UP_TO:
+        return [ChartPoint("a guess", v, v, "guess") for v in values]
+    median = statistics.median(values)
+    quarter = len(values) // 4
+    return [
+        ChartPoint("class median", median, median, "guess"),
+        ChartPoint("middle half of the class", values[quarter], values[-quarter - 1], "guess"),
     ]
-    if len(values) >= 4:
-        quarter = len(values) // 4
-        points.append(
-            ChartPoint("middle half of the class", values[quarter], values[-quarter - 1], "guess")
-        )
-    return points
 
 
 class HostRevealScreen(ProjectorScreen):
@@ -269,7 +277,7 @@ class LeaderboardScreen(ProjectorScreen):
             Content.assemble(
                 (f"{ordinal(s.rank):>5}  ", "bold"),
                 Content(s.name),
-                f"  {points_text(s.points)} pts",
+                f"  {points_words(s.points)}",
             )
             for s in standings[: self.TOP]
         ]
@@ -300,7 +308,7 @@ class PodiumScreen(LeaderboardScreen):
                 Content.assemble(
                     f"{medals[s.rank - 1]} ",
                     (s.name, "bold"),
-                    f"  {points_text(s.points)} pts",
+                    f"  {points_words(s.points)}",
                 )
                 for s in top
             )

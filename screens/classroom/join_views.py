@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from quiz.screens.classroom.host_views import clock_text, ordinal, points_text
+from quiz.screens.classroom.host_views import clock_text, ordinal, points_text, points_words
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
 from quiz.screens.widgets.number_input import NumberInput
@@ -167,8 +167,8 @@ class JoinRevealScreen(Screen[None]):
         reveal = self.reveal
         yield Static(
             Content(
-                f"Question {reveal.number} of {self.total} · {points_text(reveal.points)} "
-                f"points · {ordinal(reveal.rank)} of {reveal.players}"
+                f"Question {reveal.number} of {self.total} · {points_words(reveal.points)} "
+                f"· {ordinal(reveal.rank)} of {reveal.players}"
             ),
             id="progress",
         )
@@ -240,16 +240,19 @@ class EndScreen(Screen[None]):
             ),
             id="result",
         )
-        medals = ("🥇", "🥈", "🥉")
-        yield Static(
-            Content("\n").join(
-                Content.assemble(
-                    f"{medals[min(i, 2)]} ", (name, "bold"), f"  {points_text(points)}"
-                )
-                for i, (name, points) in enumerate(end.podium)
-            ),
-            id="podium",
-            markup=False,
-        )
+        yield Static(podium_content(end.podium), id="podium", markup=False)
         yield Static(Content("Press q to leave."))
         yield Footer()
+
+
+def podium_content(podium: tuple[tuple[str, float], ...]) -> Content:
+    """The top three with medals; equal points share a medal."""
+    medals = ("🥇", "🥈", "🥉")
+    lines = []
+    rank = 0
+    for index, (name, points) in enumerate(podium):
+        if index == 0 or points != podium[index - 1][1]:
+            rank = index
+        medal = medals[min(rank, 2)]
+        lines.append(Content.assemble(f"{medal} ", (name, "bold"), f"  {points_words(points)}"))
+    return Content("\n").join(lines)
