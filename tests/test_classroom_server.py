@@ -33,7 +33,7 @@ from quiz.classroom.protocol import (
     encode,
 )
 from quiz.classroom.room import Room
-from quiz.classroom.server import Host
+from quiz.classroom.server import MAX_WRONG_CODES, Host
 from quiz.generate import Question, Settings, generate
 from quiz.loader import LoadedBank
 from quiz.scoring import ChoiceAnswer, NumberAnswer
@@ -227,6 +227,25 @@ async def test_a_wrong_code_is_refused_and_the_connection_closed(second_bank: Lo
         assert isinstance(reply, ErrorMsg) and "wrong join code" in reply.reason
         assert await peer.closed()
         assert host.room.players == {}
+
+
+async def test_guessing_codes_is_cut_off_after_a_few_tries(second_bank: LoadedBank) -> None:
+    async with hosting(second_bank) as host:
+        wrong = "Z" * 6 if host.room.code != "Z" * 6 else "Y" * 6
+        reasons = []
+        for _ in range(MAX_WRONG_CODES + 1):
+            peer = await Peer.connect(host.address)  # type: ignore[arg-type]
+            await peer.send(Hello(version=PROTOCOL_VERSION, code=wrong, name="Eve"))
+            reply = await peer.receive()
+            assert isinstance(reply, ErrorMsg)
+            reasons.append(reply.reason)
+        assert reasons[0] == "wrong join code"
+        assert "too many wrong join codes" in reasons[-1]
+        # Even the right code is no longer heard from that computer.
+        peer = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await peer.send(Hello(version=PROTOCOL_VERSION, code=host.room.code, name="Eve"))
+        reply = await peer.receive()
+        assert isinstance(reply, ErrorMsg) and "too many" in reply.reason
 
 
 async def test_the_code_is_read_without_regard_to_case(second_bank: LoadedBank) -> None:
@@ -457,6 +476,32 @@ async def test_a_dropped_student_rejoins_with_the_token_and_keeps_the_score(
         assert reveal.further_off == 1 and reveal.rank == 1
         rows = Store(tmp_path).answers(host.session_id)
         assert sorted(r.player for r in rows) == ["Ana", "Ben"]
+
+
+async def test_a_drop_does_not_end_the_question_and_the_student_answers_after_rejoining(
+    second_bank: LoadedBank,
+) -> None:
+    async with hosting(second_bank, seconds=600) as host:
+        chi = await Peer.connect(host.address)  # type: ignore[arg-type]
+        welcome = await chi.join(host.room.code, "Chi")
+        (ana,) = await _joined(host, ["Ana"])
+        await host.next()
+        question = host.room.question
+        await ana.send(AnswerMsg(number=1, **_right(question)))
+        await ana.expect(Received)
+        await chi.close()
+        for _ in range(100):
+            if not host.room.players[1].connected:
+                break
+            await asyncio.sleep(0.01)
+        assert host.room.phase == "question", "everyone still here has answered, yet Chi may return"
+        again = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await again.join(host.room.code, "", token=welcome.token)
+        assert (await again.expect(QuestionMsg)).number == 1
+        await again.send(AnswerMsg(number=1, **_wrong(question)))
+        await again.expect(Received)
+        reveal = await again.expect(RevealMsg)
+        assert reveal.answered == 2 and reveal.yours is not None
 
 
 async def test_a_removed_student_is_told_and_cannot_rejoin(second_bank: LoadedBank) -> None:

@@ -69,6 +69,9 @@ BUCKET_SIZE = 12
 BUCKET_RATE = 4.0
 """Lines per second a client may send on average, after a burst of BUCKET_SIZE."""
 MAX_CONNECTIONS = 600
+MAX_WRONG_CODES = 20
+"""Wrong codes one address may try before the host stops listening to its hellos: six
+characters from 32 are a billion codes, and this keeps a guesser to twenty of them."""
 LINGER_SECONDS = 1.0
 LINGER_BYTES = 256 * 1024
 TICK = 0.2
@@ -99,6 +102,7 @@ class _Conn:
     bucket: _Bucket
     player: Player | None = None
     closed: bool = False
+    peer: str = ""
     sent: list[Message] = field(default_factory=list)
 
     def send(self, message: Message) -> None:
@@ -139,6 +143,7 @@ class Host:
         self._ticker: asyncio.Task[None] | None = None
         self._closing = False
         self._tasks: set[asyncio.Task[None]] = set()
+        self._wrong_codes: dict[str, int] = {}
         self.store_error: str | None = None
         """The last results-store failure, for the projector to show."""
 
@@ -365,7 +370,10 @@ class Host:
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         loop = asyncio.get_running_loop()
-        conn = _Conn(writer, _Bucket(BUCKET_SIZE, loop.time()))
+        peername = writer.get_extra_info("peername")
+        conn = _Conn(
+            writer, _Bucket(BUCKET_SIZE, loop.time()), peer=str(peername[0]) if peername else ""
+        )
         self._all.add(conn)
         try:
             if len(self._all) > MAX_CONNECTIONS:
@@ -467,7 +475,11 @@ class Host:
                 f"this host speaks protocol {PROTOCOL_VERSION}, the client {hello.version}:"
                 " use the same version of quiz"
             )
+        peer = conn.peer
+        if self._wrong_codes.get(peer, 0) >= MAX_WRONG_CODES:
+            raise _Drop("too many wrong join codes from this computer")
         if not room.check_code(hello.code):
+            self._wrong_codes[peer] = self._wrong_codes.get(peer, 0) + 1
             raise _Drop("wrong join code")
         try:
             player = room.rejoin(hello.token) if hello.token else None
