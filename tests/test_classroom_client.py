@@ -7,6 +7,7 @@ import contextlib
 
 import pytest
 
+from quiz.classroom import tokens
 from quiz.classroom.client import JoinError, Student, parse_address
 from quiz.classroom.protocol import EndMsg, QuestionMsg, Received, RevealMsg, Welcome
 from quiz.classroom.room import Room
@@ -142,3 +143,43 @@ async def test_no_host_is_a_clear_message() -> None:
     student = Student("127.0.0.1", port, "ABCDEF", "Ana", lambda m: None)
     with pytest.raises(JoinError, match="cannot reach"):
         await asyncio.wait_for(student.join_once(), WAIT)
+
+
+def test_a_token_is_remembered_per_session_and_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tokens.token_path(tmp_path, "192.168.1.20", 8765, "ABC234")
+    assert tokens.remembered(path, "Ana") is None
+    tokens.remember(path, "Ana", "secret-token")
+    assert tokens.remembered(path, "ana") == "secret-token"
+    assert tokens.remembered(path, "Ben") is None
+    assert tokens.token_path(tmp_path, "192.168.1.20", 8765, "XYZ789") != path
+    path.write_text("{not json", encoding="utf-8")
+    assert tokens.remembered(path, "Ana") is None
+
+
+async def test_a_student_who_closed_the_terminal_comes_back_with_the_token(
+    second_bank: LoadedBank,
+) -> None:
+    async with hosting(second_bank) as host:
+        host_name, port = host.address  # type: ignore[misc]
+        first = Inbox()
+        student = Student(host_name, port, host.room.code, "Ana", first.on_message)
+        running = asyncio.create_task(student.run())
+        await first.wait_for(lambda: first.count(Welcome) == 1)
+        await host.next()
+        await first.wait_for(lambda: first.count(QuestionMsg) == 1)
+        await student.answer(1, **_right(host.room.question))
+        await first.wait_for(lambda: first.count(RevealMsg) == 1)
+        await student.leave()
+        await asyncio.wait_for(running, WAIT)
+        points = host.room.players[1].points
+        second = Inbox()
+        back = Student(
+            host_name, port, host.room.code, "Ana", second.on_message, token=student.token
+        )
+        running = asyncio.create_task(back.run())
+        await second.wait_for(lambda: second.count(Welcome) == 1)
+        welcome = second.messages[0]
+        assert isinstance(welcome, Welcome) and welcome.rejoined
+        assert welcome.points == pytest.approx(points) and len(host.room.players) == 1
+        await back.leave()
+        await asyncio.wait_for(running, WAIT)

@@ -119,12 +119,14 @@ class Student:
         on_message: Callable[[object], None],
         on_status: Callable[[Status, str], None] | None = None,
         rejoin_pause: float = REJOIN_PAUSE,
+        token: str | None = None,
     ) -> None:
         self.rejoin_pause = rejoin_pause
         self.host, self.port, self.code, self.name = host, port, code, name
         self.on_message = on_message
         self.on_status = on_status or (lambda status, text: None)
-        self.token: str | None = None
+        self.token: str | None = token
+        """Given by the host in its welcome; a remembered one may be passed in."""
         self.status: Status = "connecting"
         self._conn: Connection | None = None
         self._stopping = False

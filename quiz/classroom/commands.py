@@ -13,6 +13,8 @@ Decisions worth knowing:
   student can type.
 - A port already in use is a clear message naming `--port`, not a traceback.
 - No `--name` for `quiz join`: the student is asked for one on the terminal.
+- `quiz join` run again for the same session and name rejoins as the same player
+  (`quiz.classroom.tokens`), so closing the terminal by mistake costs no points.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import contextlib
 import socket
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
+from quiz.classroom import tokens
 from quiz.classroom.client import JoinError, parse_address
 from quiz.classroom.protocol import name_problem
 from quiz.classroom.room import Room
@@ -56,6 +60,9 @@ class JoinPlan:
     port: int
     code: str
     name: str
+    token_file: Path | None = None
+    token: str | None = None
+    """Remembered from an earlier `quiz join` to this session under this name."""
 
 
 def _bank_problems(exc: BankError) -> str:
@@ -148,7 +155,11 @@ def prepare_join(args: argparse.Namespace) -> JoinPlan:
     problem = name_problem(name)
     if problem:
         raise CommandError(f"quiz: --name: {problem}", 2)
-    return JoinPlan(host, port, code, name)
+    from quiz.cli import data_dir
+    from quiz.store import default_folder
+
+    path = tokens.token_path(data_dir(args) or default_folder(), host, port, code)
+    return JoinPlan(host, port, code, name, path, tokens.remembered(path, name))
 
 
 def _ask_name() -> str:

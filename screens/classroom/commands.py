@@ -52,7 +52,9 @@ def run_join(args: argparse.Namespace) -> int:
         return exc.code
     from quiz.screens.classroom.join_app import JoinApp
 
-    app = JoinApp(plan.host, plan.port, plan.code, plan.name)
+    app = JoinApp(
+        plan.host, plan.port, plan.code, plan.name, token=plan.token, token_file=plan.token_file
+    )
     code = app.run()
     if app.refusal:
         print(f"quiz: {app.refusal}", file=sys.stderr)

@@ -2,14 +2,15 @@
 
 `Student` (Textual-free) keeps the connection and rejoins after a drop; this App shows
 each message from the host on the right screen and sends the answers picked on the
-question screen. q (or Ctrl+Q) leaves; a student who leaves by accident can run the
-same `quiz join` again only under a new name, so leaving asks first mid-quiz.
+question screen. q (or Ctrl+Q) leaves, asking first mid-quiz; a student who leaves by
+mistake runs the same `quiz join` again and is back with their points, by the token
+remembered in `token_file` (`quiz.classroom.tokens`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from quiz.screens.classroom.join_views import (
@@ -36,6 +37,7 @@ from quiz.classroom.protocol import (
     TimerMsg,
     Welcome,
 )
+from quiz.classroom.tokens import remember
 from quiz.scoring import ChoiceAnswer, NumberAnswer
 
 
@@ -50,12 +52,28 @@ class JoinApp(App[int]):
     ]
 
     def __init__(
-        self, host: str, port: int, code: str, name: str, *, rejoin_pause: float = 1.0
+        self,
+        host: str,
+        port: int,
+        code: str,
+        name: str,
+        *,
+        rejoin_pause: float = 1.0,
+        token: str | None = None,
+        token_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.student = Student(
-            host, port, code, name, self.on_host_message, self.on_status, rejoin_pause=rejoin_pause
+            host,
+            port,
+            code,
+            name,
+            self.on_host_message,
+            self.on_status,
+            rejoin_pause=rejoin_pause,
+            token=token,
         )
+        self.token_file = token_file
         self.total = 0
         self.points = 0.0
         self.max_points = 0.0
@@ -85,6 +103,8 @@ class JoinApp(App[int]):
 
     def on_host_message(self, message: object) -> None:
         if isinstance(message, Welcome):
+            if self.token_file is not None:
+                remember(self.token_file, message.name, message.token)
             self.total = message.total
             self.points = message.points
             self.max_points = message.max_points
