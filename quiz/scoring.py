@@ -16,9 +16,10 @@ INTERVAL_RULE_TEXT are computed from the functions below, never typed in):
   outside, in ln), the truth being the nearest point of a range answer. Points are
   exp(-IS / ln 100): a zero-width interval on the truth scores 1, a wider interval
   around it less, and a miss costs ten times its distance, so narrow honest bounds
-  beat wide ones and missing costs more than any width would have. The interval
-  score is proper: a player who reports their real 10% and 90% quantiles expects the
-  best score.
+  beat wide ones and a miss costs ten times what the same distance of width would.
+  The interval score itself is proper (reporting one's real 10% and 90% quantiles
+  minimises its expected value); the exp transform keeps the order of any two
+  answers, so the points are proper in that ordinal sense, not in expectation.
 - Every score is weighted by the question's `points` and rounded to 0.01, so the
   reason shown and the points stored agree.
 """
