@@ -15,8 +15,9 @@ INTERVAL_RULE_TEXT are computed from the functions below, never typed in):
   distance up or down: IS = (ln high - ln low) + (2 / 0.2) x (how far the truth lies
   outside, in ln), the truth being the nearest point of a range answer. Points are
   exp(-IS / ln 100): a zero-width interval on the truth scores 1, a wider interval
-  around it less, and a miss costs ten times its distance, so narrow honest bounds
-  beat wide ones and a miss costs ten times what the same distance of width would.
+  around it less, and each step by which the truth falls outside costs ten times a
+  step of width, so narrow bounds that hold the truth beat wide ones, and bounds that
+  miss it score less than bounds of the same width that hold it.
   The interval score itself is proper (reporting one's real 10% and 90% quantiles
   minimises its expected value); the exp transform keeps the order of any two
   answers, so the points are proper in that ordinal sense, not in expectation.
