@@ -22,6 +22,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -101,10 +102,20 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
 ]
 """An identifier: lower-case letters, digits, `-` and `_`, at most 64 characters."""
+_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PartialDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
-    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    StringConstraints(pattern=_PARTIAL_DATE),
+    # What an author may write, for editors: a TOML date reaches them as a string.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": _PARTIAL_DATE},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
+    ),
 ]
 """A year, year-month or full date: 2022, "2022-11", 2022-11-09."""
 Count = Annotated[float, Field(gt=0, allow_inf_nan=False)]
