@@ -21,6 +21,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import secrets
@@ -139,6 +140,8 @@ class Room:
         self._opened = 0.0
         self._left_when_paused: float | None = None
         self.reveal: Reveal | None = None
+        self._distances: list[float] = []
+        """Distances from the truth of the revealed question's answers, sorted."""
 
     # -- the question under way ---------------------------------------------
 
@@ -313,6 +316,7 @@ class Room:
                 if isinstance(g.answer, ChoiceAnswer):
                     tally[g.answer.index] += 1
             counts = tuple(tally)
+        self._distances = sorted(_distance(question, g) for g in given)
         self.reveal = Reveal(
             number=self.number,
             question=question,
@@ -329,16 +333,10 @@ class Room:
         """Classmates whose answer to the revealed question was further from the truth."""
         question = self.question
         mine = player.answers.get(self.number)
-        if question is None or mine is None:
+        if question is None or mine is None or self.phase != "reveal":
             return 0
-        own = _distance(question, mine)
-        return sum(
-            1
-            for other in self.in_question()
-            if other is not player
-            and self.number in other.answers
-            and _distance(question, other.answers[self.number]) > own
-        )
+        distances = self._distances
+        return len(distances) - bisect.bisect_right(distances, _distance(question, mine))
 
     def missed(self) -> list[Player]:
         """Players in the revealed question who gave no answer."""
@@ -353,11 +351,12 @@ class Room:
             table.append(Standing(rank, p.name, p.points, p.id))
         return table
 
+    def ranks(self) -> dict[int, int]:
+        """Each active player's rank, by player id (one sort for the whole room)."""
+        return {s.player_id: s.rank for s in self.standings()}
+
     def rank_of(self, player: Player) -> int:
-        for standing in self.standings():
-            if standing.player_id == player.id:
-                return standing.rank
-        return 0
+        return self.ranks().get(player.id, 0)
 
     def max_points(self) -> float:
         """Points available so far (questions opened up to and including the current one)."""

@@ -144,6 +144,7 @@ class Host:
         self._closing = False
         self._tasks: set[asyncio.Task[None]] = set()
         self._wrong_codes: dict[str, int] = {}
+        self._lobby_pending = False
         self.store_error: str | None = None
         """The last results-store failure, for the projector to show."""
 
@@ -219,8 +220,9 @@ class Host:
         reveal = room.close()
         question = reveal.question
         missed = room.missed()
+        ranks = room.ranks()
         outgoing = [
-            (player.id, self._reveal_msg(player))
+            (player.id, self._reveal_msg(player, ranks))
             for player in room.in_question()
             if player.id in self._conns
         ]
@@ -274,10 +276,11 @@ class Host:
         self.room.finish()
         standings = self.room.standings()
         podium = tuple((s.name, s.points) for s in standings[:3])
+        ranks = {s.player_id: s.rank for s in standings}
         for player in self.room.active():
             conn = self._conns.get(player.id)
             if conn:
-                conn.send(self._end_msg(player, podium))
+                conn.send(self._end_msg(player, podium, ranks))
         if self.store is not None and self.session_id is not None:
             await self._store(self.store.finish_session, self.session_id)
         self.on_change()
@@ -290,7 +293,7 @@ class Host:
             room.question, room.number, room.total, room.seconds_left(), room.paused
         )
 
-    def _reveal_msg(self, player: Player) -> RevealMsg:
+    def _reveal_msg(self, player: Player, ranks: dict[int, int] | None = None) -> RevealMsg:
         room = self.room
         reveal = room.reveal
         assert reveal is not None
@@ -331,21 +334,27 @@ class Host:
             note=note,
             points=player.points,
             max_points=self._available(player, reveal.number),
-            rank=room.rank_of(player),
-            players=len(room.active()),
+            rank=(ranks or room.ranks()).get(player.id, 0),
+            players=len(ranks) if ranks is not None else len(room.active()),
         )
 
     def _available(self, player: Player, upto: int) -> float:
         """Points of the questions this player has been in, up to question `upto`."""
         return sum(q.points for q in self.room.questions[player.first - 1 : upto])
 
-    def _end_msg(self, player: Player, podium: tuple[tuple[str, float], ...]) -> EndMsg:
+    def _end_msg(
+        self,
+        player: Player,
+        podium: tuple[tuple[str, float], ...],
+        ranks: dict[int, int] | None = None,
+    ) -> EndMsg:
         room = self.room
+        ranks = ranks if ranks is not None else room.ranks()
         return EndMsg(
             points=player.points,
             max_points=self._available(player, room.total),
-            rank=room.rank_of(player),
-            players=len(room.active()),
+            rank=ranks.get(player.id, 0),
+            players=len(ranks),
             podium=podium,
         )
 
@@ -360,6 +369,14 @@ class Host:
                 conn.send(message)
 
     def _send_lobby(self) -> None:
+        """Tell everyone how many are in the room, once per burst of joins."""
+        if self.room.phase != "lobby" or self._lobby_pending:
+            return
+        self._lobby_pending = True
+        asyncio.get_running_loop().call_soon(self._flush_lobby)
+
+    def _flush_lobby(self) -> None:
+        self._lobby_pending = False
         if self.room.phase != "lobby":
             return
         message = LobbyMsg(players=len(self.room.active()))
