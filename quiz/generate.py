@@ -120,6 +120,11 @@ class _Spec(NamedTuple):
     args: tuple[Any, ...]
 
 
+def _log_middle(low: float, high: float) -> float:
+    """log of the geometric middle, without overflowing on huge figures."""
+    return (math.log(low) + math.log(high)) / 2
+
+
 class _Index:
     """The bank's figures grouped once, so every question is built in constant time."""
 
@@ -137,7 +142,7 @@ class _Index:
             self.bounds[figure_id] = (low, high)
             self.names[figure_id] = sources[figure.source].name
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
-            units.setdefault(figure.unit, []).append((math.log(low * high) / 2, figure_id))
+            units.setdefault(figure.unit, []).append((_log_middle(low, high), figure_id))
         for entries in units.values():
             entries.sort()
         self.by_unit = units
@@ -155,7 +160,7 @@ class _Index:
         entries = self.by_unit[self.figures[figure_id].unit]
         keys = self.unit_keys[self.figures[figure_id].unit]
         low, high = self.bounds[figure_id]
-        here = math.log(low * high) / 2
+        here = _log_middle(low, high)
         left = bisect.bisect_left(keys, here) - 1
         right = left + 1
         found: list[str] = []
@@ -312,7 +317,7 @@ def _highest(index: _Index, measure: str, figure_ids: list[str]) -> _Spec | None
             best_per_source[name] = f
     if len(best_per_source) < 2:
         return None
-    ranked = sorted(best_per_source.values(), key=lambda f: -math.prod(index.bounds[f]))
+    ranked = sorted(best_per_source.values(), key=lambda f: -_log_middle(*index.bounds[f]))
     top = ranked[0]
     top_low = index.bounds[top][0]
     if any(top_low < index.bounds[f][1] * COMPARE_GAP for f in ranked[1:]):

@@ -324,3 +324,64 @@ def test_scaled_distractors_are_rounded_to_the_answers_precision() -> None:
     picked = distractors.pick((7.8e6, 7.8e6), [], random.Random(2))
     for low, _ in picked:
         assert distractors.shown_digits(interval_text(low, low)) <= 2
+
+
+@st.composite
+def random_banks(draw: st.DrawFn) -> LoadedBank:
+    """Banks of up to 12 figures with clashing values, shared names and few units."""
+    from pathlib import Path
+
+    from quiz.bank import Bank
+
+    sources = draw(st.integers(1, 4))
+    figures = {}
+    for n in range(draw(st.integers(1, 12))):
+        value = draw(st.sampled_from([1.0, 3.0, 100.0, 5937.0, 1e5, 7.8e6, 1e9]))
+        width = draw(st.sampled_from([1.0, 1.0, 2.0, 1.1]))
+        bounds = {"value": value} if width == 1.0 else {"low": value, "high": value * width}
+        figures[f"f{n}"] = {
+            "source": f"s{draw(st.integers(0, sources - 1))}",
+            "measure": f"m{draw(st.integers(0, 2))}",
+            "counts": "things",
+            "unit": draw(st.sampled_from(["people", "euros"])),
+            "as_of": "2024",
+            "quote": "q",
+            "ask": draw(st.sampled_from([None, "How many?"])),
+            "explain": "e",
+            **bounds,
+        }
+    data = {
+        "format": 1,
+        "bank": {"id": "random", "title": "Random"},
+        "article": {"title": "A", "text": "q"},
+        # Two ids may share a name: the options must still read differently.
+        "sources": {f"s{i}": {"name": f"Source {min(i, 2)}"} for i in range(sources)},
+        "figures": {k: {a: b for a, b in v.items() if b is not None} for k, v in figures.items()},
+    }
+    return LoadedBank(Bank.model_validate(data), Path("random.toml"), "q", "0")
+
+
+@settings(max_examples=150, deadline=None)
+@given(bank=random_banks(), seed=st.integers(), count=st.integers(1, 40))
+def test_any_bank_gives_honest_deterministic_quizzes(
+    bank: LoadedBank, seed: int, count: int
+) -> None:
+    every = all_questions(bank, seed=seed)
+    assert len({q.id for q in every}) == len(every)
+    for question in every:
+        if question.is_numeric:
+            continue
+        folded = [o.casefold() for o in question.options]
+        assert len(set(folded)) == len(folded) >= 2
+        assert question.options.count(question.answer_text) == 1
+        if question.kind == "choice":
+            values = [_interval(o) for o in question.options]
+            answer = values[question.answer_index or 0]
+            assert all(apart(v, answer) for v in values if v is not answer)
+    if not every:
+        with pytest.raises(ValueError):
+            generate(bank, Settings(count=count, seed=seed))
+        return
+    quiz = generate(bank, Settings(count=count, seed=seed))
+    assert len(quiz) == min(count, len(every))
+    assert quiz == generate(bank, Settings(count=count, seed=seed))
