@@ -129,8 +129,7 @@ def _interval_rule_text() -> str:
         f"give bounds you are {round(INTERVAL_CONFIDENCE * 100)}% sure of; "
         f"truth inside bounds 2x apart: {_share_text(interval_share(1, 2, 1.5, 1.5))}; "
         f"10x apart: {_share_text(interval_share(1, 10, 3, 3))}; "
-        f"missing by 2x costs more than any width: "
-        f"narrow bounds 2x off: {_share_text(interval_share(1, 1, 2, 2))}"
+        f"narrow bounds missing by 2x: {_share_text(interval_share(1, 1, 2, 2))}"
     )
 
 
