@@ -189,6 +189,18 @@ def test_interval_reasons_and_calibration_flag() -> None:
     assert "80%" in INTERVAL_RULE_TEXT
 
 
+def test_interval_rule_text_states_the_functions_numbers() -> None:
+    apart = dict(re.findall(r"(\d+)x apart: ([\d.]+)", INTERVAL_RULE_TEXT))
+    assert apart
+    for width, share in apart.items():
+        # The truth anywhere inside: the share depends only on the width.
+        assert float(share) == pytest.approx(interval_share(1, float(width), 1, 1), abs=0.005)
+    missing = re.search(r"missing by (\d+)x: ([\d.]+)", INTERVAL_RULE_TEXT)
+    assert missing is not None
+    off, share = float(missing[1]), float(missing[2])
+    assert share == pytest.approx(interval_share(1, 1, off, off), abs=0.005)
+
+
 # Answers that do not fit -----------------------------------------------------
 
 
