@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.generate import Question, Settings, generate
 from quiz.loader import LoadedBank
@@ -259,3 +261,42 @@ def test_a_whole_generated_quiz_plays_through(
     assert len(stored) == len(questions)
     assert session.points == session.max_points == sum(q.points for q in questions)
     assert session.summary().missed == ()
+
+
+@given(
+    actions=st.lists(
+        st.sampled_from(["right", "wrong", "number", "bounds", "next", "finish"]), max_size=30
+    ),
+    interval=st.booleans(),
+)
+def test_any_sequence_of_actions_keeps_the_session_consistent(
+    actions: list[str], interval: bool
+) -> None:
+    """Whatever a UI does, refused actions change nothing and the totals add up."""
+    stored: list[AnsweredQuestion] = []
+    questions = [EXACT, CHOICE, RANGED, SOURCE]
+    session = Session(questions, SessionSettings(interval=interval), on_answer=stored.append)
+    for action in actions:
+        before = (session.state, session.position, len(session.results))
+        try:
+            if action == "right":
+                session.answer(right(session.current))
+            elif action == "wrong":
+                session.answer(ChoiceAnswer(0))
+            elif action == "number":
+                session.answer(NumberAnswer(123))
+            elif action == "bounds":
+                session.answer(IntervalAnswer(100, 10_000))
+            elif action == "next":
+                session.next()
+            else:
+                session.finish()
+        except (SessionError, ValueError):
+            assert (session.state, session.position, len(session.results)) == before
+        assert 1 <= session.position <= len(questions)
+        assert session.results == stored
+        assert session.points == pytest.approx(sum(r.points for r in stored), abs=0.01)
+        answered_here = {"question": [0], "reveal": [1], "finished": [0, 1]}[session.state]
+        assert len(stored) - (session.position - 1) in answered_here
+        if session.state == "reveal":
+            assert stored[-1].question == session.current
