@@ -69,7 +69,7 @@ class ArticleScreen(Screen[None]):
         with Vertical(id="article-head"):
             yield Static(Content(" · ".join(details)), id="article-title")
             yield Static(Content(""), id="quote-position")
-        with VerticalScroll(id="article-text", can_focus=True):
+        with VerticalScroll(id="article-text", classes="body", can_focus=True):
             for number in range(len(paragraphs(self.loaded.article_text))):
                 yield Static(Content(""), id=f"para-{number}", classes="paragraph")
         if self.highlights:

@@ -37,7 +37,7 @@ KIND_LABELS = {
     "choice": "Pick the figure",
     "source": "Who said it?",
     "compare": "Compare the figures",
-    "written": "Question",
+    "written": "Author's question",
 }
 
 
@@ -68,7 +68,7 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         question = self.question
         yield ProgressHeader(self.progress)
-        with VerticalScroll(id="question-body"):
+        with VerticalScroll(id="question-body", classes="body"):
             yield Static(Content(kind_label(question)), id="kind")
             yield Static(Content(question.prompt), id="prompt", markup=False)
             if not question.is_numeric:

@@ -81,7 +81,7 @@ class RevealScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.progress)
-        with VerticalScroll(id="reveal-body", can_focus=True):
+        with VerticalScroll(id="reveal-body", classes="body", can_focus=True):
             yield Static(verdict(self.result), id="verdict")
             yield Static(Content(self.result.question.prompt), id="reveal-prompt")
             yield Static(answer_lines(self.result), id="answers")

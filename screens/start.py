@@ -70,7 +70,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         choices = self.choices
-        with VerticalScroll(id="start-body"):
+        with VerticalScroll(id="start-body", classes="body"):
             yield Static(Content(""), id="bank-title")
             yield Static(Content(""), id="bank-article")
             yield Static(Content(""), id="bank-description")

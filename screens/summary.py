@@ -91,7 +91,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
-        with VerticalScroll(id="summary-body", can_focus=True):
+        with VerticalScroll(id="summary-body", classes="body", can_focus=True):
             yield Static(Content.assemble(("Quiz over · ", "bold"), self.title_text), id="title")
             if self.player:
                 yield Static(Content.assemble(("Played by ", "bold"), self.player), id="player")
