@@ -52,6 +52,8 @@ class HostPlan:
     port: int
     store: object | None
     session_id: int | None
+    sock: socket.socket | None = None
+    """Already listening on bind:port; the host serves on it."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,21 @@ def prepare_host(args: argparse.Namespace) -> HostPlan:
     except BankError as exc:
         raise CommandError(_bank_problems(exc), 1) from None
     room = Room(quiz.questions, loaded=quiz.loaded, seconds=args.time)
-    store, session_id = _open_store(args, quiz)
-    return HostPlan(quiz, room, args.bind, args.port, store, session_id)
+    # Bound here, before any screen or stored session: a port in use is a message.
+    try:
+        sock = socket.create_server(
+            (args.bind, args.port),
+            family=socket.AF_INET6 if ":" in args.bind else socket.AF_INET,
+            reuse_port=False,
+        )
+    except OSError as exc:
+        raise CommandError(listen_problem(exc, args.bind, args.port), 1) from None
+    try:
+        store, session_id = _open_store(args, quiz)
+    except CommandError:
+        sock.close()
+        raise
+    return HostPlan(quiz, room, args.bind, sock.getsockname()[1], store, session_id, sock)
 
 
 def _open_store(args: argparse.Namespace, quiz: Quiz) -> tuple[object, int]:
@@ -169,3 +184,23 @@ def _ask_name() -> str:
         return input("Your name, as the class will see it: ")
     except EOFError:
         raise CommandError("quiz: --name: your name is needed (--name NAME)", 2) from None
+
+
+def write_player_summary(plan: HostPlan) -> str | None:
+    """After the session: the per-player CSV beside the store; a line to print, or None."""
+    from quiz.classroom.summary import summary_path, write_summary
+    from quiz.store import Store, StoreError
+
+    store = plan.store
+    if not isinstance(store, Store) or plan.session_id is None:
+        return None
+    path = summary_path(store.folder, plan.session_id)
+    try:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            players = write_summary(store, plan.session_id, out)
+    except (OSError, StoreError) as exc:
+        return f"quiz: could not write the per-player summary: {exc}"
+    if not players:
+        path.unlink(missing_ok=True)
+        return None
+    return f"quiz: per-player summary ({players} players): {path}"

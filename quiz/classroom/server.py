@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -150,8 +151,14 @@ class Host:
 
     # -- life cycle --------------------------------------------------------------
 
-    async def start(self, bind: str = "127.0.0.1", port: int = 0) -> tuple[str, int]:
-        self._server = await asyncio.start_server(self._serve, bind, port, limit=MAX_LINE)
+    async def start(
+        self, bind: str = "127.0.0.1", port: int = 0, *, sock: socket.socket | None = None
+    ) -> tuple[str, int]:
+        """Listen on bind:port, or on `sock` when the caller has bound one already."""
+        if sock is not None:
+            self._server = await asyncio.start_server(self._serve, sock=sock, limit=MAX_LINE)
+        else:
+            self._server = await asyncio.start_server(self._serve, bind, port, limit=MAX_LINE)
         sockname = self._server.sockets[0].getsockname()
         self.address = (sockname[0], sockname[1])
         self._ticker = asyncio.create_task(self._tick())

@@ -10,7 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.classroom.commands import CommandError, prepare_host, prepare_join
+from quiz.classroom.commands import (
+    CommandError,
+    prepare_host,
+    prepare_join,
+    write_player_summary,
+)
 
 
 def run_host(args: argparse.Namespace) -> int:
@@ -22,7 +27,12 @@ def run_host(args: argparse.Namespace) -> int:
     from quiz.screens.classroom.host_app import make_host_app
 
     app = make_host_app(
-        plan.room, store=plan.store, session_id=plan.session_id, bind=plan.bind, port=plan.port
+        plan.room,
+        store=plan.store,
+        session_id=plan.session_id,
+        bind=plan.bind,
+        port=plan.port,
+        sock=plan.sock,
     )
     print(
         f"quiz: hosting {len(plan.room.questions)} questions, seed {plan.quiz.settings.seed}",
@@ -30,12 +40,15 @@ def run_host(args: argparse.Namespace) -> int:
     )
     try:
         code = app.run()
+        summary = None if app.error else write_player_summary(plan)
     finally:
         if plan.store is not None:
             plan.store.close()  # type: ignore[attr-defined]
     if app.error:
         print(app.error, file=sys.stderr)
         return 1
+    if summary:
+        print(summary, file=sys.stderr)
     print(
         f"quiz: results stored as session {plan.session_id}; "
         f"`quiz results --csv --session {plan.session_id}` exports them",

@@ -12,6 +12,7 @@ With no players the same keys step through the quiz as a presentation.
 
 from __future__ import annotations
 
+import socket
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -88,6 +89,7 @@ class HostApp(App[int]):
         port: int,
         shown_address: str | None = None,
         leaderboard: bool = True,
+        sock: socket.socket | None = None,
     ) -> None:
         super().__init__()
         self.host = host
@@ -99,12 +101,13 @@ class HostApp(App[int]):
         """Between a reveal and the next question, the leaderboard is showing."""
         self.view = ""
         self.error: str | None = None
+        self.sock = sock
 
     async def on_mount(self) -> None:
         self.host.on_change = self.sync
         if self.host.address is None:
             try:
-                await self.host.start(self.bind, self.port)
+                await self.host.start(self.bind, self.port, sock=self.sock)
             except OSError as exc:
                 from quiz.classroom.commands import listen_problem
 
@@ -235,7 +238,16 @@ def make_host_app(
     port: int = 0,
     shown_address: str | None = None,
     leaderboard: bool = True,
+    sock: socket.socket | None = None,
 ) -> HostApp:
-    """The projector app for `room`, serving on bind:port once mounted (port 0: any free)."""
+    """The projector app for `room`, serving on `sock` or bind:port once mounted (port 0:
+    any free)."""
     host = Host(room, store=store, session_id=session_id)  # type: ignore[arg-type]
-    return HostApp(host, bind=bind, port=port, shown_address=shown_address, leaderboard=leaderboard)
+    return HostApp(
+        host,
+        bind=bind,
+        port=port,
+        shown_address=shown_address,
+        leaderboard=leaderboard,
+        sock=sock,
+    )
