@@ -294,3 +294,58 @@ def test_unknown_kind_on_the_command_line_exits_2(
     )
     assert run_app(args) == 2
     assert "unknown question kind 'guess'" in capsys.readouterr().err
+
+
+async def test_clicking_a_quote_selects_it(shipped: LoadedBank, tmp_path: Path) -> None:
+    """In the article, a click on a highlighted quote selects it and shows its card."""
+    app = build(shipped, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert name(app) == "ArticleScreen"
+        highlights = article_highlights(app.loaded)
+        start, end, figure_id = highlights[1]
+        words = app.loaded.article_text[start:end].split()[:3]
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        top = app.screen.query_one("#article-text").region.y  # the title may quote it too
+        row = next(i for i, line in enumerate(lines) if i >= top and " ".join(words) in line)
+        column = lines[row].index(" ".join(words))
+        await pilot.click(offset=(column + 1, row))
+        await pilot.pause()
+        assert app.screen.selected_figure == figure_id  # type: ignore[attr-defined]
+        assert f"Quote 2 of {len(highlights)}" in screen_text(app)
+
+
+async def test_a_bank_that_does_not_check_cannot_be_played(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """Choosing a broken bank on the start screen shows its located problems, literally,
+    and Enter does not start a quiz; choosing the good bank again restores Play."""
+    bad = tmp_path / "broken.toml"
+    bad.write_text('format = 1\n[bank]\nid = "x"\ntitle = "[b]Broken"\n', encoding="utf-8")
+    app = make_app(
+        loaded=shipped,
+        choices=Choices(),
+        bank_paths=[shipped.path, bad],
+        data_dir=tmp_path / "data",
+        prefs_path=tmp_path / "prefs.json",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        select = app.screen.query_one("#bank")
+        select.value = 1  # type: ignore[attr-defined]
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "broken.toml does not check" in shown
+        assert f"{bad}" in shown.replace(" ", "") or "broken.toml:" in shown
+        app.screen.query_one("#play").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert name(app) == "StartScreen"
+        assert "Choose a bank that checks" in screen_text(app)
+        select.value = 0  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#play").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert name(app) == "QuestionScreen"
