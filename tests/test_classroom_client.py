@@ -146,12 +146,14 @@ async def test_no_host_is_a_clear_message() -> None:
 
 
 def test_a_token_is_remembered_per_session_and_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = tokens.token_path(tmp_path, "192.168.1.20", 8765, "ABC234")
+    path = tokens.token_path(tmp_path, "192.168.1.20", 8765, "ABC234", "Ana")
     assert tokens.remembered(path, "Ana") is None
     tokens.remember(path, "Ana", "secret-token")
     assert tokens.remembered(path, "ana") == "secret-token"
     assert tokens.remembered(path, "Ben") is None
-    assert tokens.token_path(tmp_path, "192.168.1.20", 8765, "XYZ789") != path
+    assert tokens.token_path(tmp_path, "192.168.1.20", 8765, "XYZ789", "Ana") != path
+    assert tokens.token_path(tmp_path, "192.168.1.20", 8765, "ABC234", " ANA") == path
+    assert tokens.token_path(tmp_path, "192.168.1.20", 8765, "ABC234", "Ben") != path
     path.write_text("{not json", encoding="utf-8")
     assert tokens.remembered(path, "Ana") is None
 

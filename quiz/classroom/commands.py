@@ -173,7 +173,7 @@ def prepare_join(args: argparse.Namespace) -> JoinPlan:
     from quiz.cli import data_dir
     from quiz.store import default_folder
 
-    path = tokens.token_path(data_dir(args) or default_folder(), host, port, code)
+    path = tokens.token_path(data_dir(args) or default_folder(), host, port, code, name)
     return JoinPlan(host, port, code, name, path, tokens.remembered(path, name))
 
 

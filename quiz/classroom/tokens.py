@@ -3,7 +3,8 @@
 The host gives each student a token in its welcome; `Student` rejoins with it after a
 network drop. If the student closes the terminal instead, the token would be lost with
 the process and the name stay taken, so the join command keeps it in a small file per
-session: `classroom-<host>-<port>-<code>.json` in the results folder. It is used again
+session and name: `classroom-<host>-<port>-<code>-<name digest>.json` in the results
+folder. It is used again
 only for the same host, port, code and name; a host that no longer knows it (a new
 session) just lets the student join by name. Failing to read or write it never stops
 anyone joining.
@@ -11,15 +12,19 @@ anyone joining.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 
-def token_path(folder: Path, host: str, port: int, code: str) -> Path:
+def token_path(folder: Path, host: str, port: int, code: str, name: str) -> Path:
     safe_host = re.sub(r"[^A-Za-z0-9.-]", "_", host)[:64]
     safe_code = re.sub(r"[^A-Za-z0-9]", "", code)[:32]
-    return folder / f"classroom-{safe_host}-{port}-{safe_code}.json"
+    # Names can hold any character; a digest keeps the file name safe, and two students
+    # on one computer do not overwrite each other's token.
+    who = hashlib.sha256(name.strip().casefold().encode("utf-8")).hexdigest()[:16]
+    return folder / f"classroom-{safe_host}-{port}-{safe_code}-{who}.json"
 
 
 def remembered(path: Path, name: str) -> str | None:
