@@ -218,9 +218,8 @@ class JoinRevealScreen(Screen[None]):
         classmates = max(reveal.answered - 1, 0) if reveal.yours else reveal.answered
         if reveal.yours is None or not classmates:
             return Content(f"{reveal.answered} answered.")
-        return Content(
-            f"{reveal.further_off} of {classmates} classmates were further off than you."
-        )
+        noun = "classmate was" if classmates == 1 else "classmates were"
+        return Content(f"{reveal.further_off} of {classmates} {noun} further off than you.")
 
 
 class EndScreen(Screen[None]):
