@@ -5,8 +5,8 @@ network drop. If the student closes the terminal instead, the token would be los
 the process and the name stay taken, so the join command keeps it in a small file per
 session and name: `classroom-<host>-<port>-<code>-<name digest>.json` in the results
 folder. It is used again only for the same host, port, code and name; a host that no
-longer knows it (a new session) just lets the student join by name. Failing to read or write it never stops
-anyone joining.
+longer knows it (a new session) just lets the student join by name. Failing to read or
+write it never stops anyone joining.
 """
 
 from __future__ import annotations
