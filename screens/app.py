@@ -52,7 +52,14 @@ class QuizApp(App[int]):
     """The solo game. Build it with `make_app`."""
 
     TITLE = "Figures quiz"
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", WIDGETS_CSS]
+    # The two screens that can come first are styled from the start: a Screen with its own
+    # CSS_PATH makes Textual reparse the whole stylesheet when it is first shown.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        WIDGETS_CSS,
+        "start.tcss",
+        "question.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "request_quit", "Quit"),
         Binding("ctrl+q", "quit_anywhere", "Quit", show=False, priority=True),

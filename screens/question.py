@@ -49,7 +49,6 @@ class QuestionScreen(Screen[None]):
     """One question. Choice: number keys 1-6, arrows + Enter, or a click. Estimate: type and
     press Enter; Escape leaves the field so that letter keys (q, ?) work again."""
 
-    CSS_PATH = "question.tcss"
     AUTO_FOCUS = "Options, NumberInput Input"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_field", "Leave field", show=False),

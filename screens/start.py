@@ -53,7 +53,6 @@ def article_line(loaded: LoadedBank) -> Content:
 class StartScreen(Screen[None]):
     """Choose and play. The focused Play button makes Enter the quickest way in."""
 
-    CSS_PATH = "start.tcss"
     AUTO_FOCUS = "#play"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Play", priority=False),
