@@ -349,3 +349,17 @@ async def test_a_bank_that_does_not_check_cannot_be_played(
         await pilot.press("enter")
         await pilot.pause()
         assert name(app) == "QuestionScreen"
+
+
+def test_a_folder_on_the_command_line_offers_its_banks(tmp_path: Path) -> None:
+    """`quiz play FOLDER`: every .toml in it is offered (first one opened), then the
+    shipped banks."""
+    from quiz.questions import shipped_banks
+    from quiz.screens.app import _bank_files
+
+    for stem in ("b", "a"):
+        (tmp_path / f"{stem}.toml").write_text("", encoding="utf-8")
+    first, offered = _bank_files(tmp_path)
+    assert first == tmp_path / "a.toml"
+    assert offered[:2] == [tmp_path / "a.toml", tmp_path / "b.toml"]
+    assert offered[2:] == shipped_banks()
