@@ -17,7 +17,7 @@ GENERAL = """\
 Number keys 1-6   pick an option (or ↑↓ and Enter, or click it)
 Enter             answer an estimate; go on from a reveal
 Esc               leave a text field, so letter keys work again
-a                 the article with every quote highlighted (start, reveal, summary)
+a                 the article, quotes highlighted (start, reveal, summary)
 ?  or  F1         this help
 Ctrl+P            the command palette: themes, article, play again
 q  or  Ctrl+Q     quit (asks first during a quiz)
