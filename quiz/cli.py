@@ -66,11 +66,13 @@ def _add_quiz_options(parser: argparse.ArgumentParser, *, count: int | None = 10
     )
 
 
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+def _add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Accepted before or after the command; a subcommand's copy must not overwrite the
+    # top-level value with its own default, so only the top level has one.
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=None,
+        default=None if top else argparse.SUPPRESS,
         metavar="DIR",
         help="where results are stored (default: $QUIZ_DATA_DIR, else the user data folder)",
     )
@@ -84,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `quiz COMMAND --help` for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    _add_data_dir(parser)
+    _add_data_dir(parser, top=True)
     parser.set_defaults(handler="quiz.cli:run_default", bank=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
