@@ -61,7 +61,7 @@ def round_significant(value: float, digits: int) -> float:
     """Round as a person writes a number: 11,874 to 2 digits is 12,000."""
     if value <= 0 or not math.isfinite(value):
         return value
-    return float(f"{value:.{digits}g}")
+    return round(value, digits - 1 - math.floor(math.log10(value)))
 
 
 def apart(a: Interval, b: Interval, gap: float = MIN_GAP) -> bool:
@@ -72,8 +72,8 @@ def apart(a: Interval, b: Interval, gap: float = MIN_GAP) -> bool:
 def scaled(answer: Interval, factor: float, digits: int) -> Interval:
     """The answer times `factor`, rounded; whole numbers stay whole ("593.7" people is silly)."""
     low = round_significant(answer[0] * factor, digits)
-    high = round_significant(answer[1] * factor, digits)
-    if answer[0] == int(answer[0]) and answer[1] == int(answer[1]):
+    high = low if answer[1] == answer[0] else round_significant(answer[1] * factor, digits)
+    if float(answer[0]).is_integer() and float(answer[1]).is_integer():
         low, high = float(max(1, round(low))), float(max(1, round(high)))
     return (low, high)
 

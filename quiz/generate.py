@@ -40,9 +40,11 @@ and only the selected questions are built.
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
@@ -256,6 +258,8 @@ def _pick_names(
             add(name)
     else:
         for _ in range(8 * MAX_OPTIONS):
+            if len(chosen) == MAX_OPTIONS:
+                break
             add(names[rng.randrange(len(names))])
     rng.shuffle(chosen)
     return tuple(chosen), chosen.index(right)
@@ -440,10 +444,30 @@ _NO_RNG = random.Random(0)
 """Passed to builders that never draw from it."""
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while questions are made.
+
+    Generation allocates tens of thousands of small objects, none in a reference
+    cycle, and each allocation burst would make the collector walk every object of
+    the loaded bank (tens of thousands more) for nothing: about 15% of the time of a
+    large quiz. Reference counting still frees everything; the collector is resumed
+    (if it was running) however generation ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def all_questions(loaded: LoadedBank, seed: int = 0) -> list[Question]:
     """Every question the bank can give, before selection (ids unique), in bank order."""
-    index, specs = _specs(loaded)
-    return [_build(index, spec, seed) for spec in specs]
+    with _collector_paused():
+        index, specs = _specs(loaded)
+        return [_build(index, spec, seed) for spec in specs]
 
 
 def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
@@ -536,11 +560,12 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
         )
     if not settings.kinds:
         raise ValueError("expected at least one question kind, found none")
-    index, specs = _specs(loaded)
-    chosen = _select(specs, settings)
-    if not chosen:
-        raise ValueError(
-            f"expected questions of the kinds asked for ({', '.join(settings.kinds)}), "
-            "found none in this bank"
-        )
-    return [_build(index, spec, settings.seed) for spec in chosen]
+    with _collector_paused():
+        index, specs = _specs(loaded)
+        chosen = _select(specs, settings)
+        if not chosen:
+            raise ValueError(
+                f"expected questions of the kinds asked for ({', '.join(settings.kinds)}), "
+                "found none in this bank"
+            )
+        return [_build(index, spec, settings.seed) for spec in chosen]
