@@ -113,6 +113,7 @@ def pick(
     chosen: list[Interval] = []
     texts = {answer_text}
     from_figures = 0
+    made: dict[float, Interval] = {}  # scaled answers: the below pool may be walked twice
 
     def take(pool: list[tuple[Interval | None, float | None]], limit: int) -> None:
         nonlocal from_figures
@@ -125,7 +126,7 @@ def pick(
                 option = figure
             else:
                 assert factor is not None
-                option = scaled(answer, factor, digits)
+                option = made.get(factor) or made.setdefault(factor, scaled(answer, factor, digits))
             if not (option[0] > 0 and math.isfinite(option[1])):
                 continue
             if not apart(option, answer) or any(not apart(option, o) for o in chosen):
