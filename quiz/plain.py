@@ -236,7 +236,7 @@ class PlainGame:
             lines.append(
                 "Interval mode: give a low and a high bound on one line, as 50,000-200,000."
             )
-        lines.append(f"Estimates: {INTERVAL_RULE_TEXT if self.interval else RULE_TEXT}.")
+        lines.append(f"Scoring estimates: {INTERVAL_RULE_TEXT if self.interval else RULE_TEXT}.")
         lines.append("End of input (Ctrl-D) or Ctrl-C stops the game; answers given are kept.")
         return lines
 

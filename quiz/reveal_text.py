@@ -81,6 +81,8 @@ def points_of_max(question: Question) -> str:
 
 def verdict(answered: AnsweredQuestion) -> str:
     score = answered.score
+    if score.inside is not None:  # interval mode: "right" would overstate a wide range
+        return "Inside your range." if score.inside else "Outside your range."
     if score.correct:
         return "Right."
     if score.points > 0:
@@ -90,19 +92,11 @@ def verdict(answered: AnsweredQuestion) -> str:
 
 def score_lines(answered: AnsweredQuestion, given: str) -> list[str]:
     """Verdict, the player's answer, the right answer, the score and its reason."""
-    score = answered.score
-    lines = [
+    return [
         f"{verdict(answered)} You answered {printable(given)}; "
         f"the answer is {answered.question.answer_text}.",
-        f"Score: {score_text(score)}.",
+        f"Score: {score_text(answered.score)}.",
     ]
-    if score.inside is not None:
-        lines.append(
-            "The answer is inside your range."
-            if score.inside
-            else "The answer is outside your range."
-        )
-    return lines
 
 
 def score_text(score: Score) -> str:

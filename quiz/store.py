@@ -30,10 +30,9 @@ Decisions worth knowing:
   process being killed (the issue's SIGKILL test) at the cost of possibly losing
   the last commits on a power cut, and keeps a classroom's burst of answers from
   waiting on one fsync each.
-- Schema: `PRAGMA user_version` counts the migrations applied; `MIGRATIONS` is
-  the ordered list, applied on open, each in its own IMMEDIATE transaction (two
-  programs opening a fresh store at once do not both create the tables). A store
-  written by a newer version is refused, never modified.
+- Schema: versioned by `PRAGMA user_version`, migrated on open
+  (`quiz.store_schema`). A store written by a newer version is refused, never
+  modified.
 - Every failure of SQLite or the file system (locked past the busy timeout,
   not a database, unwritable folder, disk full) becomes a `StoreError` whose
   message names the file and says what to do; the CLI prints it and exits 1.
@@ -59,7 +58,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+from quiz.store_schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
 
 if TYPE_CHECKING:
     from quiz.generate import Question
@@ -71,62 +72,6 @@ DB_NAME = "results.sqlite3"
 APP_NAME = "figures-quiz"
 BUSY_TIMEOUT_SECONDS = 5.0
 """How long a write waits for another program holding the store before giving up."""
-
-Mode = Literal["solo", "plain", "hotseat", "classroom"]
-MODES: tuple[Mode, ...] = ("solo", "plain", "hotseat", "classroom")
-
-_SCHEMA_1 = (
-    f"""
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        started TEXT NOT NULL,
-        finished TEXT,
-        bank_id TEXT NOT NULL,
-        bank_digest TEXT NOT NULL,
-        bank_title TEXT NOT NULL,
-        seed INTEGER,
-        settings TEXT NOT NULL DEFAULT '{{}}',
-        mode TEXT NOT NULL CHECK (mode IN ({", ".join(repr(m) for m in MODES)})),
-        total INTEGER NOT NULL DEFAULT 0
-    )
-    """,
-    """
-    CREATE TABLE players (
-        id INTEGER PRIMARY KEY,
-        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        name TEXT NOT NULL,
-        joined TEXT NOT NULL,
-        UNIQUE (session_id, name)
-    )
-    """,
-    """
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        player_id INTEGER NOT NULL REFERENCES players(id) ON DELETE CASCADE,
-        question_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        prompt TEXT NOT NULL,
-        given TEXT NOT NULL,
-        correct_answer TEXT NOT NULL,
-        points REAL NOT NULL,
-        max_points REAL NOT NULL,
-        full_marks INTEGER NOT NULL,
-        inside INTEGER,
-        reason TEXT NOT NULL,
-        seconds REAL,
-        answered_at TEXT NOT NULL
-    )
-    """,
-    "CREATE INDEX answers_by_session ON answers (session_id, player_id)",
-)
-
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1,)
-"""Ordered schema changes; `PRAGMA user_version` = how many have been applied.
-
-Append, never edit: a store in the wild has run the old statements.
-"""
-SCHEMA_VERSION = len(MIGRATIONS)
 
 CSV_COLUMNS = (
     "session",
@@ -353,36 +298,15 @@ class Store:
         return conn
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        self._refuse_newer(version)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        for target, statements in enumerate(MIGRATIONS, start=1):
-            if version >= target:
-                continue
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                # Another program may have migrated while we waited for the lock.
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                self._refuse_newer(version)
-                if version < target:
-                    for statement in statements:
-                        conn.execute(statement)
-                    conn.execute(f"PRAGMA user_version = {target}")
-                    version = target
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-
-    def _refuse_newer(self, version: int) -> None:
-        if version > SCHEMA_VERSION:
+        try:
+            migrate(conn)
+        except NewerSchema as exc:
             raise StoreError(
                 f"the results store {self.path} was written by a newer version of the quiz "
-                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). "
+                f"(schema {exc.version}; this version reads up to {SCHEMA_VERSION}). "
                 "Upgrade the quiz, or use --data-dir for a separate store."
-            )
+            ) from None
 
     def schema_version(self) -> int:
         """The schema version of the store on disk (0 when there is none yet)."""

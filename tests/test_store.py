@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from quiz import store as store_module
+from quiz import store_schema
 from quiz.bank import Bank
 from quiz.generate import Question
 from quiz.loader import LoadedBank
@@ -66,7 +68,7 @@ def _score(points: float, reason: str = "a reason") -> Score:
 
 
 def _tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     return {name for (name,) in rows}
 
@@ -94,9 +96,9 @@ def test_first_write_creates_the_folder_and_applies_every_migration(tmp_path: Pa
         store.start_session(BANK, mode="plain", seed=7, total=2)
     db = folder / store_module.DB_NAME
     assert db.is_file()
-    assert _user_version(db) == SCHEMA_VERSION == len(store_module.MIGRATIONS)
+    assert _user_version(db) == SCHEMA_VERSION == len(store_schema.MIGRATIONS)
     assert {"sessions", "players", "answers"} <= _tables(db)
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -108,6 +110,23 @@ def test_an_empty_database_file_is_migrated_from_version_zero(tmp_path: Path) ->
     # Reopening an up-to-date store runs no migration again (tables would clash).
     with Store(tmp_path) as store:
         assert [s.id for s in store.sessions()] == [sid]
+
+
+def test_an_older_store_is_migrated_forward_keeping_its_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path) as store:
+        sid = store.start_session(BANK, mode="plain", seed=3, total=1)
+        store.record(sid, store.add_player(sid, "Ana"), CHOICE, "1,200", _score(1.0))
+    later = (*store_schema.MIGRATIONS, ("ALTER TABLE answers ADD COLUMN note TEXT",))
+    monkeypatch.setattr(store_schema, "MIGRATIONS", later)
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", len(later))
+    with Store(tmp_path) as store:
+        assert store.schema_version() == len(later)
+        assert [a.given for a in store.answers(sid)] == ["1,200"]
+    with closing(sqlite3.connect(tmp_path / store_module.DB_NAME)) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(answers)")}
+    assert "note" in columns
 
 
 def test_a_store_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
