@@ -35,6 +35,7 @@ Decisions:
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import shutil
 import sys
@@ -368,6 +369,10 @@ def run_plain(args: argparse.Namespace) -> int:
     quiz = _prepare(args)
     if isinstance(quiz, int):
         return quiz
+    for stream in (sys.stdin, sys.stdout):
+        # Bytes that are not text become U+FFFD: an answer to ask again, not a crash.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
     store = Store(data_dir(args))
     try:

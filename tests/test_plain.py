@@ -466,3 +466,32 @@ def test_kinds_the_bank_cannot_give_are_a_message(bank: Path, tmp_path: Path) ->
         assert "written" in result.stderr and str(bank) in result.stderr
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_bytes_that_are_not_text_are_asked_again(bank: Path, tmp_path: Path) -> None:
+    _, questions = quiz_for(bank, seed=5, count=1)
+    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quiz",
+            "play",
+            str(bank),
+            "--plain",
+            "--seed",
+            "5",
+            "--count",
+            "1",
+            "--data-dir",
+            str(tmp_path / "data"),
+        ],
+        input=b"\xff\xfe\x1b[31m\n" + an_answer(questions[0]).encode() + b"\n",
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Try again" in result.stdout
+    assert b"\x1b" not in result.stdout
+    assert [r[1] for r in stored(tmp_path / "data")] == [questions[0].id]
