@@ -27,8 +27,10 @@ Decisions:
   the results store cannot be used, 2 for unusable options.
 - Hot-seat (`--players "Ana,Ben"`): each question is put to each player in turn;
   the reveal comes once all have answered, so no one sees the answer before their
-  turn; then a scoreboard; at the end, a ranking. Each player's answers are stored
-  under their name, in one session.
+  turn; then a scoreboard; at the end, a ranking (ties share a place). Each
+  player's answers are stored under their name, in one session of mode "hotseat".
+  Answers are typed in view of the room: plain text cannot hide them. One name in
+  `--players` is a solo game under that name.
 - A session in which nobody answered anything is not kept in the store.
 """
 
