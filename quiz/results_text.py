@@ -1,18 +1,42 @@
-"""Plain-text listing of stored sessions for `quiz results`.
+"""What `quiz results` prints: the listing of stored sessions, and the per-player CSV.
 
-One block per session, newest first: its number, local start time, mode, bank,
-seed and whether it was finished (a session whose program was killed stays
-"unfinished", with every answer given before), then one line per player with
-points and answered/total. With `--session N`, every answer follows. Player names
-come from outside the bank, so they pass through `printable`.
+The listing has one block per session, newest first: its number, local start time,
+mode, bank, seed and whether it was finished (a session whose program was killed
+stays "unfinished", with every answer given before), then one line per player with
+points, answered/total and, in a classroom, how many questions they missed (no
+answer in time). With `--session N`, every answer follows. Player names come from
+outside the bank, so they pass through `printable`.
+
+The per-player summary (`quiz results --csv --summary`, and the file `quiz host`
+writes when a session ends) has one row per player of each session, oldest session
+first, best player first: session, rank (ties share a rank), player, points,
+max_points, percent, answered, missed, full_marks, questions (the quiz's length, so
+a player who stopped early shows as 3 answered of 10). Every player stored with the
+session is listed, one who answered nothing included. Names go through the store's
+formula guard.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
 
 from quiz.reveal_text import points_of, printable
-from quiz.store import AnswerRow, SessionRow
+from quiz.store import AnswerRow, SessionRow, csv_number, csv_text
+
+SUMMARY_COLUMNS = (
+    "session",
+    "rank",
+    "player",
+    "points",
+    "max_points",
+    "percent",
+    "answered",
+    "missed",
+    "full_marks",
+    "questions",
+)
 
 
 def _when(session: SessionRow) -> str:
@@ -34,14 +58,48 @@ def session_lines(sessions: Sequence[SessionRow], answers: Sequence[AnswerRow]) 
         if not session.players:
             yield "  no players"
         for player in session.players:
+            missed = f", {player.missed} missed" if player.missed else ""
             yield (
                 f"  {printable(player.name)}: {points_of(player.points, player.max_points)}, "
-                f"{player.answered} of {session.total} answered"
+                f"{player.answered} of {session.total} answered{missed}"
             )
         for number, answer in enumerate(by_session.get(session.id, ()), start=1):
+            given = "gave no answer" if answer.missed else f"answered {printable(answer.given)}"
             yield f"  {number}. {printable(answer.player)} on {printable(answer.prompt)}"
             yield (
-                f"     answered {printable(answer.given) or '(nothing)'}; "
-                f"the answer is {printable(answer.correct_answer)}; "
+                f"     {given}; the answer is {printable(answer.correct_answer)}; "
                 f"{points_of(answer.points, answer.max_points)}: {printable(answer.reason)}"
             )
+
+
+def write_summary_csv(out: TextIO, sessions: Iterable[SessionRow]) -> int:
+    """Write the header and one row per player per session; return the number of rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SUMMARY_COLUMNS)
+    written = 0
+    for session in sorted(sessions, key=lambda s: s.id):
+        # Ranked on the points as written, so sums that differ by float noise tie.
+        ordered = sorted(
+            session.players, key=lambda p: (-round(p.points, 3), p.name.casefold(), p.id)
+        )
+        rank = 0
+        for index, player in enumerate(ordered):
+            if index == 0 or round(player.points, 3) != round(ordered[index - 1].points, 3):
+                rank = index + 1
+            percent = 100 * player.points / player.max_points if player.max_points else 0.0
+            writer.writerow(
+                (
+                    session.id,
+                    rank,
+                    csv_text(player.name),
+                    csv_number(player.points),
+                    csv_number(player.max_points),
+                    f"{percent:.0f}",
+                    player.answered,
+                    player.missed,
+                    player.full_marks,
+                    session.total,
+                )
+            )
+            written += 1
+    return written

@@ -15,9 +15,9 @@ hot-seat on a terminal, a classroom session with many players)::
 
 A classroom host adds players as they join (`add_player` is idempotent per name,
 so a rejoining student keeps their row and their answers), calls
-`record_answer(sid, pid, answered)` for each accepted answer, and may record a
-missed question with `record(...)` and a zero score. `sessions()`, `answers()`
-and `write_csv()` serve `quiz results`.
+`record_answer(sid, pid, answered)` for each accepted answer, and records a
+missed question with `record(..., given="", ...)` and a zero score. `sessions()`,
+`answers()` and `write_csv()` serve `quiz results`.
 
 Decisions worth knowing:
 
@@ -36,11 +36,17 @@ Decisions worth knowing:
 - Every failure of SQLite or the file system (locked past the busy timeout,
   not a database, unwritable folder, disk full) becomes a `StoreError` whose
   message names the file and says what to do; the CLI prints it and exits 1.
+- A missed question (a classroom player who gave no answer in time) is a row
+  with `given` empty: it counts towards the player's maximum, not as answered.
+  Every other way of playing stores only answers given, so `given` is never
+  empty for them.
 - Text is stored as given (player names included) and only ever bound as a
-  parameter. CSV export guards against formula injection: a text cell starting
-  with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe
-  (OWASP's advice), so a player called `=HYPERLINK(...)` stays a name in a
-  spreadsheet. Numeric columns are written as plain numbers and never prefixed.
+  parameter. CSV export (`csv_text`, which every CSV writer uses) guards against
+  formula injection: a text cell starting with `=`, `+`, `-`, `@`, a tab or a
+  carriage return gets a leading apostrophe (OWASP's advice), so a player called
+  `=HYPERLINK(...)` stays a name in a spreadsheet. Numeric columns are written
+  as plain numbers (`csv_number`: up to three decimals, never an exponent) and
+  never prefixed.
 - Times are stored as ISO 8601 in UTC; the CSV writes them as
   `YYYY-MM-DD HH:MM:SS` (UTC), which spreadsheets read as a date.
 - A connection may be used from any thread (the TUI's workers, the classroom
@@ -105,6 +111,10 @@ class PlayerTotal:
     points: float
     max_points: float
     answered: int
+    """Questions the player gave an answer to."""
+    missed: int
+    """Questions stored without an answer (a classroom player out of time)."""
+    full_marks: int
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,10 @@ class SessionRow:
     def answered(self) -> int:
         return sum(p.answered for p in self.players)
 
+    @property
+    def missed(self) -> int:
+        return sum(p.missed for p in self.players)
+
 
 @dataclass(frozen=True)
 class AnswerRow:
@@ -159,6 +173,11 @@ class AnswerRow:
     reason: str
     seconds: float | None
     answered_at: datetime
+
+    @property
+    def missed(self) -> bool:
+        """Stored without an answer: the player ran out of time (classroom)."""
+        return not self.given
 
 
 def default_folder() -> Path:
@@ -217,14 +236,17 @@ def _explain_sqlite(exc: sqlite3.Error, path: Path) -> str:
     return f"the results store {path} failed: {text}"
 
 
-def _csv_text(value: str) -> str:
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading apostrophe defuses a formula."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _csv_number(value: float | None) -> str:
+def csv_number(value: float | None) -> str:
+    """A number cell: up to three decimals, never an exponent; empty for None."""
     if value is None:
         return ""
-    return f"{round(value, 3):g}"
+    # + 0.0 turns a rounded -0.0 into 0.0, so no cell reads "-0".
+    return f"{round(value, 3) + 0.0:.3f}".rstrip("0").rstrip(".")
 
 
 class Store:
@@ -452,16 +474,26 @@ class Store:
                 params,
             ).fetchall()
             totals: dict[int, list[PlayerTotal]] = {}
-            for sid, pid, name, points, max_points, answered in conn.execute(
+            for sid, pid, name, points, max_points, answered, missed, full in conn.execute(
                 "SELECT p.session_id, p.id, p.name, COALESCE(SUM(a.points), 0), "
-                "COALESCE(SUM(a.max_points), 0), COUNT(a.id) FROM players p "
+                "COALESCE(SUM(a.max_points), 0), COUNT(CASE WHEN a.given <> '' THEN 1 END), "
+                "COUNT(CASE WHEN a.given = '' THEN 1 END), COALESCE(SUM(a.full_marks), 0) "
+                "FROM players p "
                 "LEFT JOIN answers a ON a.player_id = p.id "
                 + ("WHERE p.session_id = ? " if session_id is not None else "")
                 + "GROUP BY p.id ORDER BY p.id",
                 params,
             ):
                 totals.setdefault(sid, []).append(
-                    PlayerTotal(pid, name, float(points), float(max_points), int(answered))
+                    PlayerTotal(
+                        id=pid,
+                        name=name,
+                        points=float(points),
+                        max_points=float(max_points),
+                        answered=int(answered),
+                        missed=int(missed),
+                        full_marks=int(full),
+                    )
                 )
         result = []
         for sid, started, finished, mode, bank_id, digest, title, seed, settings, total in rows:
@@ -540,18 +572,18 @@ class Store:
                 (
                     a.session_id,
                     a.answered_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
-                    _csv_text(a.player),
-                    _csv_text(a.bank_title),
-                    _csv_text(a.bank_id),
-                    _csv_text(a.question_id),
+                    csv_text(a.player),
+                    csv_text(a.bank_title),
+                    csv_text(a.bank_id),
+                    csv_text(a.question_id),
                     a.kind,
-                    _csv_text(a.prompt),
-                    _csv_text(a.given),
-                    _csv_text(a.correct_answer),
-                    _csv_number(a.points),
-                    _csv_number(a.max_points),
-                    _csv_text(a.reason),
-                    _csv_number(a.seconds),
+                    csv_text(a.prompt),
+                    csv_text(a.given),
+                    csv_text(a.correct_answer),
+                    csv_number(a.points),
+                    csv_number(a.max_points),
+                    csv_text(a.reason),
+                    csv_number(a.seconds),
                 )
             )
         return len(answers)

@@ -219,6 +219,51 @@ def test_sessions_list_players_totals_and_finish(tmp_path: Path) -> None:
         assert [s.id for s in store.sessions(old)] == [old]
 
 
+def test_a_missed_question_counts_towards_the_maximum_not_as_answered(tmp_path: Path) -> None:
+    """A classroom player out of time is stored with given="" and zero points."""
+    with Store(tmp_path) as store:
+        sid = store.start_session(BANK, mode="classroom", seed=3, total=3)
+        ana, ben = store.add_player(sid, "Ana"), store.add_player(sid, "Ben")
+        for question in (CHOICE, ESTIMATE, CHOICE):
+            store.record(sid, ana, question, "1,200", _score(1.0))
+        store.record(sid, ben, CHOICE, "1,200", _score(1.0))
+        store.record(sid, ben, ESTIMATE, "", _score(0.0, "no answer in time"))
+        store.record(sid, ben, CHOICE, "120", _score(0.0))
+        (session,) = store.sessions(sid)
+        rows = store.answers(sid)
+    totals = {
+        p.name: (p.points, p.max_points, p.answered, p.missed, p.full_marks)
+        for p in session.players
+    }
+    assert totals == {"Ana": (3.0, 3.0, 3, 0, 3), "Ben": (1.0, 3.0, 2, 1, 1)}
+    assert (session.answered, session.missed) == (5, 1)
+    assert [r.missed for r in rows if r.player == "Ben"] == [False, True, False]
+
+
+def test_a_player_without_answers_has_zero_totals(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        sid = store.start_session(BANK, mode="classroom", seed=3, total=2)
+        store.add_player(sid, "Late")
+        (player,) = store.sessions(sid)[0].players
+    assert (player.points, player.max_points, player.answered, player.missed) == (0, 0, 0, 0)
+    assert player.full_marks == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (None, ""),
+        (0.7, "0.7"),
+        (1.0, "1"),
+        (2 / 3, "0.667"),
+        (1_234_567.0, "1234567"),
+        (-0.0001, "0"),
+    ],
+)
+def test_csv_numbers_are_plain_decimals(value: float | None, cell: str) -> None:
+    assert store_module.csv_number(value) == cell
+
+
 def test_csv_has_one_row_per_answer_and_defuses_formulas(tmp_path: Path) -> None:
     with Store(tmp_path) as store:
         sid = store.start_session(BANK, mode="plain", seed=5, total=2)
