@@ -151,17 +151,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     preview.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
     _add_quiz_options(preview)
-    preview.set_defaults(handler="quiz.plain:run_preview")
+    preview.set_defaults(handler="quiz.preview:run_preview")
 
     results = sub.add_parser(
         "results",
         help="list stored sessions, or export answers as CSV",
-        description="List stored sessions, or export every answer as CSV for a gradebook.",
+        description="List stored sessions, or export every answer (or, with --summary, "
+        "every player's totals) as CSV for a gradebook.",
     )
     results.add_argument("--csv", action="store_true", help="one row per answer, as CSV")
+    results.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --csv: one row per player per session (rank, points, answered, missed)",
+    )
     results.add_argument("--session", default=None, help="only this session id")
     _add_data_dir(results)
-    results.set_defaults(handler="quiz.plain:run_results")
+    results.set_defaults(handler="quiz.results_cli:run_results")
 
     host = sub.add_parser(
         "host",

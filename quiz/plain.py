@@ -1,4 +1,4 @@
-"""The game line by line on stdin/stdout: `quiz play --plain`, hot-seat, `preview`, `results`.
+"""The game line by line on stdin/stdout: `quiz play --plain` and hot-seat.
 
 For screen readers, pipes and scripts: plain text only, one answer per input line.
 
@@ -42,17 +42,15 @@ import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from quiz import reveal_text as text
 from quiz import scoring
-from quiz.errors import BankError
 from quiz.explain import explain
 from quiz.generate import Question
 from quiz.numbers import read_number
-from quiz.play_setup import Quiz, UsageError, build_quiz, player_names, replay_command
+from quiz.play_setup import Quiz, UsageError, player_names, prepare_quiz, replay_command
 from quiz.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
 from quiz.session import AnsweredQuestion, Session, SessionSettings
 from quiz.store import Store, StoreError, describe_answer
@@ -338,25 +336,7 @@ class PlainGame:
                 player.session.next()
 
 
-# -- command handlers --------------------------------------------------------
-
-
-def _report_bank_error(exc: BankError) -> int:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    count = len(exc.problems)
-    print(f"quiz: the bank has {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-    return 1
-
-
-def _prepare(args: argparse.Namespace) -> Quiz | int:
-    try:
-        return build_quiz(args)
-    except UsageError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 2
-    except BankError as exc:
-        return _report_bank_error(exc)
+# -- the command handler -----------------------------------------------------
 
 
 def run_plain(args: argparse.Namespace) -> int:
@@ -368,7 +348,7 @@ def run_plain(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"quiz: {exc}", file=sys.stderr)
         return 2
-    quiz = _prepare(args)
+    quiz = prepare_quiz(args)
     if isinstance(quiz, int):
         return quiz
     for stream in (sys.stdin, sys.stdout):
@@ -388,77 +368,3 @@ def run_plain(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
-
-
-def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
-    """The quiz with its answers, for a teacher: same bank and seed, same text."""
-    loaded, settings = quiz.loaded, quiz.settings
-    yield f"{loaded.bank.bank.title} ({loaded.id})"
-    yield (
-        f"Seed {settings.seed}, {len(quiz.questions)} questions, kinds: "
-        f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."
-    )
-    yield f"Play it with: {replay_command(quiz, bank_arg)}"
-    for number, question in enumerate(quiz.questions, start=1):
-        yield ""
-        yield f"{number}. [{question.kind}] {question.prompt}"
-        for option_number, option in enumerate(question.options, start=1):
-            mark = "   <- answer" if option_number - 1 == question.answer_index else ""
-            yield f"   {option_number}) {option}{mark}"
-        if question.is_numeric:
-            unit = f" ({question.unit})" if question.unit else ""
-            yield f"   Answer: {question.answer_text}{unit}"
-        yield f"   Points: {text.points(question.points)}"
-        yield f"   Figures: {', '.join(question.figure_ids) or 'none'}"
-        yield f"   Question id: {question.id}"
-        if question.explain:
-            yield f"   Note: {question.explain}"
-
-
-def run_preview(args: argparse.Namespace) -> int:
-    quiz = _prepare(args)
-    if isinstance(quiz, int):
-        return quiz
-    bank_arg = str(args.bank) if args.bank is not None else None
-    for line in preview_lines(quiz, bank_arg):
-        print(line)
-    return 0
-
-
-def run_results(args: argparse.Namespace) -> int:
-    """`quiz results`: list stored sessions, or `--csv` every answer."""
-    from quiz.cli import data_dir
-    from quiz.results_text import session_lines
-
-    session_id: int | None = None
-    if args.session is not None:
-        try:
-            session_id = int(args.session)
-        except ValueError:
-            print(
-                f"quiz: --session expects a session number, found {args.session!r}", file=sys.stderr
-            )
-            return 2
-    store = Store(data_dir(args))
-    try:
-        if args.csv:
-            if store.write_csv(sys.stdout, session_id) == 0:
-                print(f"quiz: no answers stored in {store.path}", file=sys.stderr)
-            return 0
-        sessions = store.sessions(session_id)
-        answers = store.answers(session_id) if session_id is not None else []
-    except StoreError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    if not sessions:
-        if session_id is not None:
-            print(f"quiz: no session {session_id} in {store.path}", file=sys.stderr)
-            return 1
-        print(f"No results stored yet (looked in {store.path}). Play with `quiz play`.")
-        return 0
-    print(f"Results stored in {store.path}")
-    for line in session_lines(sessions, answers):
-        print(line)
-    return 0

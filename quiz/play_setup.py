@@ -1,8 +1,9 @@
 """From `quiz play` / `quiz preview` arguments to a bank, a seed and a quiz.
 
-Shared by the plain-text game and the TUI so that both read the same options the
-same way. Each function raises `UsageError` (exit 2) or returns; loading a bank
-raises `BankError` (exit 1), which the caller prints.
+Shared by the plain-text game, `quiz preview` and the TUI so that all read the
+same options the same way. Each function raises `UsageError` (exit 2) or returns;
+loading a bank raises `BankError` (exit 1), which the caller prints, or
+`prepare_quiz` prints for a command handler.
 
 Decisions:
 
@@ -24,10 +25,12 @@ import difflib
 import getpass
 import secrets
 import shlex
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.errors import BankError
 from quiz.generate import KINDS, Kind, Question, Settings, generate
 from quiz.loader import LoadedBank, load_bank
 
@@ -135,6 +138,29 @@ def build_quiz(args: argparse.Namespace) -> Quiz:
     if not questions:
         raise UsageError(f"{loaded.path}: this bank gives no questions of the kinds asked")
     return Quiz(loaded, settings, questions)
+
+
+def report_bank_error(exc: BankError) -> int:
+    """Print every problem of a bank that does not load, then a count; return exit status 1."""
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    count = len(exc.problems)
+    print(f"quiz: the bank has {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    return 1
+
+
+def prepare_quiz(args: argparse.Namespace) -> Quiz | int:
+    """`build_quiz` for a command handler: the quiz, or the exit status once the error is printed.
+
+    Usage errors exit 2, bank problems 1 (each problem on its own line, with file and line).
+    """
+    try:
+        return build_quiz(args)
+    except UsageError as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return 2
+    except BankError as exc:
+        return report_bank_error(exc)
 
 
 def replay_command(quiz: Quiz, bank_arg: str | None, *flags: str) -> str:

@@ -169,3 +169,99 @@ def test_the_environment_variable_moves_the_store(filled: tuple[Path, int, int])
     )
     assert result.returncode == 0, result.stderr
     assert f"Session {solo}:" in result.stdout
+
+
+@pytest.fixture
+def classroom(tmp_path: Path) -> tuple[Path, int]:
+    """A classroom session of three questions: Ben missed one, Cy joined and answered none."""
+    data = tmp_path / "class"
+    with Store(data) as store:
+        sid = store.start_session(BANK, mode="classroom", seed=9, total=3)
+        ana, ben = store.add_player(sid, "=Ana"), store.add_player(sid, "Ben")
+        store.add_player(sid, "Cy")
+        for points in (1.0, 1.0, 0.5):
+            store.record(sid, ana, QUESTION, "40,000", Score(points, 1.0, points == 1, "r"))
+        store.record(sid, ben, QUESTION, "40,000", Score(1.0, 1.0, True, "right"))
+        store.record(sid, ben, QUESTION, "", Score(0.0, 1.0, False, "no answer in time"))
+        store.record(sid, ben, QUESTION, "50,000", Score(0.25, 1.0, False, "1.25x too high"))
+    return data, sid
+
+
+def test_the_listing_counts_a_missed_question_as_missed(classroom: tuple[Path, int]) -> None:
+    data, sid = classroom
+    result = results(data)
+    assert result.returncode == 0, result.stderr
+    assert "=Ana: 2.5 of 3 points, 3 of 3 answered\n" in result.stdout
+    assert "Ben: 1.25 of 3 points, 2 of 3 answered, 1 missed\n" in result.stdout
+    assert "Cy: 0 of 0 points, 0 of 3 answered\n" in result.stdout
+    one = results(data, "--session", str(sid)).stdout
+    assert "gave no answer; the answer is 40,000; 0 of 1 point: no answer in time" in one
+
+
+def test_csv_summary_has_one_row_per_player(
+    classroom: tuple[Path, int], filled: tuple[Path, int, int]
+) -> None:
+    data, sid = classroom
+    result = results(data, "--csv", "--summary")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    columns = ("session", "rank", "player", "points", "max_points", "percent")
+    counts = ("answered", "missed", "full_marks", "questions")
+    assert [tuple(r[c] for c in columns + counts) for r in rows] == [
+        (str(sid), "1", "'=Ana", "2.5", "3", "83", "3", "0", "2", "3"),
+        (str(sid), "2", "Ben", "1.25", "3", "42", "2", "1", "1", "3"),
+        (str(sid), "3", "Cy", "0", "0", "0", "0", "0", "0", "3"),
+    ]
+    # Hot-seat and solo sessions too, oldest first; tied players share a rank.
+    other, solo, room = filled
+    every = list(csv.DictReader(io.StringIO(results(other, "--csv", "--summary").stdout)))
+    assert [(r["session"], r["rank"], r["player"], r["answered"]) for r in every] == [
+        (str(solo), "1", "Kim", "1"),
+        (str(room), "1", "'@Ana", "1"),
+        (str(room), "2", "Ben", "1"),
+    ]
+    only = results(other, "--csv", "--summary", "--session", str(solo))
+    assert [r["player"] for r in csv.DictReader(io.StringIO(only.stdout))] == ["Kim"]
+
+
+def test_csv_summary_ties_share_a_rank(tmp_path: Path) -> None:
+    data = tmp_path / "ties"
+    with Store(data) as store:
+        sid = store.start_session(BANK, mode="hotseat", seed=1, total=3)
+        for name, scores in (("Bo", (0.1, 0.2)), ("al", (0.3, 0.0)), ("Cy", (0.0, 0.0))):
+            pid = store.add_player(sid, name)
+            for points in scores:
+                store.record(sid, pid, QUESTION, "1", Score(points, 1.0, False, "r"))
+    rows = list(csv.DictReader(io.StringIO(results(data, "--csv", "--summary").stdout)))
+    assert [(r["rank"], r["player"], r["points"]) for r in rows] == [
+        ("1", "al", "0.3"),
+        ("1", "Bo", "0.3"),
+        ("3", "Cy", "0"),
+    ]
+
+
+def test_csv_summary_refusals_are_clear(tmp_path: Path, classroom: tuple[Path, int]) -> None:
+    data, _ = classroom
+    alone = results(data, "--summary")
+    assert alone.returncode == 2
+    assert "use it with --csv" in alone.stderr
+    unknown = results(data, "--csv", "--summary", "--session", "999")
+    assert unknown.returncode == 1
+    assert "no session 999" in unknown.stderr
+    empty = results(tmp_path / "none", "--csv", "--summary")
+    assert empty.returncode == 0
+    assert empty.stdout.strip().splitlines() == [
+        "session,rank,player,points,max_points,percent,answered,missed,full_marks,questions"
+    ]
+    assert "no players stored" in empty.stderr
+    assert not (tmp_path / "none").exists()
+
+
+def test_the_classroom_file_is_the_same_summary(classroom: tuple[Path, int]) -> None:
+    from quiz.classroom.summary import write_summary
+
+    data, sid = classroom
+    out = io.StringIO()
+    with Store(data) as store:
+        assert write_summary(store, sid, out) == 3
+    assert out.getvalue() == results(data, "--csv", "--summary", "--session", str(sid)).stdout

@@ -1,0 +1,49 @@
+"""`quiz preview`: the generated quiz with its answers, for a teacher preparing a class.
+
+The same bank, seed and settings give the same questions as `quiz play`, so a
+teacher can print the quiz the class will play (answers marked, points, the
+figures each question explains and its id) and replay it with the command shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+
+from quiz import reveal_text as text
+from quiz.play_setup import Quiz, prepare_quiz, replay_command
+
+
+def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
+    """The quiz with its answers, for a teacher: same bank and seed, same text."""
+    loaded, settings = quiz.loaded, quiz.settings
+    yield f"{loaded.bank.bank.title} ({loaded.id})"
+    yield (
+        f"Seed {settings.seed}, {len(quiz.questions)} questions, kinds: "
+        f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."
+    )
+    yield f"Play it with: {replay_command(quiz, bank_arg)}"
+    for number, question in enumerate(quiz.questions, start=1):
+        yield ""
+        yield f"{number}. [{question.kind}] {question.prompt}"
+        for option_number, option in enumerate(question.options, start=1):
+            mark = "   <- answer" if option_number - 1 == question.answer_index else ""
+            yield f"   {option_number}) {option}{mark}"
+        if question.is_numeric:
+            unit = f" ({question.unit})" if question.unit else ""
+            yield f"   Answer: {question.answer_text}{unit}"
+        yield f"   Points: {text.points(question.points)}"
+        yield f"   Figures: {', '.join(question.figure_ids) or 'none'}"
+        yield f"   Question id: {question.id}"
+        if question.explain:
+            yield f"   Note: {question.explain}"
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    quiz = prepare_quiz(args)
+    if isinstance(quiz, int):
+        return quiz
+    bank_arg = str(args.bank) if args.bank is not None else None
+    for line in preview_lines(quiz, bank_arg):
+        print(line)
+    return 0
