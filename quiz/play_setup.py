@@ -57,7 +57,7 @@ def bank_path(args: argparse.Namespace) -> Path:
         return Path(args.bank)
     from quiz.questions import default_bank
 
-    return default_bank()
+    return Path(default_bank())
 
 
 def parse_kinds(text: str | None) -> tuple[Kind, ...]:
