@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from quiz.bank import Bank
+from quiz.bank import Bank, text_problem
 from quiz.errors import Problem, dotted, quoted
 from quiz.locate import locate
 
@@ -168,8 +168,11 @@ def _message(errors: list[dict[str, Any]], loc: Loc, value: object) -> tuple[str
     if kind == "bank_rule":
         key = ctx.get("key")
         return str(ctx.get("message", first["msg"])), (*loc, key) if key else loc
-    if kind == "bank_text":
-        return str(first["msg"]), loc
+    if isinstance(value, str) and any(e["type"] == "string_pattern_mismatch" for e in errors):
+        # Text and Line fields are patterns (checked in Rust); say which character broke them.
+        problem = text_problem(value)
+        if problem is not None:
+            return problem, loc
     if kind == "extra_forbidden":
         name = str(loc[-1])
         model = _model_at(loc[:-1])

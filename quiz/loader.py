@@ -15,10 +15,13 @@ are imported only when there is something to report.
 from __future__ import annotations
 
 import ast
+import contextlib
+import gc
 import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,7 +210,29 @@ def _article_text(
 
 def load_bank(path: str | Path, *, check_provenance: bool = True) -> LoadedBank:
     """Load and fully check the bank at `path`, or raise BankError with every problem."""
-    path = Path(path)
+    with _collector_paused():
+        return _load(Path(path), check_provenance)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a bank is built.
+
+    A 10,000-figure bank allocates about a million objects (parsed TOML, models,
+    indexes), none of them cyclic garbage, and the collector would walk them all
+    several times as they pile up: measured, that was a third of the whole check.
+    Reference counting still frees everything; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(path: Path, check_provenance: bool) -> LoadedBank:
     shown = str(path)
     try:
         raw = _read_bytes(path, MAX_BANK_BYTES, "a bank file")

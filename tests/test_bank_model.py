@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from quiz.bank import Article, BankInfo, Figure, Source, WrittenQuestion, forbidden_character
+from quiz.bank import (
+    Article,
+    BankInfo,
+    Figure,
+    Source,
+    WrittenQuestion,
+    forbidden_character,
+    text_problem,
+)
 
 
 def figure(**changes: Any) -> dict[str, Any]:
@@ -97,9 +105,12 @@ def test_as_of_refuses(as_of: object) -> None:
 )
 def test_text_refuses_control_and_bidi_characters(text: str) -> None:
     assert forbidden_character(text) is not None
-    with pytest.raises(ValidationError) as caught:
-        Source.model_validate({"name": "x", "note": "a " + text})
-    assert "escape sequences or direction overrides" in str(caught.value)
+    assert errors(Source, {"name": "x", "note": "a " + text}) == [
+        (("note",), "string_pattern_mismatch")
+    ]
+    problem = text_problem("a " + text)
+    assert problem is not None
+    assert problem.endswith("may not carry escape sequences or direction overrides")
 
 
 def test_text_allows_tabs_newlines_and_non_latin_text() -> None:
@@ -108,7 +119,10 @@ def test_text_allows_tabs_newlines_and_non_latin_text() -> None:
 
 
 def test_single_line_fields_refuse_line_breaks() -> None:
-    assert errors(Source, {"name": "two\nlines"}) == [(("name",), "bank_text")]
+    assert errors(Source, {"name": "two\nlines"}) == [(("name",), "string_pattern_mismatch")]
+    assert errors(Source, {"name": "trailing\n"}) == [(("name",), "string_pattern_mismatch")]
+    assert text_problem("two\nlines") == "expected a single line of text, found a line break"
+    assert text_problem("fine\ttext") is None
 
 
 def test_empty_text_is_refused() -> None:
