@@ -341,7 +341,9 @@ class Bank(Strict):
     format: Annotated[int, AfterValidator(_format_version)]
     """Version of this format; this game reads format 1."""
     bank: BankInfo
+    """`[bank]`: the bank's id, title, language, description and authors."""
     article: Article
+    """`[article]`: the article every figure is quoted from, and its text."""
     sources: dict[Id, Source] = Field(min_length=1)
     """Who gave the figures, keyed by id."""
     figures: dict[Id, Figure] = Field(min_length=1)

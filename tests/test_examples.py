@@ -58,3 +58,29 @@ def test_valid_bank(
     output = capsys.readouterr().out
     assert output.startswith(f"{bank.name}: ok, "), output
     assert code == 0
+
+
+def test_the_documented_example_bank_checks(tmp_path: Path) -> None:
+    """docs/bank-format.md promises its complete example passes `quiz check`."""
+    from quiz.loader import load_bank
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "bank-format.md").read_text(
+        encoding="utf-8"
+    )
+    section = doc.split("## A complete example", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("\n```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    loaded = load_bank(path)
+    bank = loaded.bank
+    # Every key of the format appears in the example, as the page says.
+    for model, fields in (
+        (bank.bank, {"id", "title", "language", "description", "authors"}),
+        (bank.article, {"title", "outlet", "published", "url", "text"}),
+        (bank.sources["mayor"], {"name", "role", "note"}),
+    ):
+        assert fields <= model.model_fields_set
+    keys = set().union(*(f.model_fields_set for f in bank.figures.values()))
+    assert keys == set(type(next(iter(bank.figures.values()))).model_fields)
+    asked = set().union(*(q.model_fields_set for q in bank.questions))
+    assert asked == set(type(bank.questions[0]).model_fields)
