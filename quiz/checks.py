@@ -294,7 +294,7 @@ def cross_check(
     data: dict[str, Any],
     source: str,
     shown: str,
-    broken: set[str] = frozenset(),  # type: ignore[assignment]
+    broken: frozenset[str] | set[str] = frozenset(),
 ) -> list[Problem]:
     """Each figure's source is in [sources]; each question's figure is in [figures].
 
@@ -322,14 +322,14 @@ def cross_check(
             )
     questions = data.get("questions")
     for index, question in enumerate(questions if isinstance(questions, list) else []):
-        figure_id = question.get("figure") if isinstance(question, dict) else None
-        if isinstance(figure_id, str) and figure_id not in figures:
+        wanted = question.get("figure") if isinstance(question, dict) else None
+        if isinstance(wanted, str) and wanted not in figures:
             loc = ("questions", index, "figure")
             problems.append(
                 Problem(
                     shown,
                     f"expected the id of one of the [figures], found no figure "
-                    f"{quoted(figure_id)}{_near(figure_id, sorted(figures))}",
+                    f"{quoted(wanted)}{_near(wanted, sorted(figures))}",
                     dotted(loc),
                     *locate(source, loc),
                 )

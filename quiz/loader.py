@@ -111,6 +111,8 @@ _TOML_WORDS = {
     "a date, an array or a table)",
     "Invalid statement": "expected a key = value line, a [table] or a [[table]] header",
     "Cannot overwrite a value": "expected each key once per table, found a key set again",
+    "Expected newline or end of document after a statement": "expected the end of the line"
+    " after `key = value`, found more (a missing comma, quote or bracket?)",
     "Illegal character '\\n'": "expected the string to end on its line, found a line break"
     ' (use triple quotes, """...""", for text over several lines)',
 }
