@@ -42,7 +42,10 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
 
 
-def _add_quiz_options(parser: argparse.ArgumentParser, *, count: int | None = 10) -> None:
+DEFAULT_COUNT = 10
+
+
+def _add_quiz_options(parser: argparse.ArgumentParser, *, remembered: bool = False) -> None:
     parser.add_argument(
         "--seed",
         type=_seed,
@@ -53,9 +56,12 @@ def _add_quiz_options(parser: argparse.ArgumentParser, *, count: int | None = 10
     parser.add_argument(
         "--count",
         type=_positive,
-        default=count,
+        # The game remembers the last count chosen on its start screen; None tells it that
+        # --count was not given, so an explicit `--count 10` still wins over the memory.
+        default=None if remembered else DEFAULT_COUNT,
         metavar="N",
-        help=f"number of questions (default: {count})",
+        help=f"number of questions (default: {DEFAULT_COUNT}"
+        + ("; in the full-screen game, your last choice)" if remembered else ")"),
     )
     parser.add_argument(
         "--kinds",
@@ -96,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Play a quiz. Opens the game in the terminal, or line by line with --plain.",
     )
     play.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
-    _add_quiz_options(play)
+    _add_quiz_options(play, remembered=True)
     play.add_argument("--name", default=None, help="player name stored with the results")
     play.add_argument(
         "--plain",
@@ -217,7 +223,7 @@ def run_default(args: argparse.Namespace) -> int:
     args.plain = False
     for name, default in (
         ("seed", None),
-        ("count", 10),
+        ("count", None),
         ("kinds", None),
         ("name", None),
         ("interval", False),

@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.cli import DEFAULT_COUNT
 from quiz.errors import BankError
 from quiz.generate import KINDS, Kind, Question, Settings, generate
 from quiz.loader import LoadedBank, load_bank
@@ -130,7 +131,8 @@ def build_quiz(args: argparse.Namespace) -> Quiz:
     kinds = parse_kinds(getattr(args, "kinds", None))
     seed = args.seed if getattr(args, "seed", None) is not None else new_seed()
     loaded = load_bank(bank_path(args))
-    settings = Settings(count=args.count, kinds=kinds, seed=seed)
+    count = args.count if args.count is not None else DEFAULT_COUNT
+    settings = Settings(count=count, kinds=kinds, seed=seed)
     try:
         questions = generate(loaded, settings)
     except ValueError as exc:  # generate's messages are written for the player

@@ -400,8 +400,7 @@ def _choices_from_args(args: argparse.Namespace, remembered: Choices) -> Choices
             return f"unknown question kind {unknown[0]!r}; expected some of: {', '.join(KINDS)}"
         kinds = tuple(asked)
     count = getattr(args, "count", None)
-    # argparse gives 10 when --count is absent: only another number overrides the memory.
-    if count is None or count == 10:
+    if count is None:
         count = remembered.count
     seed = getattr(args, "seed", None)
     return Choices(

@@ -37,3 +37,10 @@ def test_help_lists_every_command(capsys) -> None:
     out = capsys.readouterr().out
     for command in ("play", "check", "schema", "new", "preview", "results", "host", "join"):
         assert command in out
+
+
+def test_play_tells_the_game_whether_count_was_given() -> None:
+    # The full-screen game remembers the last count: only an explicit --count overrides it.
+    assert build_parser().parse_args(["play"]).count is None
+    assert build_parser().parse_args(["play", "--count", "10"]).count == 10
+    assert build_parser().parse_args(["preview"]).count == 10
