@@ -131,24 +131,25 @@ def spans(text: str) -> list[tuple[float, float, int, int]]:
     i = 0
     while i < count:
         tok = tokens[i]
-        start = tok.start()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start, end = tok.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "."):
             i += 1
             continue
+        num, scale = tok.groups()
         if i + 1 < count:
             nxt = tokens[i + 1]
-            between = text[tok.end() : nxt.start()]
-            if between.strip().lower() in _JOINS:
-                high = _to_float(nxt["num"], nxt["scale"])
-                low = _share_scale(tok["num"], tok["scale"], high, nxt["num"], nxt["scale"])
+            if text[end : nxt.start()].strip().lower() in _JOINS:
+                high_num, high_scale = nxt.groups()
+                high = _to_float(high_num, high_scale)
+                low = _share_scale(num, scale, high, high_num, high_scale)
                 # "100,000 Russian and 100,000 Ukrainian" is two numbers; an "and" range
                 # needs the low end strictly lower and no words in between (checked above).
                 if low < high:
                     readings.append((low, high, start, nxt.end()))
                     i += 2
                     continue
-        value = _to_float(tok["num"], tok["scale"])
-        readings.append((value, value, start, tok.end()))
+        value = _to_float(num, scale) if scale else float(num.replace(",", ""))
+        readings.append((value, value, start, end))
         i += 1
     return readings
 

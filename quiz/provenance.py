@@ -10,6 +10,7 @@ scan of the whole article (10,000 quotes over a 1 MB article would otherwise be
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
@@ -42,6 +43,9 @@ _FOLD = str.maketrans(
         "\u00ad": None,
     }
 )
+# Digits with the separators between them; runs are maximal, so a run inside a quote is
+# a whole run in the article too, unless the quote cuts it.
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
 _INDEX_ABOVE = 2_000_000
 """Index the article when quotes x article characters exceed this."""
 
@@ -74,16 +78,57 @@ def quote_states(figure: Any) -> bool:
 def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
     """A test "does this normalised quote occur in the normalised article?".
 
-    `quotes` are the normalised quotes that will be asked about. With many of them,
-    each is compared only where the one inner word of it that is rarest in the
-    article occurs: inner words are whole words wherever the quote occurs, while the
-    first and last may be cut ("0,000 troops"), so they cannot be looked up.
+    `quotes` are the normalised quotes that will be asked about. With few, each is
+    looked for in the whole article. With many, each is compared only where a number
+    it states occurs in the article: a run of digits inside a quote (not cut by its
+    first or last character) is a whole run of digits wherever the quote occurs, and
+    an article has few of each. Quotes without such a number fall back to the rarest
+    of their inner words.
     """
-    words = _fold(article).split()
-    haystack = " ".join(words)
+    haystack = normalise(article)
     if len(quotes) * len(haystack) <= _INDEX_ABOVE:
         return lambda needle: needle in haystack
-    counts = Counter(words)
+    keys: dict[str, tuple[str, int]] = {}
+    others = []
+    for quote in quotes:
+        for run in _DIGIT_RUN.finditer(quote):
+            start, end = run.span()
+            if start > 0 and end < len(quote) and quote[start - 1] not in ",.":
+                keys[quote] = (run.group(), start)
+                break
+        else:
+            others.append(quote)
+    wanted = {run for run, _ in keys.values()}
+    run_starts: dict[str, list[int]] = {}
+    for run in _DIGIT_RUN.finditer(haystack):
+        text = run.group()
+        if text in wanted:
+            run_starts.setdefault(text, []).append(run.start())
+    # Each quote: the places in the article where it may start.
+    anchors = {
+        quote: [at - before for at in run_starts.get(run, ()) if at >= before]
+        for quote, (run, before) in keys.items()
+    }
+    if others:
+        by_word = _word_index(haystack, others)
+        word_starts = _word_starts(haystack, {word for word, _ in by_word.values()})
+        for quote, (word, before) in by_word.items():
+            anchors[quote] = [at - before for at in word_starts.get(word, ()) if at >= before]
+
+    def occurs(needle: str) -> bool:
+        places = anchors.get(needle)
+        if places is None:
+            return needle in haystack
+        return any(haystack.startswith(needle, at) for at in places)
+
+    return occurs
+
+
+def _word_index(haystack: str, quotes: list[str]) -> dict[str, tuple[str, int]]:
+    """For each quote of three words or more: its inner word rarest in the article and
+    where that word starts in the quote. Inner words are whole words wherever the quote
+    occurs; the first and last may be cut ("0,000 troops")."""
+    counts = Counter(haystack.split(" "))
     keys: dict[str, tuple[str, int]] = {}
     for quote in quotes:
         parts = quote.split(" ")
@@ -93,24 +138,18 @@ def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
         frequencies = list(map(counts.__getitem__, parts[1:-1]))
         best = frequencies.index(min(frequencies)) + 1
         keys[quote] = (parts[best], sum(map(len, parts[:best])) + best)
-    wanted = {word for word, _ in keys.values()}
+    return keys
+
+
+def _word_starts(haystack: str, wanted: set[str]) -> dict[str, list[int]]:
+    words = haystack.split(" ")
     # ends[i] is where word i ends, so word i starts at ends[i] - len(word) (+ i spaces).
     ends = list(accumulate(map(len, words)))
     starts: dict[str, list[int]] = {}
     for index in [i for i, word in enumerate(words) if word in wanted]:
         word = words[index]
         starts.setdefault(word, []).append(ends[index] - len(word) + index)
-
-    def occurs(needle: str) -> bool:
-        key = keys.get(needle)
-        if key is None:
-            return needle in haystack
-        word, before = key
-        return any(
-            haystack.startswith(needle, at - before) for at in starts.get(word, ()) if at >= before
-        )
-
-    return occurs
+    return starts
 
 
 def _departure(quote: str, occurs: Callable[[str], bool]) -> str:
@@ -134,14 +173,13 @@ def check(
     skip: set[str],
 ) -> list[Problem]:
     """Provenance problems of the raw `[figures]` tables (those in `skip` are not checked)."""
-    quotes = {
-        figure_id: figure["quote"]
-        for figure_id, figure in figures.items()
-        if figure_id not in skip
-        and isinstance(figure, dict)
-        and isinstance(figure.get("quote"), str)
-    }
-    needles = {figure_id: normalise(quote) for figure_id, quote in quotes.items()}
+    quotes: dict[str, str] = {}
+    needles: dict[str, str] = {}
+    for figure_id, figure in figures.items():
+        quote = figure.get("quote") if isinstance(figure, dict) else None
+        if isinstance(quote, str) and figure_id not in skip:
+            quotes[figure_id] = quote
+            needles[figure_id] = normalise(quote)
     occurs = matcher(article, list(needles.values()))
     problems = []
     for figure_id, quote in quotes.items():
@@ -164,7 +202,7 @@ def check(
             key = "value"
         else:
             key = "low"
-        if not (isinstance(low, int | float) and isinstance(high, int | float)):
+        if not (isinstance(low, (int, float)) and isinstance(high, (int, float))):
             continue
         if not states(quote, float(low), float(high)):
             wanted = format_number(low)
