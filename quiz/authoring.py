@@ -3,7 +3,7 @@
 `quiz check` prints every problem as `path:line:col: key: message` (the format
 editors and CI logs link), then one summary line per bank, and exits 0 when all
 banks are valid and 1 otherwise. A folder stands for the `.toml` files in it and
-its sub-folders.
+its sub-folders, hidden ones (.git, .venv) excepted.
 """
 
 from __future__ import annotations
@@ -23,7 +23,12 @@ def _bank_paths(paths: list[Path]) -> list[tuple[Path, bool]]:
     found: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir():
-            banks = sorted(path.rglob("*.toml"))
+            # Hidden folders (.git, .venv) hold no banks, and some hold other TOML files.
+            banks = sorted(
+                bank
+                for bank in path.rglob("*.toml")
+                if not any(part.startswith(".") for part in bank.relative_to(path).parts)
+            )
             found.extend((bank, True) for bank in banks)
             if not banks:
                 found.append((path, False))

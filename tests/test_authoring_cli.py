@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,13 @@ def test_starter_is_toml_with_a_figure(tmp_path: Path) -> None:
     main(["new", str(tmp_path / "s.toml")])
     data = tomli.loads((tmp_path / "s.toml").read_text(encoding="utf-8"))
     assert data["format"] == 1 and data["figures"]["attendance-city"]["value"] == 1250
+
+
+def test_check_a_folder_skips_hidden_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "pyvenv.toml").write_text("not = 'a bank'\n")
+    shutil.copy(VALID / "with-bom.toml", tmp_path / "bank.toml")
+    code, out, _ = run(capsys, "check", str(tmp_path))
+    assert (code, out) == (0, f"{tmp_path / 'bank.toml'}: ok, 1 figure, 1 source, 0 questions\n")
