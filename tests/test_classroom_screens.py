@@ -18,6 +18,7 @@ from quiz.screens.classroom.host_views import (
 )
 from quiz.screens.classroom.join_app import JoinApp
 from quiz.screens.classroom.join_views import JoinQuestionScreen, JoinRevealScreen
+from quiz.screens.widgets.log_chart import LogChart
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -51,6 +52,11 @@ def text(app: HostApp | JoinApp, selector: str) -> str:
 
 def screen_text(app: HostApp | JoinApp) -> str:
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+def legend(app: HostApp | JoinApp) -> str:
+    """The chart's last line: the key saying what each glyph marks."""
+    return str(app.screen.query_one(LogChart).render()).splitlines()[-1]
 
 
 async def until(pilot: Pilot, condition: Callable[[], bool]) -> None:
@@ -205,6 +211,8 @@ async def test_the_student_answers_and_sees_their_reveal(second_bank: LoadedBank
             given = room.players[1].answers[1]
             assert given.score.reason in body
             assert "1st of 1" in body
+            assert "▲ your guess" in legend(app), "a student's ▲ is their own guess"
+            assert "class" not in legend(app)
             late = await asyncio.wait_for(asyncio.open_connection(*address), WAIT)
             late[1].write(encode(Hello(version=PROTOCOL_VERSION, code=room.code, name="Ben")))
             await until(pilot, lambda: len(room.players) == 2)
@@ -219,5 +227,104 @@ async def test_the_student_answers_and_sees_their_reveal(second_bank: LoadedBank
             await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen))
             assert "✓" in text(app, "#yours")
             late[1].close()
+    finally:
+        await asyncio.wait_for(host.close(), WAIT)
+
+
+async def test_the_projector_chart_says_the_marks_are_the_class_guesses(
+    second_bank: LoadedBank,
+) -> None:
+    """On the projector the ▲ marks are everyone's guesses: the legend must not say "your"."""
+    room = Room(_questions(second_bank, numeric_first=True), loaded=second_bank, seconds=600)
+    app = make_host_app(room, shown_address="127.0.0.1:8765")
+    async with app.run_test(size=(100, 40)) as pilot:
+        ana = await Peer.join(app, "Ana")
+        bo = await Peer.join(app, "Bo")
+        await until(pilot, lambda: "2 players" in text(app, "#count"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, HostQuestionScreen))
+        question = room.question
+        assert question is not None and question.is_numeric
+        await ana.send(AnswerMsg(number=1, value=question.low, text=f"{question.low:g}"))
+        await bo.send(AnswerMsg(number=1, value=question.low * 10, text="x"))
+        # Both have answered, so the host reveals at once.
+        await until(pilot, lambda: isinstance(app.screen, HostRevealScreen))
+        await until(pilot, lambda: "2 guesses" in text(app, "#distribution"))
+        chart = str(app.screen.query_one(LogChart).render())
+        assert chart.count("▲") >= 2, "each of the class's guesses has its mark"
+        assert "▲ the class's guesses" in legend(app)
+        assert "your guess" not in chart
+        ana.writer.close()
+        bo.writer.close()
+
+
+async def shown_whole(pilot: Pilot, selector: str, wanted: str) -> None:
+    """The widget holds `wanted` and is laid out inside the screen, not squeezed to nothing."""
+    app = pilot.app
+    await until(pilot, lambda: wanted in text(app, selector))  # type: ignore[arg-type]
+    widget = app.screen.query_one(selector)
+    assert widget.region.width > 0 and widget.region.height > 0, widget.region
+    assert app.screen.region.contains_region(widget.region), widget.region
+
+
+async def test_the_projector_survives_resizing_down_to_40x12(second_bank: LoadedBank) -> None:
+    """Lobby and question at 80x24, squeezed to 40x12 and back: the prompt is still shown,
+    and the teacher's keys still work at the small size."""
+    room = Room(_questions(second_bank, numeric_first=False), loaded=second_bank, seconds=600)
+    app = make_host_app(room, shown_address="127.0.0.1:8765")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(40, 12)
+        await pilot.resize_terminal(80, 24)
+        await shown_whole(pilot, "#count", "Waiting for players")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, HostQuestionScreen))
+        question = room.question
+        assert question is not None
+        await shown_whole(pilot, "#prompt", question.prompt)
+        await pilot.resize_terminal(40, 12)
+        await until(pilot, lambda: app.screen.size.width == 40)
+        await pilot.press("p")  # still answers keys while small
+        await until(pilot, lambda: room.paused)
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: app.screen.size == (80, 24))
+        await shown_whole(pilot, "#prompt", question.prompt)
+        await shown_whole(pilot, "#countdown", "Paused")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, HostRevealScreen))
+        await pilot.resize_terminal(40, 12)
+        await pilot.resize_terminal(80, 24)
+        await shown_whole(pilot, "#prompt", question.prompt)
+
+
+async def test_the_student_screen_survives_resizing_down_to_40x12(
+    second_bank: LoadedBank,
+) -> None:
+    """A student's question at 80x24, squeezed to 40x12 (answering there) and back: the
+    prompt is still shown, the answer typed while small was taken, and the reveal too."""
+    room = Room(_questions(second_bank, numeric_first=True), loaded=second_bank, seconds=600)
+    host = Host(room, tick=0.05)
+    address = await host.start("127.0.0.1", 0)
+    try:
+        app = JoinApp(address[0], address[1], room.code, "Ana", rejoin_pause=0.05)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "You are in as Ana" in screen_text(app))
+            await host.next()
+            await until(pilot, lambda: isinstance(app.screen, JoinQuestionScreen))
+            question = room.question
+            assert question is not None and question.is_numeric
+            await shown_whole(pilot, "#prompt", question.prompt)
+            await pilot.resize_terminal(40, 12)
+            await until(pilot, lambda: app.screen.size.width == 40)
+            await pilot.press(*f"{question.low:.0f}")
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: app.screen.size == (80, 24))
+            await shown_whole(pilot, "#prompt", question.prompt)
+            assert app.screen.query_one("NumberInput Input").value == f"{question.low:.0f}"  # type: ignore[attr-defined]
+            await pilot.resize_terminal(40, 12)
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen))
+            assert room.answered_count() == 1
+            await pilot.resize_terminal(80, 24)
+            await shown_whole(pilot, "#prompt", question.prompt)
     finally:
         await asyncio.wait_for(host.close(), WAIT)

@@ -167,6 +167,9 @@ class HostQuestionScreen(ProjectorScreen):
         )
 
 
+CLASS_GUESSES = "the class's guesses"
+"""The chart's legend for the ▲ marks on the projector."""
+
 EACH_GUESS_UP_TO = 8
 """A small class's guesses are drawn one by one; a larger one's as a median and a range."""
 
@@ -193,7 +196,8 @@ class HostRevealScreen(ProjectorScreen):
             yield Static(id="prompt", markup=False)
             yield Static(id="answer", markup=False)
             yield Static(id="distribution", markup=False)
-            yield LogChart(id="chart")
+            # The ▲ marks on the projector are the whole class's guesses, never one player's.
+            yield LogChart(guess_label=CLASS_GUESSES, id="chart")
             yield Static(id="rule", markup=False)
             yield Static(id="note", markup=False)
             yield VerticalScroll(id="cards")

@@ -10,6 +10,8 @@ remembered in `token_file` (`quiz.classroom.tokens`).
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import ClassVar
 
@@ -61,6 +63,7 @@ class JoinApp(App[int]):
         rejoin_pause: float = 1.0,
         token: str | None = None,
         token_file: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.student = Student(
@@ -74,6 +77,8 @@ class JoinApp(App[int]):
             token=token,
         )
         self.token_file = token_file
+        self.clock = clock
+        """The question screen's countdown clock (the host's clock still decides)."""
         self.total = 0
         self.points = 0.0
         self.max_points = 0.0
@@ -120,7 +125,7 @@ class JoinApp(App[int]):
         elif isinstance(message, QuestionMsg):
             self.question = message
             progress = Progress(message.number, message.total, self.points, self.max_points)
-            self.switch_screen(JoinQuestionScreen(message, progress))
+            self.switch_screen(JoinQuestionScreen(message, progress, clock=self.clock))
         elif isinstance(message, TimerMsg):
             if isinstance(self.screen, JoinQuestionScreen):
                 self.screen.set_timer_state(message.seconds_left, message.paused)

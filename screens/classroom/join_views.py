@@ -9,6 +9,7 @@ is the host's decision, which arrives as "received" or a refusal.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from quiz.screens.classroom.host_views import clock_text, ordinal, points_text, points_words
 from quiz.screens.widgets.figure_card import FigureCard
@@ -68,12 +69,20 @@ class JoinQuestionScreen(Screen[None]):
             self.number = number
             self.answer = answer
 
-    def __init__(self, message: QuestionMsg, progress: Progress) -> None:
+    def __init__(
+        self,
+        message: QuestionMsg,
+        progress: Progress,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.message = message
         self.question = as_question(message)
         self.progress = progress
-        self.deadline = time.monotonic() + message.seconds_left
+        self.clock = clock
+        """Counts the time left down locally; a fixed clock holds it still (snapshots)."""
+        self.deadline = clock() + message.seconds_left
         self.paused = message.paused
         self.left_when_paused = message.seconds_left
         self.sent = False
@@ -103,12 +112,12 @@ class JoinQuestionScreen(Screen[None]):
     def seconds_left(self) -> float:
         if self.paused:
             return self.left_when_paused
-        return max(0.0, self.deadline - time.monotonic())
+        return max(0.0, self.deadline - self.clock())
 
     def set_timer_state(self, seconds_left: float, paused: bool) -> None:
         self.paused = paused
         self.left_when_paused = seconds_left
-        self.deadline = time.monotonic() + seconds_left
+        self.deadline = self.clock() + seconds_left
         self._tick()
 
     def _tick(self) -> None:

@@ -3,7 +3,10 @@
 A log scale because the figures differ by factors (5,937 against 100,000 against 15-30
 million): on a linear scale all but the largest would sit on top of each other. Each point
 has its own row, its own glyph and its value written beside it, so the chart reads without
-colour (● a source's figure, ◆ the right answer, ▲ your guess, ├──┤ a range).
+colour (● a source's figure, ◆ the right answer, ▲ the guess, ├──┤ a range).
+
+Whose guesses the ▲ marks are is the caller's to say (`guess_label`): the player's own in
+solo play and on a student's reveal, the whole class's on the projector.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from quiz.numbers import format_number
 
 GLYPHS = {"figure": "●", "answer": "◆", "guess": "▲"}
 STYLES = {"figure": "", "answer": "bold $text-success", "guess": "bold $text-accent"}
-LEGEND = "● a figure   ◆ the answer   ▲ your guess   ├──┤ a range"
+
+
+def legend(guess_label: str = "your guess") -> str:
+    """The key under the chart; `guess_label` names whose guesses the ▲ marks are."""
+    return f"● a figure   ◆ the answer   ▲ {guess_label}   ├──┤ a range"
 
 
 def tick_label(value: float) -> str:
@@ -44,10 +51,12 @@ class LogChart(Widget):
         self,
         points: Sequence[ChartPoint] = (),
         *,
+        guess_label: str = "your guess",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.guess_label = guess_label
         self.points = tuple(p for p in points if p.low > 0 and p.high > 0)
 
     def set_points(self, points: Sequence[ChartPoint]) -> None:
@@ -119,5 +128,5 @@ class LogChart(Widget):
         pad = " " * (label_width + 1)
         lines.append(Content(pad + "".join(axis)))
         lines.append(Content(pad + "".join(labels)))
-        lines.append(Content.styled(LEGEND[:width], "dim"))
+        lines.append(Content.styled(legend(self.guess_label)[:width], "dim"))
         return Content("\n").join(lines)
