@@ -49,7 +49,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"{path}: expected a folder holding .toml banks, found none")
             continue
         try:
-            loaded = load_bank(path)
+            loaded = load_bank(path, use_cache=False)
         except BankError as exc:
             failed += 1
             for problem in exc.problems:

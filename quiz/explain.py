@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quiz.bank import Figure
+from quiz.bankdata import Figure
 from quiz.distractors import interval_text
 from quiz.generate import Question
 from quiz.loader import LoadedBank

@@ -10,6 +10,11 @@ parsing, and after a successful parse the schema, the cross-references and the
 provenance are all checked, so a file with several kinds of mistake reports them
 together. The error path's helpers (the source scanner, near-miss suggestions)
 are imported only when there is something to report.
+
+A bank that passed all of that is remembered in quiz.bank_cache; loading the same
+bytes again (same article, same checking code) then reads the validated data from
+there and imports neither tomli, pydantic nor the checks, which would cost more than
+the game's whole start-up. `use_cache=False` always checks in full (`quiz check`).
 """
 
 from __future__ import annotations
@@ -26,13 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-from pydantic import ValidationError
-
-from quiz import checks, provenance
-from quiz.bank import Bank, forbidden_character
+from quiz import bank_cache, bankdata
 from quiz.errors import BankError, Problem, dotted, quoted
-from quiz.locate import locate
 
 MAX_BANK_BYTES = 8 * 1024 * 1024
 """Banks larger than this (8 MiB) are refused before they are read. A bank of
@@ -45,7 +45,7 @@ MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 class LoadedBank:
     """A valid bank with its article text and the digest that ties results to it."""
 
-    bank: Bank
+    bank: bankdata.Bank
     path: Path
     article_text: str
     digest: str
@@ -121,6 +121,8 @@ _DECLARED_TWICE = re.compile(r"Cannot declare (\(.*\)) twice")
 
 def _parse(source: str, shown: str) -> dict[str, Any]:
     """tomli's parse, with every failure turned into a located Problem."""
+    import tomli
+
     try:
         return tomli.loads(source)
     except tomli.TOMLDecodeError as exc:
@@ -171,6 +173,8 @@ def _article_text(
         return text, []
     if not isinstance(text_file, str) or text is not None:
         return None, []  # the schema check reports it
+    from quiz.bank import forbidden_character
+    from quiz.locate import locate
 
     def problem(message: str) -> Problem:
         return Problem(
@@ -178,20 +182,8 @@ def _article_text(
         )
 
     what = quoted(text_file)
-    if os.path.isabs(text_file) or text_file.startswith(("/", "\\")):
-        return None, [problem(f"expected a path relative to the bank's folder, found {what}")]
-    folder = bank_path.resolve().parent
-    target = (folder / text_file).resolve()
-    if not target.is_relative_to(folder):
-        through = "" if ".." in Path(text_file).parts else " through a link,"
-        return None, [
-            problem(
-                f"expected a file inside the bank's folder, found {what},{through} which leads out"
-            )
-        ]
     try:
-        described = f"an article file at {what}"
-        article_text = _decode(_read_bytes(target, MAX_ARTICLE_BYTES, described), described)
+        article_text = _read_article(bank_path, text_file)
     except _Unreadable as exc:
         reason = exc.reason
         if exc.line is not None:
@@ -210,10 +202,34 @@ def _article_text(
     return article_text, []
 
 
-def load_bank(path: str | Path, *, check_provenance: bool = True) -> LoadedBank:
-    """Load and fully check the bank at `path`, or raise BankError with every problem."""
+def _read_article(bank_path: Path, text_file: str) -> str:
+    """The text of the article file `text_file` names, which must lie in the bank's folder."""
+    what = quoted(text_file)
+    if os.path.isabs(text_file) or text_file.startswith(("/", "\\")):
+        raise _Unreadable(f"expected a path relative to the bank's folder, found {what}")
+    folder = bank_path.resolve().parent
+    target = (folder / text_file).resolve()
+    if not target.is_relative_to(folder):
+        through = "" if ".." in Path(text_file).parts else " through a link,"
+        raise _Unreadable(
+            f"expected a file inside the bank's folder, found {what},{through} which leads out"
+        )
+    described = f"an article file at {what}"
+    return _decode(_read_bytes(target, MAX_ARTICLE_BYTES, described), described)
+
+
+def load_bank(
+    path: str | Path, *, check_provenance: bool = True, use_cache: bool = True
+) -> LoadedBank:
+    """Load and fully check the bank at `path`, or raise BankError with every problem.
+
+    With `use_cache` (and `check_provenance`), a bank whose bytes, article and checking
+    code are unchanged since it last passed is read from quiz.bank_cache instead of
+    being checked again, and a bank that passes is stored there; a cache that cannot be
+    read or written only makes the load slower. `quiz check` passes `use_cache=False`.
+    """
     with _collector_paused():
-        return _load(Path(path), check_provenance)
+        return _load(Path(path), check_provenance, use_cache and check_provenance)
 
 
 @contextlib.contextmanager
@@ -234,13 +250,49 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(path: Path, check_provenance: bool) -> LoadedBank:
+def _article_digest(text: str | None) -> str | None:
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _from_cache(path: Path, raw: bytes) -> LoadedBank | None:
+    """The bank remembered for these bytes, if its article is unchanged too; else None."""
+    found = bank_cache.read(path, raw)
+    if found is None:
+        return None
+    bank, article_digest = found
+    text_file = bank.article.text_file
+    if text_file is None:
+        if article_digest is not None or bank.article.text is None:
+            return None
+        article_text = bank.article.text
+    else:
+        try:
+            article_text = _read_article(path, text_file)
+        except _Unreadable:
+            return None  # the full load says why
+        if _article_digest(article_text) != article_digest:
+            return None
+    return LoadedBank(bank, path, article_text, hashlib.sha256(raw).hexdigest())
+
+
+def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
     shown = str(path)
     try:
         raw = _read_bytes(path, MAX_BANK_BYTES, "a bank file")
+        if use_cache:
+            cached = _from_cache(path, raw)
+            if cached is not None:
+                return cached
         source = _decode(raw, "a bank file")
     except _Unreadable as exc:
         raise BankError([Problem(shown, exc.reason, "", exc.line, exc.column)]) from None
+    # The full check's tools, imported only now: a cache hit never needs them.
+    from pydantic import ValidationError
+
+    from quiz import checks, provenance
+    from quiz.bank import Bank
+    from quiz.locate import locate
+
     data = _parse(source, shown)
     if not data:
         # Five "missing key" messages would bury the point.
@@ -276,4 +328,15 @@ def _load(path: Path, check_provenance: bool) -> LoadedBank:
         )
     if problems or bank is None:
         raise BankError(checks.sort_problems(problems))
-    return LoadedBank(bank, path, article_text or "", hashlib.sha256(raw).hexdigest())
+    loaded = LoadedBank(
+        bankdata.build(bankdata.Bank, bank),
+        path,
+        article_text or "",
+        hashlib.sha256(raw).hexdigest(),
+    )
+    if use_cache:
+        text_file = loaded.bank.article.text_file
+        bank_cache.write(
+            path, raw, loaded.bank, None if text_file is None else _article_digest(article_text)
+        )
+    return loaded

@@ -17,6 +17,7 @@ to use everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,14 @@ def write_second_bank(folder: Path) -> Path:
     path = folder / "riverton-storm.toml"
     path.write_text(SECOND_BANK, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _bank_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the validated-bank cache (quiz.bank_cache) out of the user's cache folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QUIZ_CACHE_DIR", str(tmp_path_factory.mktemp("bank-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -71,8 +71,13 @@ def test_the_documented_example_bank_checks(tmp_path: Path) -> None:
     example = section.split("```toml\n", 1)[1].split("\n```", 1)[0]
     path = tmp_path / "example.toml"
     path.write_text(example, encoding="utf-8")
-    loaded = load_bank(path)
-    bank = loaded.bank
+    load_bank(path)
+    # Which keys the example sets is known to the validating models only.
+    import tomli
+
+    from quiz.bank import Bank
+
+    bank = Bank.model_validate(tomli.loads(example))
     # Every key of the format appears in the example, as the page says.
     for model, fields in (
         (bank.bank, {"id", "title", "language", "description", "authors"}),

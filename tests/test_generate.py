@@ -3,6 +3,7 @@ fair selection. Expected answers are computed from the bank data, never typed in
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -279,7 +280,7 @@ def test_bad_settings_are_refused_with_a_message(
 
 
 def test_a_bank_without_the_kinds_asked_for_is_refused(second_bank: LoadedBank) -> None:
-    no_written = second_bank.bank.model_copy(update={"questions": []})
+    no_written = dataclasses.replace(second_bank.bank, questions=[])
     bank = LoadedBank(no_written, second_bank.path, second_bank.article_text, second_bank.digest)
     with pytest.raises(ValueError, match=r"kinds asked for \(written\), found none"):
         generate(bank, Settings(kinds=("written",)))
@@ -331,7 +332,9 @@ def random_banks(draw: st.DrawFn) -> LoadedBank:
     """Banks of up to 12 figures with clashing values, shared names and few units."""
     from pathlib import Path
 
+    from quiz import bankdata
     from quiz.bank import Bank
+    from quiz.bankdata import build
 
     sources = draw(st.integers(1, 4))
     figures = {}
@@ -358,7 +361,9 @@ def random_banks(draw: st.DrawFn) -> LoadedBank:
         "sources": {f"s{i}": {"name": f"Source {min(i, 2)}"} for i in range(sources)},
         "figures": {k: {a: b for a, b in v.items() if b is not None} for k, v in figures.items()},
     }
-    return LoadedBank(Bank.model_validate(data), Path("random.toml"), "q", "0")
+    return LoadedBank(
+        build(bankdata.Bank, Bank.model_validate(data)), Path("random.toml"), "q", "0"
+    )
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,0 +1,168 @@
+"""A cache of validated banks, so that a normal start never imports pydantic or tomli.
+
+The cache is an optimisation; the bank file is the truth. After `load_bank` has fully
+checked a bank (parse, schema, cross-checks, provenance) it stores the validated data
+here as JSON; the next load of the same bytes builds `quiz.bankdata` objects straight
+from that JSON. An entry is used only when all of these are unchanged:
+
+- the bank file's bytes (sha256),
+- the article file's bytes, when the bank names one (sha256),
+- the code that decides what is valid: the sources of the modules that check a bank,
+  and the installed versions of pydantic, pydantic-core and tomli (read from their
+  dist-info folder names, since importing pydantic to ask would cost what the cache
+  saves), and the Python version.
+
+Anything else (a missing, unreadable, truncated, corrupt or stale entry) is a miss:
+the bank is checked in full and the entry rewritten. Failing to write (a read-only or
+full disk, no home folder) never fails a load; the game just checks the bank each
+time. Entries are JSON and never pickle, so a cache file cannot run code.
+
+Where: `platformdirs.user_cache_dir("figures-quiz")/banks`, or `$QUIZ_CACHE_DIR/banks`.
+One file per bank path (the name is a hash of the resolved path), so editing a bank
+replaces its entry rather than piling up new ones. `quiz check` never reads it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from quiz import bankdata
+
+APP_NAME = "figures-quiz"
+ENTRY_VERSION = 1
+"""Bumped when the layout of an entry changes."""
+
+# The modules whose code decides whether a bank is valid or what it holds once loaded.
+_CHECKING_MODULES = (
+    "bank.py",
+    "bankdata.py",
+    "bank_cache.py",
+    "checks.py",
+    "errors.py",
+    "loader.py",
+    "locate.py",
+    "numbers.py",
+    "provenance.py",
+)
+_LIBRARIES = ("pydantic", "pydantic_core", "tomli")
+
+_fingerprint: str | None = None
+
+
+def cache_dir() -> Path:
+    """The folder of bank entries: $QUIZ_CACHE_DIR/banks, else the user cache folder's."""
+    env = os.environ.get("QUIZ_CACHE_DIR")
+    if env:
+        return Path(env).expanduser() / "banks"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "banks"
+
+
+def code_fingerprint() -> str:
+    """A digest of everything besides the files that decides what a load returns."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.sha256(f"entry {ENTRY_VERSION}\npython {sys.version}\n".encode())
+        here = Path(__file__).parent
+        for name in _CHECKING_MODULES:
+            digest.update(f"\n{name}\n".encode())
+            try:
+                digest.update((here / name).read_bytes())
+            except OSError:
+                digest.update(b"(unreadable)")
+        for library in _LIBRARIES:
+            digest.update(f"\n{library} {_installed_version(library)}\n".encode())
+        _fingerprint = digest.hexdigest()
+    return _fingerprint
+
+
+def _installed_version(name: str) -> str:
+    """`name`'s dist-info folder name (it holds the version), found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return "absent"
+    package = Path(spec.origin).parent
+    prefix = name.replace("_", "-").lower()
+    try:
+        found = sorted(
+            entry
+            for entry in os.listdir(package.parent)
+            if entry.endswith(".dist-info")
+            and entry.lower().replace("_", "-").startswith(prefix + "-")
+            and entry[len(prefix) + 1 : len(prefix) + 2].isdigit()
+        )
+    except OSError:
+        found = []
+    if found:
+        return ",".join(found)
+    # No metadata beside it (a source checkout): its file's size and time stand in.
+    try:
+        info = Path(spec.origin).stat()
+    except OSError:
+        return spec.origin
+    return f"{spec.origin} {info.st_size} {info.st_mtime_ns}"
+
+
+def _entry_path(bank_path: Path) -> Path:
+    where = str(bank_path.resolve()).encode("utf-8", "surrogateescape")
+    return cache_dir() / (hashlib.sha256(where).hexdigest()[:32] + ".json")
+
+
+def _key(bank_bytes: bytes) -> str:
+    return hashlib.sha256(code_fingerprint().encode() + b"\n" + bank_bytes).hexdigest()
+
+
+def read(bank_path: Path, bank_bytes: bytes) -> tuple[bankdata.Bank, str | None] | None:
+    """The cached bank for these bytes and the sha256 of the article file it was checked
+    with (None for an inline article), or None on a miss of any kind."""
+    try:
+        raw = _entry_path(bank_path).read_bytes()
+        header_line, _, payload = raw.partition(b"\n")
+        header = json.loads(header_line)
+        if header.get("key") != _key(bank_bytes):
+            return None
+        if header.get("payload") != hashlib.sha256(payload).hexdigest():
+            return None  # truncated or damaged
+        bank = bankdata.build(bankdata.Bank, json.loads(payload))
+        article = header.get("article")
+        if not isinstance(article, str | None):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    return bank, article
+
+
+def write(bank_path: Path, bank_bytes: bytes, bank: bankdata.Bank, article: str | None) -> None:
+    """Store `bank`, fully checked from `bank_bytes`, with the sha256 of its article file.
+
+    Written to a temporary file and renamed, so a reader never sees half an entry; any
+    failure is ignored (the next load checks the bank again).
+    """
+    try:
+        payload = json.dumps(bankdata.to_json(bank), ensure_ascii=False).encode("utf-8")
+        header = {
+            "key": _key(bank_bytes),
+            "payload": hashlib.sha256(payload).hexdigest(),
+            "article": article,
+        }
+        target = _entry_path(bank_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(json.dumps(header).encode("utf-8") + b"\n" + payload)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except (OSError, ValueError, TypeError):
+        return

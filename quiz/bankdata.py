@@ -1,0 +1,175 @@
+"""A validated bank as plain frozen dataclasses: what the game reads at run time.
+
+quiz.bank defines the format (pydantic models that validate a bank and publish its
+JSON Schema); importing pydantic and building those models costs more than the whole
+start-up budget of the game, so the engine and the screens work on these mirrors
+instead. Each class has exactly the fields of its model in quiz.bank, with the same
+names and defaults (tests/test_bankdata.py compares them, so they cannot drift), and
+`build` copies a validated model, or the JSON the bank cache stored, into them field by
+field without a second list of field names.
+
+This module must stay free of pydantic: the warm start path imports it.
+"""
+
+# No `from __future__ import annotations`: `build` reads the field types at run time,
+# and real type objects are cheaper to read than strings to evaluate.
+
+import dataclasses
+import math
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BankInfo:
+    """`[bank]`: what the bank is."""
+
+    id: str
+    title: str
+    language: str = "en"
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Article:
+    """`[article]`: the article every figure is quoted from."""
+
+    title: str
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    text: str | None = None
+    text_file: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """`[sources.<id>]`: who gave figures."""
+
+    name: str
+    role: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """`[figures.<id>]`: one number one source gave, quoted from the article."""
+
+    source: str
+    measure: str
+    counts: str
+    as_of: str
+    quote: str
+    explain: str
+    unit: str = "people"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    ask: str | None = None
+    points: float = 1.0
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high); equal for a single value."""
+        if self.value is not None:
+            return (self.value, self.value)
+        assert self.low is not None and self.high is not None
+        return (self.low, self.high)
+
+    @property
+    def middle(self) -> float:
+        """The geometric middle of the bounds: the value itself for a single value."""
+        low, high = self.bounds
+        return math.sqrt(low * high)
+
+
+@dataclass(frozen=True)
+class WrittenQuestion:
+    """`[[questions]]`: a hand-written question."""
+
+    kind: Literal["choice", "estimate"]
+    prompt: str
+    answer: str | float | None = None
+    low: float | None = None
+    high: float | None = None
+    options: list[str] | None = None
+    figure: str | None = None
+    explain: str | None = None
+    points: float = 1.0
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A validated question bank: one article, its sources, their figures, questions."""
+
+    format: int
+    bank: BankInfo
+    article: Article
+    sources: dict[str, Source]
+    figures: dict[str, Figure]
+    questions: list[WrittenQuestion] = field(default_factory=list)
+    schema_: str | None = None
+
+
+def build(kind: type[T], value: Any) -> T:
+    """`value` (a validated pydantic model, or JSON data as `to_json` wrote it) as `kind`.
+
+    Walks the dataclass fields of `kind`, reading each by name from `value` (an
+    attribute of a model, a key of a dict) and recursing by the field's type into
+    nested dataclasses, dicts and lists. Raises KeyError, TypeError, AttributeError or
+    ValueError when `value` does not have the shape of `kind`.
+    """
+    result: T = _build(kind, value)
+    return result
+
+
+def _build(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        if isinstance(value, dict):
+            return kind(**{f.name: _build(f.type, value[f.name]) for f in _fields(kind)})
+        return kind(**{f.name: _build(f.type, getattr(value, f.name)) for f in _fields(kind)})
+    origin = typing.get_origin(kind)
+    if origin is dict:
+        item = typing.get_args(kind)[1]
+        return {str(key): _build(item, entry) for key, entry in value.items()}
+    if origin is list:
+        item = typing.get_args(kind)[0]
+        return [_build(item, entry) for entry in value]
+    if origin is types.UnionType or origin is typing.Union:
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        # `str | float` holds a value of either type as it is; only a union with one
+        # real type (X | None) can need converting.
+        return _build(options[0], value) if len(options) == 1 else value
+    if kind is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
+
+
+def _fields(kind: type) -> tuple[dataclasses.Field[Any], ...]:
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = dataclasses.fields(kind)
+    return found
+
+
+def to_json(bank: Bank) -> dict[str, Any]:
+    """`bank` as JSON-ready data (dates as ISO text), which `build(Bank, data)` reverses."""
+    data: dict[str, Any] = dataclasses.asdict(bank)
+    published = bank.article.published
+    if published is not None:
+        data["article"]["published"] = published.isoformat()
+    return data
