@@ -284,9 +284,24 @@ class WrittenQuestion(Strict):
                     )
                 seen[folded] = option
             if self.answer not in self.options:
+                # An answer that reads like an option would otherwise get a message in
+                # which both look the same: say what differs.
+                near = seen.get(" ".join(self.answer.casefold().split()))
+                hint = ""
+                if near is not None:
+                    if " ".join(self.answer.split()) == " ".join(near.split()):
+                        what = "spacing"
+                    elif self.answer.casefold() == near.casefold():
+                        what = "case"
+                    else:
+                        what = "spacing and case"
+                    hint = (
+                        f", which differs from option {self.options.index(near) + 1}"
+                        f" ({quoted(near)}) only in {what}"
+                    )
                 raise rule(
                     "expected the answer to be one of `options` exactly,"
-                    f" found {quoted(self.answer)}",
+                    f" found {quoted(self.answer)}{hint}",
                     "answer",
                 )
             for name in ("low", "high"):

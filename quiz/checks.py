@@ -257,7 +257,7 @@ def _value_at(data: object, loc: Loc) -> object:
     node = data
     for part in loc:
         if isinstance(node, dict):
-            node = node.get(part)  # type: ignore[call-overload]
+            node = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
         else:

@@ -1,7 +1,10 @@
 """Provenance: every figure's quote occurs in the article and states the figure's number.
 
 Matching ignores case, runs of whitespace and typographic quotes and dashes
-("Kyiv’s" matches "Kyiv's"). It stays linear in the size of the bank: the article
+("Kyiv’s" matches "Kyiv's"), and respects the edges of words and numbers: a quote
+does not match where it would start or end inside one, so "8 million refugees"
+is not found in "7.8 million refugees" nor "937 soldiers" in "5,937 soldiers"
+(a "." or "," between two digits joins them). It stays linear in the size of the bank: the article
 is normalised once, and when there are many quotes it is indexed by word, so each
 quote is checked at the few places its rarest inner word occurs instead of by a
 scan of the whole article (10,000 quotes over a 1 MB article would otherwise be
@@ -10,6 +13,7 @@ scan of the whole article (10,000 quotes over a 1 MB article would otherwise be
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -87,7 +91,7 @@ def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
     """
     haystack = normalise(article)
     if len(quotes) * len(haystack) <= _INDEX_ABOVE:
-        return lambda needle: needle in haystack
+        return lambda needle: bounded_find(haystack, needle) >= 0
     keys: dict[str, tuple[str, int]] = {}
     others = []
     for quote in quotes:
@@ -118,10 +122,43 @@ def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
     def occurs(needle: str) -> bool:
         places = anchors.get(needle)
         if places is None:
-            return needle in haystack
-        return any(haystack.startswith(needle, at) for at in places)
+            return bounded_find(haystack, needle) >= 0
+        return any(
+            haystack.startswith(needle, at) and _whole(haystack, at, at + len(needle))
+            for at in places
+        )
 
     return occurs
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether the characters either side of position `at` belong to one word or number.
+
+    Letters and digits join; so does a "." or "," with a digit on each side ("7.8", "5,937").
+    """
+    if at <= 0 or at >= len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if before.isalnum() and after.isalnum():
+        return True
+    if after in ".," and before.isdigit():
+        return at + 1 < len(text) and text[at + 1].isdigit()
+    if before in ".," and after.isdigit():
+        return at >= 2 and text[at - 2].isdigit()
+    return False
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] neither starts nor ends inside a word or number."""
+    return not _joined(text, start) and not _joined(text, end)
+
+
+def bounded_find(haystack: str, needle: str) -> int:
+    """Where `needle` first occurs in `haystack` at word and number edges, or -1."""
+    at = haystack.find(needle)
+    while at >= 0 and not _whole(haystack, at, at + len(needle)):
+        at = haystack.find(needle, at + 1)
+    return at
 
 
 def _word_index(haystack: str, quotes: list[str]) -> dict[str, tuple[str, int]]:
@@ -152,8 +189,44 @@ def _word_starts(haystack: str, wanted: set[str]) -> dict[str, list[int]]:
     return starts
 
 
-def _departure(quote: str, occurs: Callable[[str], bool]) -> str:
+def _cut(article: str, quote: str) -> str | None:
+    """If the quote occurs in the article only inside longer words or numbers, say where.
+
+    Runs only for a quote that failed, so normalising the article again costs nothing
+    on a valid bank.
+    """
+    haystack, needle = normalise(article), normalise(quote)
+    at = haystack.find(needle)
+    if at < 0 or not needle:
+        return None
+    end = at + len(needle)
+    start, stop = at, end
+    while _joined(haystack, start):
+        start -= 1
+    while _joined(haystack, stop):
+        stop += 1
+    words = quote.split()
+    parts = []
+    if start < at:
+        longer = _as_written(article, haystack[start : at + len(needle.split(" ")[0])])
+        parts.append(f"the article has {quoted(longer)} where the quote starts {quoted(words[0])}")
+    if stop > end:
+        longer = _as_written(article, haystack[end - len(needle.split(" ")[-1]) : stop])
+        parts.append(f"the article has {quoted(longer)} where the quote ends {quoted(words[-1])}")
+    return "found it only inside longer words or numbers: " + " and ".join(parts)
+
+
+def _as_written(article: str, folded: str) -> str:
+    """`folded` (a word of the normalised article) as the article writes it, where it can tell."""
+    found = re.search(re.escape(folded), article, re.IGNORECASE)
+    return found.group() if found else folded
+
+
+def _departure(quote: str, occurs: Callable[[str], bool], article: str) -> str:
     """Where a quote stops matching the article, in the author's words, to show the difference."""
+    cut = _cut(article, quote)
+    if cut is not None:
+        return cut
     words = quote.split()
     agreed = 0
     for count in range(1, len(words) + 1):
@@ -190,7 +263,8 @@ def check(
             problems.append(
                 Problem(
                     shown,
-                    "expected the quote to occur in the article, " + _departure(quote, occurs),
+                    "expected the quote to occur in the article, "
+                    + _departure(quote, occurs, article),
                     dotted(loc),
                     *locate(loc),
                 )
@@ -199,24 +273,62 @@ def check(
         value, low, high = figure.get("value"), figure.get("low"), figure.get("high")
         if value is not None:
             low = high = value
-            key = "value"
-        else:
-            key = "low"
         if not (isinstance(low, (int, float)) and isinstance(high, (int, float))):
             continue
-        if not states(quote, float(low), float(high)):
-            wanted = format_number(low)
-            if low != high:
-                wanted += f"–{format_number(high)}"
-            stated = [r.describe() for r in find_numbers(quote)]
-            what = ", ".join(stated) if stated else "no number"
+        if states(quote, float(low), float(high)):
+            continue
+        for key, message in number_problems(quote, low, high, value is not None):
             loc = ("figures", figure_id, key)
-            problems.append(
-                Problem(
-                    shown,
-                    f"expected the quote to state {wanted}, found {what}",
-                    dotted(loc),
-                    *locate(loc),
-                )
-            )
+            problems.append(Problem(shown, message, dotted(loc), *locate(loc)))
     return problems
+
+
+def number_problems(quote: str, low: float, high: float, single: bool) -> list[tuple[str, str]]:
+    """(key, message) for a figure whose quote does not state its number or range.
+
+    A range is blamed on the end that differs from a range the quote states (both
+    ends when both differ), so the author edits the right line. Numbers are written
+    as a news report would ("7.8 million") unless that makes the expected and the
+    found read the same (7,800,001 against 7,800,000): then exact digits.
+    """
+    readings = [(r.low, r.high) for r in find_numbers(quote)]
+    wanted = (float(low), float(high))
+    exact = any(_text(r, False) == _text(wanted, False) for r in readings)
+    what = ", ".join(_text(r, exact) for r in readings) if readings else "no number"
+    if single:
+        return [("value", f"expected the quote to state {_text(wanted, exact)}, found {what}")]
+    ranges = [r for r in readings if r[0] != r[1]]
+    if not ranges:
+        return [("low", f"expected the quote to state {_text(wanted, exact)}, found {what}")]
+    if any(_same(r[0], wanted[0]) for r in ranges):
+        wrong = ["high"]
+    elif any(_same(r[1], wanted[1]) for r in ranges):
+        wrong = ["low"]
+    else:
+        wrong = ["low", "high"]
+    ends = {"low": ("from", wanted[0]), "high": ("up to", wanted[1])}
+    return [
+        (
+            key,
+            f"expected the quote to state a range {ends[key][0]} {_number(ends[key][1], exact)},"
+            f" found {what}",
+        )
+        for key in wrong
+    ]
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(a, b, 1.0)
+
+
+def _number(value: float, exact: bool) -> str:
+    if not exact or not math.isfinite(value):
+        return format_number(value)
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"
+
+
+def _text(reading: tuple[float, float], exact: bool) -> str:
+    low, high = reading
+    if low == high:
+        return _number(low, exact)
+    return f"{_number(low, exact)}–{_number(high, exact)}"
