@@ -76,7 +76,8 @@ class HostApp(App[int]):
         Binding("p", "pause", "Pause"),
         Binding("plus,e", "extend", f"+{EXTEND_SECONDS}s"),
         Binding("l", "toggle_board", "Leaderboard"),
-        Binding("r", "remove", "Remove player"),
+        # "Remove", not "Remove player": with six keys the Footer must fit 80 columns.
+        Binding("r", "remove", "Remove"),
         Binding("q", "request_quit", "Quit"),
         Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
     ]

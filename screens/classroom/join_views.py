@@ -218,8 +218,8 @@ class JoinRevealScreen(Screen[None]):
             Content(yours.text),
             "\n",
             ("✓ " if yours.correct else "", "bold"),
+            # The engine's reason already states the points ("0.73 of 1 point").
             Content(yours.reason),
-            f" ({points_text(yours.points)} of {points_text(yours.max_points)})",
         )
 
     def _class_line(self) -> Content:
