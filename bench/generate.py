@@ -115,7 +115,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = write_bank(Path(folder), args.figures)
         size = path.stat().st_size
-        loaded = load_bank(path)  # also warms imports and caches
+        loaded = load_bank(path, use_cache=False)  # also warms imports and caches
         made = len(generate(loaded, Settings(count=args.questions, seed=0)))
         load: list[float] = []
         gen: list[float] = []
@@ -123,7 +123,9 @@ def main() -> int:
         # from the bank just loaded, so nothing a previous run built is reused.
         for run in range(args.runs):
             fresh: list[LoadedBank] = []
-            load.append(_cpu_seconds(lambda fresh=fresh: fresh.append(load_bank(path))))
+            load.append(
+                _cpu_seconds(lambda fresh=fresh: fresh.append(load_bank(path, use_cache=False)))
+            )
             chosen = Settings(count=args.questions, seed=run + 1)
             gen.append(_cpu_seconds(lambda c=chosen, f=fresh: generate(f[0], c)))
         every = _cpu_seconds(lambda: all_questions(loaded))

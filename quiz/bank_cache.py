@@ -30,7 +30,6 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from quiz import bankdata
@@ -146,6 +145,8 @@ def write(bank_path: Path, bank_bytes: bytes, bank: bankdata.Bank, article: str 
     Written to a temporary file and renamed, so a reader never sees half an entry; any
     failure is ignored (the next load checks the bank again).
     """
+    import tempfile  # only a load that missed writes
+
     try:
         payload = json.dumps(bankdata.to_json(bank), ensure_ascii=False).encode("utf-8")
         header = {
