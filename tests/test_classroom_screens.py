@@ -274,6 +274,9 @@ async def test_the_projector_survives_resizing_down_to_40x12(second_bank: Loaded
     app = make_host_app(room, shown_address="127.0.0.1:8765")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.resize_terminal(40, 12)
+        await until(pilot, lambda: app.screen.size.width == 40)
+        # The join command wraps rather than cut the code off the edge.
+        await shown_whole(pilot, "#join-command", room.code)
         await pilot.resize_terminal(80, 24)
         await shown_whole(pilot, "#count", "Waiting for players")
         await pilot.press("enter")

@@ -256,6 +256,7 @@ def student(
             room.join(name)
         await app.classroom.next()
         await until(pilot, lambda: isinstance(app.screen, JoinQuestionScreen))
+        await until(pilot, lambda: isinstance(app.focused, Input))  # keys go to the field
         await script(pilot, app)
         await settle(pilot)
 
