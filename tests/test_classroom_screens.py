@@ -263,8 +263,13 @@ async def shown_whole(pilot: Pilot, selector: str, wanted: str) -> None:
     app = pilot.app
     await until(pilot, lambda: wanted in text(app, selector))  # type: ignore[arg-type]
     widget = app.screen.query_one(selector)
-    assert widget.region.width > 0 and widget.region.height > 0, widget.region
-    assert app.screen.region.contains_region(widget.region), widget.region
+
+    def laid_out() -> bool:
+        region = widget.region
+        return region.area > 0 and app.screen.region.contains_region(region)
+
+    # A screen just switched to (or resized) is laid out on a later refresh: wait, bounded.
+    await until(pilot, laid_out)
 
 
 async def test_the_projector_survives_resizing_down_to_40x12(second_bank: LoadedBank) -> None:
