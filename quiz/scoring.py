@@ -139,7 +139,8 @@ INTERVAL_RULE_TEXT: str = _interval_rule_text()
 """The interval scoring rule in one line, shown on screen in interval mode."""
 
 
-def _points(points: float, max_points: float) -> str:
+def points_text(points: float, max_points: float) -> str:
+    """ "0.46 of 1 point", "3 of 10 points": how every screen and report says a score."""
     unit = "point" if max_points == 1 else "points"
     return f"{_number(points)} of {_number(max_points)} {unit}"
 
@@ -184,13 +185,15 @@ def score(question: Question, answer: Answer) -> Score:
     _positive(guess, "a guess")
     if low <= guess <= high:
         reason = "exactly right" if low == high else f"inside the range {question.answer_text}"
-        return Score(max_points, max_points, True, f"{reason}: {_points(max_points, max_points)}")
+        return Score(
+            max_points, max_points, True, f"{reason}: {points_text(max_points, max_points)}"
+        )
     truth = high if guess > high else low
     ratio = max(guess / truth, truth / guess)
     points = round(max_points * estimate_share(ratio), 2)
     correct = ratio <= FULL_MARKS_RATIO
     return Score(
-        points, max_points, correct, f"{_off(guess, truth)}: {_points(points, max_points)}"
+        points, max_points, correct, f"{_off(guess, truth)}: {points_text(points, max_points)}"
     )
 
 
@@ -217,7 +220,7 @@ def _score_interval(question: Question, answer: IntervalAnswer, max_points: floa
         nearest = truth_high if truth_high < answer.low else truth_low
         edge = answer.low if truth_high < answer.low else answer.high
         where = f"{truth} is {_off(nearest, edge, 'above', 'below')} your bounds {bounds}"
-    return Score(points, max_points, inside, f"{where}: {_points(points, max_points)}", inside)
+    return Score(points, max_points, inside, f"{where}: {points_text(points, max_points)}", inside)
 
 
 def read_answer(question: Question, text: str, interval: bool = False) -> Answer:

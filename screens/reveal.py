@@ -11,7 +11,7 @@ from typing import ClassVar
 from quiz.screens.messages import NextQuestion, OpenArticle
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
-from quiz.screens.widgets.progress_header import Progress, ProgressHeader, format_points
+from quiz.screens.widgets.progress_header import Progress, ProgressHeader
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.explain import Explanation
+from quiz.scoring import points_text
 from quiz.session import AnsweredQuestion
 from quiz.store import describe_answer
 
@@ -38,7 +39,7 @@ def verdict(result: AnsweredQuestion) -> Content:
         head = ("≈ Close", "bold $text-warning")
     else:
         head = ("✗ Not quite", "bold $text-error")
-    points = f"  {format_points(score.points)} of {format_points(score.max_points)} points"
+    points = "  " + points_text(score.points, score.max_points)
     return Content.assemble(head, (points, "bold"))
 
 

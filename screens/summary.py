@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.scoring import points_text
 from quiz.session import Summary
 from quiz.store import describe_answer
 
@@ -26,7 +27,7 @@ def total_line(summary: Summary) -> Content:
     share = summary.points / summary.max_points if summary.max_points else 0.0
     return Content.assemble(
         ("Total  ", "bold"),
-        (f"{format_points(summary.points)} of {format_points(summary.max_points)} points", "bold"),
+        (points_text(summary.points, summary.max_points), "bold"),
         f"  ({share:.0%}, {summary.answered} of {summary.total} answered)",
     )
 
