@@ -11,7 +11,6 @@ question shows the figures only (a ratio does not belong on their scale).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from quiz.bankdata import Figure
@@ -19,7 +18,7 @@ from quiz.distractors import interval_text
 from quiz.generate import Question
 from quiz.loader import LoadedBank
 from quiz.numbers import find_numbers
-from quiz.provenance import normalise
+from quiz.provenance import finder, normalise
 from quiz.scoring import Answer, IntervalAnswer, NumberAnswer
 
 
@@ -186,54 +185,21 @@ def _normalised_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-_INDEX_ABOVE = 2_000_000
-"""Index the article by word when quotes x article characters exceed this."""
-
-
-def _finder(haystack: str, quotes: int) -> Callable[[str], int]:
-    """A first-occurrence search; for many quotes over a long article, a word index.
-
-    Scanning a 1 MB article once per quote is 10 GB of comparisons for 10,000 quotes;
-    instead each quote is tried only where its rarest inner word starts (inner words
-    are whole words wherever the quote occurs; the first and last may be cut).
-    """
-    if quotes * len(haystack) <= _INDEX_ABOVE:
-        return haystack.find
-    starts: dict[str, list[int]] = {}
-    offset = 0
-    for word in haystack.split(" "):
-        starts.setdefault(word, []).append(offset)
-        offset += len(word) + 1
-
-    def find(needle: str) -> int:
-        words = needle.split(" ")
-        inner = [(len(starts.get(w, ())), i) for i, w in enumerate(words[1:-1], start=1)]
-        if not inner:
-            return haystack.find(needle)
-        _, index = min(inner)
-        before = sum(len(w) + 1 for w in words[:index])
-        for at in starts.get(words[index], ()):
-            if at >= before and haystack.startswith(needle, at - before):
-                return at - before
-        return -1
-
-    return find
-
-
 def article_highlights(loaded: LoadedBank) -> list[tuple[int, int, str]]:
     """(start, end, figure_id) of every figure's quote in the article text, in order.
 
-    Quotes are matched as the loader checks them (quiz.provenance.normalise: case,
-    whitespace and typographic quotes folded), each at its first occurrence; a quote
+    Quotes are matched as the loader checks them (quiz.provenance: case, whitespace
+    and typographic quotes folded, at word and number edges), each at its first
+    occurrence; a quote
     the article does not contain (possible only when loaded without provenance
     checks) has no span.
     """
     text = loaded.article_text
     haystack, origin = _normalised_with_map(text)
-    find = _finder(haystack, len(loaded.bank.figures))
+    needles = {figure_id: normalise(f.quote) for figure_id, f in loaded.bank.figures.items()}
+    find = finder(haystack, list(needles.values()))
     spans: list[tuple[int, int, str]] = []
-    for figure_id, figure in loaded.bank.figures.items():
-        needle = normalise(figure.quote)
+    for figure_id, needle in needles.items():
         if not needle:
             continue
         at = find(needle)

@@ -80,7 +80,14 @@ def quote_states(figure: Any) -> bool:
 
 
 def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
-    """A test "does this normalised quote occur in the normalised article?".
+    """A test "does this normalised quote occur in the normalised article?"."""
+    find = finder(normalise(article), quotes)
+    return lambda needle: find(needle) >= 0
+
+
+def finder(haystack: str, quotes: list[str]) -> Callable[[str], int]:
+    """Where a normalised quote first occurs, at word and number edges, in the
+    normalised article `haystack`, or -1.
 
     `quotes` are the normalised quotes that will be asked about. With few, each is
     looked for in the whole article. With many, each is compared only where a number
@@ -89,9 +96,8 @@ def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
     an article has few of each. Quotes without such a number fall back to the rarest
     of their inner words.
     """
-    haystack = normalise(article)
     if len(quotes) * len(haystack) <= _INDEX_ABOVE:
-        return lambda needle: bounded_find(haystack, needle) >= 0
+        return lambda needle: bounded_find(haystack, needle)
     keys: dict[str, tuple[str, int]] = {}
     others = []
     for quote in quotes:
@@ -119,16 +125,17 @@ def matcher(article: str, quotes: list[str]) -> Callable[[str], bool]:
         for quote, (word, before) in by_word.items():
             anchors[quote] = [at - before for at in word_starts.get(word, ()) if at >= before]
 
-    def occurs(needle: str) -> bool:
+    def find(needle: str) -> int:
         places = anchors.get(needle)
         if places is None:
-            return bounded_find(haystack, needle) >= 0
-        return any(
-            haystack.startswith(needle, at) and _whole(haystack, at, at + len(needle))
-            for at in places
-        )
+            return bounded_find(haystack, needle)
+        # Anchors are in article order, so the first that fits is the first occurrence.
+        for at in places:
+            if haystack.startswith(needle, at) and _whole(haystack, at, at + len(needle)):
+                return at
+        return -1
 
-    return occurs
+    return find
 
 
 def _joined(text: str, at: int) -> bool:

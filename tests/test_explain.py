@@ -3,6 +3,8 @@ quote, the log-scale chart with the guess, and quotes located in the article."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quiz.explain import article_highlights, explain
@@ -160,9 +162,29 @@ def test_the_word_index_finds_what_a_scan_finds(
     request: pytest.FixtureRequest, bank_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large banks search through a word index; it must agree with a plain scan."""
-    import quiz.explain
+    import quiz.provenance
 
     bank: LoadedBank = request.getfixturevalue(bank_name)
     scanned = article_highlights(bank)
-    monkeypatch.setattr(quiz.explain, "_INDEX_ABOVE", 0)
+    monkeypatch.setattr(quiz.provenance, "_INDEX_ABOVE", 0)
     assert article_highlights(bank) == scanned
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_article_highlights_skip_a_quote_cut_out_of_a_longer_number(
+    second_bank: LoadedBank, indexed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader accepts "7,000 workers left" only where it stands whole, so the
+    highlight must not land on "37,000 workers left" earlier in the article."""
+    import quiz.provenance
+
+    if indexed:
+        monkeypatch.setattr(quiz.provenance, "_INDEX_ABOVE", 0)
+    figure_id, figure = next(iter(second_bank.bank.figures.items()))
+    article = "In 2020, 37,000 workers left the city. In 2021, 7,000 workers left again."
+    figures = {figure_id: replace(figure, quote="7,000 workers left")}
+    bank = replace(second_bank.bank, figures=figures)
+    loaded = LoadedBank(bank, second_bank.path, article, second_bank.digest)
+    [(start, end, found)] = article_highlights(loaded)
+    assert found == figure_id
+    assert (start, end) == (article.index("In 2021") + 9, article.index(" again"))
