@@ -40,17 +40,15 @@ and only the selected questions are built.
 from __future__ import annotations
 
 import bisect
-import gc
 import math
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from quiz import distractors
 from quiz.distractors import interval_text
-from quiz.loader import LoadedBank
+from quiz.loader import LoadedBank, collector_paused
 
 Kind = Literal["estimate", "choice", "source", "compare", "written"]
 KINDS: tuple[Kind, ...] = ("estimate", "choice", "source", "compare", "written")
@@ -444,28 +442,9 @@ _NO_RNG = random.Random(0)
 """Passed to builders that never draw from it."""
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while questions are made.
-
-    Generation allocates tens of thousands of small objects, none in a reference
-    cycle, and each allocation burst would make the collector walk every object of
-    the loaded bank (tens of thousands more) for nothing: about 15% of the time of a
-    large quiz. Reference counting still frees everything; the collector is resumed
-    (if it was running) however generation ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def all_questions(loaded: LoadedBank, seed: int = 0) -> list[Question]:
     """Every question the bank can give, before selection (ids unique), in bank order."""
-    with _collector_paused():
+    with collector_paused():
         index, specs = _specs(loaded)
         return [_build(index, spec, seed) for spec in specs]
 
@@ -560,7 +539,7 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
         )
     if not settings.kinds:
         raise ValueError("expected at least one question kind, found none")
-    with _collector_paused():
+    with collector_paused():
         index, specs = _specs(loaded)
         chosen = _select(specs, settings)
         if not chosen:
