@@ -191,10 +191,15 @@ def write_second_bank(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _bank_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep the validated-bank cache (quiz.bank_cache) out of the user's cache folder."""
+def _user_folders_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep results, remembered choices and the bank cache out of the user's folders.
+
+    Tests that need a folder of their own still set these themselves; this only makes
+    sure a test that forgets cannot write to ~/.local, ~/.config or ~/.cache.
+    """
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("QUIZ_CACHE_DIR", str(tmp_path_factory.mktemp("bank-cache")))
+        for name in ("QUIZ_DATA_DIR", "QUIZ_CONFIG_DIR", "QUIZ_CACHE_DIR"):
+            patch.setenv(name, str(tmp_path_factory.mktemp(name.lower())))
         yield
 
 
