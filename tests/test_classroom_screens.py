@@ -211,6 +211,7 @@ async def test_the_student_answers_and_sees_their_reveal(second_bank: LoadedBank
             given = room.players[1].answers[1]
             assert given.score.reason in body
             assert "1st of 1" in body
+            await until(pilot, lambda: "▲ " in legend(app))
             assert "▲ your guess" in legend(app), "a student's ▲ is their own guess"
             assert "class" not in legend(app)
             late = await asyncio.wait_for(asyncio.open_connection(*address), WAIT)
@@ -250,6 +251,8 @@ async def test_the_projector_chart_says_the_marks_are_the_class_guesses(
         # Both have answered, so the host reveals at once.
         await until(pilot, lambda: isinstance(app.screen, HostRevealScreen))
         await until(pilot, lambda: "2 guesses" in text(app, "#distribution"))
+        # The chart renders to its width: wait for the layout to give it the whole line.
+        await until(pilot, lambda: "▲ " in legend(app))
         chart = str(app.screen.query_one(LogChart).render())
         assert chart.count("▲") >= 2, "each of the class's guesses has its mark"
         assert "▲ the class's guesses" in legend(app)
