@@ -18,7 +18,6 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import random
 import sys
@@ -41,6 +40,10 @@ from quiz.loader import LoadedBank
 from quiz.preferences import Choices
 
 if TYPE_CHECKING:
+    # Only `quiz`'s command line passes a Namespace (it has imported argparse already);
+    # tests and the start-up benchmark build the app without it.
+    import argparse
+
     from quiz.session import AnsweredQuestion, Session
     from quiz.store import Store
 
