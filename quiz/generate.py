@@ -28,10 +28,23 @@ SHA-512 by `random`, never with `hash()`, so the quiz is the same on every machi
 and Python version. Nothing iterates a set.
 
 Selection (`count` below the number available): kinds take turns in a seeded order,
-each kind's questions in a seeded order, and two questions about the same figure
-(an estimate and a choice of it, or a source question whose prompt states its
-value) are avoided while any other question is left. When they must share a
-figure, questions that ask for a figure come before questions that state it.
+each kind's questions in a seeded order. A question *shows* the measure of its
+figures: its reveal (`quiz.explain`) has a card, value and source, for every figure
+of that measure (a written question linked to a figure shows that figure's measure;
+an unlinked one shows none). Questions on a measure already shown, or about a figure
+already used, are skipped while any other is left; then measures shown once are
+allowed, then twice, then whatever remains. Kinds on the fewest measures choose first
+so the scarce ones (comparisons exist only where a measure has several figures) find
+a measure of their own; when the quiz is no longer than the measures available, a
+kind that still cannot lends its share to kinds that can, so no measure repeats.
+
+Order: when a measure does repeat, its questions swap among the places they hold so
+that no reveal or prompt gives a later answer away where an order can avoid it:
+first questions whose answer the reveal shows (estimate, choice, "which source gave
+the highest", written questions answered by the figure's value or source), then
+source questions (their prompt states a figure's value), then questions whose answer
+no reveal shows ("how many times larger", other written questions). Two questions
+that would each give the other away cannot both be helped; selection makes them rare.
 
 Cost is linear in the bank: figures are indexed by measure, source and unit once,
 and only the selected questions are built.
@@ -118,6 +131,9 @@ class _Spec(NamedTuple):
     make: str
     """Which builder makes it: a key of _BUILDERS."""
     args: tuple[Any, ...]
+    measure: str = ""
+    """The measure the reveal shows (all of a question's figures share one); empty
+    for an unlinked written question."""
 
 
 def _log_middle(low: float, high: float) -> float:
@@ -332,6 +348,7 @@ def _highest(index: _Index, measure: str, figure_ids: list[str]) -> _Spec | None
         False,
         "highest",
         (top, tuple(ranked[1:])),
+        measure,
     )
 
 
@@ -401,10 +418,13 @@ def _specs(loaded: LoadedBank) -> tuple[_Index, list[_Spec]]:
         if figure.ask is None:
             continue
         one = (figure_id,)
-        append(_Spec("estimate", "estimate:" + figure_id, one, True, False, "estimate", ()))
-        append(_Spec("choice", "choice:" + figure_id, one, True, False, "choice", ()))
+        measure = figure.measure
+        append(
+            _Spec("estimate", "estimate:" + figure_id, one, True, False, "estimate", (), measure)
+        )
+        append(_Spec("choice", "choice:" + figure_id, one, True, False, "choice", (), measure))
         if several_sources:
-            append(_Spec("source", "source:" + figure_id, one, False, True, "source", ()))
+            append(_Spec("source", "source:" + figure_id, one, False, True, "source", (), measure))
     bounds = index.bounds
     for measure, figure_ids in index.by_measure.items():
         if len(figure_ids) < 2:
@@ -415,13 +435,18 @@ def _specs(loaded: LoadedBank) -> tuple[_Index, list[_Spec]]:
             if bounds[figure_id][0] >= base_high * COMPARE_GAP:
                 pair = (figure_id, smallest)
                 question_id = f"compare:{figure_id}:{smallest}"
-                append(_Spec("compare", question_id, pair, False, True, "ratio", ()))
+                append(_Spec("compare", question_id, pair, False, True, "ratio", (), measure))
         highest = _highest(index, measure, figure_ids)
         if highest is not None:
             append(highest)
     for number, written in enumerate(index.bank.questions):
         about = (written.figure,) if written.figure else ()
-        append(_Spec("written", f"written:{number + 1}", about, True, False, "written", (number,)))
+        linked = index.figures[written.figure].measure if written.figure else ""
+        append(
+            _Spec(
+                "written", f"written:{number + 1}", about, True, False, "written", (number,), linked
+            )
+        )
     return index, specs
 
 
@@ -449,7 +474,12 @@ def all_questions(loaded: LoadedBank, seed: int = 0) -> list[Question]:
         return [_build(index, spec, seed) for spec in specs]
 
 
-def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
+_WINDOW = 16
+"""How many of a kind's next questions are weighed when a measure must repeat: a
+constant, so selection stays linear in the bank however small it is."""
+
+
+def _select(index: _Index, specs: list[_Spec], settings: Settings) -> list[_Spec]:
     rng = random.Random(settings.seed)
     queues: dict[str, list[_Spec]] = {}
     for spec in specs:
@@ -470,56 +500,150 @@ def _select(specs: list[_Spec], settings: Settings) -> list[_Spec]:
                 left -= 1
         if left == before:
             break
-    # ... then kinds take turns filling their share, first skipping questions about a
-    # figure already used, then with what was skipped.
+    distinct: set[str] = set()
+    reach: dict[Kind, int] = {}
+    for kind in kinds:
+        measures = {s.measure for s in queues[kind] if s.measure}
+        # An unlinked written question shows no measure: each counts as one of its own.
+        reach[kind] = len(measures) + sum(1 for s in queues[kind] if not s.measure)
+        distinct.update(measures)
+    # Kinds on the fewest measures choose first (seeded order among equals), so the
+    # scarce ones still find a measure of their own.
+    turns = sorted(kinds, key=lambda k: reach[k])
+    # ... then kinds take turns filling their share, first only with questions on a
+    # measure no chosen question shows (and so about no figure already used) ...
     chosen: list[_Spec] = []
-    used: set[str] = set()
+    used_figures: set[str] = set()
+    shown: dict[str, int] = {}
     taken = dict.fromkeys(kinds, 0)
-    deferred: dict[str, list[_Spec]] = {k: [] for k in kinds}
+
+    def take(kind: Kind, spec: _Spec) -> None:
+        chosen.append(spec)
+        used_figures.update(spec.figures)
+        if spec.measure:
+            shown[spec.measure] = shown.get(spec.measure, 0) + 1
+        taken[kind] += 1
+
+    skipped: dict[str, list[_Spec]] = {k: [] for k in kinds}
     progress = True
     while progress:
         progress = False
-        for kind in kinds:
+        for kind in turns:
             queue = queues[kind]
             while queue and taken[kind] < quota[kind]:
                 spec = queue.pop()
-                if not used.isdisjoint(spec.figures):
-                    deferred[kind].append(spec)
+                if spec.measure in shown:
+                    skipped[kind].append(spec)
                     continue
-                chosen.append(spec)
-                used.update(spec.figures)
-                taken[kind] += 1
+                take(kind, spec)
                 progress = True
                 break
     for kind in kinds:
-        rest = deferred[kind] + queues[kind][::-1]
-        chosen.extend(rest[: quota[kind] - taken[kind]])
+        # Skipped questions come back first, in the order they were drawn.
+        queues[kind] = queues[kind] + skipped[kind][::-1]
+    if settings.count <= len(distinct):
+        _lend_shares(queues, kinds, quota, taken, chosen, used_figures, shown)
+    # ... then, where a measure must repeat, each turn takes among the kind's next few
+    # questions one about no figure used, on the measure shown least.
+    progress = True
+    while progress:
+        progress = False
+        for kind in turns:
+            queue = queues[kind]
+            if not queue or taken[kind] >= quota[kind]:
+                continue
+            best, best_key = len(queue) - 1, (2, 0)
+            for place in range(len(queue) - 1, max(len(queue) - 1 - _WINDOW, -1), -1):
+                candidate = queue[place]
+                key = (
+                    0 if used_figures.isdisjoint(candidate.figures) else 1,
+                    shown.get(candidate.measure, 0),
+                )
+                if key < best_key:
+                    best, best_key = place, key
+                    if key == (0, 0):
+                        break
+            take(kind, queue.pop(best))
+            progress = True
     rng.shuffle(chosen)
-    _ask_before_telling(chosen)
     return chosen
 
 
-def _ask_before_telling(chosen: list[_Spec]) -> None:
-    """Reorder in place so no question states a figure that a later one asks for.
+def _lend_shares(
+    queues: dict[str, list[_Spec]],
+    kinds: list[Kind],
+    quota: dict[Kind, int],
+    taken: dict[Kind, int],
+    chosen: list[_Spec],
+    used_figures: set[str],
+    shown: dict[str, int],
+) -> None:
+    """When the quiz is no longer than the measures available, a kind that cannot fill
+    its share without repeating a measure lends the rest of it, turn by turn, to kinds
+    that can (the "how many times" kind exists only on measures with several figures,
+    and may find them all shown)."""
+    owed = [k for k in kinds for _ in range(quota[k] - taken[k])]
+    progress = True
+    while owed and progress:
+        progress = False
+        for kind in kinds:
+            if not owed:
+                break
+            queue = queues[kind]
+            for place in range(len(queue) - 1, -1, -1):
+                spec = queue[place]
+                if used_figures.isdisjoint(spec.figures) and spec.measure not in shown:
+                    del queue[place]
+                    chosen.append(spec)
+                    used_figures.update(spec.figures)
+                    if spec.measure:
+                        shown[spec.measure] = 1
+                    lender = owed.pop(0)
+                    quota[lender] -= 1
+                    quota[kind] += 1
+                    taken[kind] += 1
+                    progress = True
+                    break
 
-    Questions that state figures keep their places; a question asking for a figure
-    moves to just before the first one stating it, if that comes earlier.
+
+def _gives_itself_away(index: _Index, question: Question) -> bool:
+    """Whether a reveal showing this question's figures shows its answer: a figure's
+    value or its source's name."""
+    answer = question.answer_text
+    return any(index.value(f) == answer or index.names[f] == answer for f in question.figure_ids)
+
+
+def _order(index: _Index, chosen: list[_Spec], built: list[Question]) -> list[Question]:
+    """Reorder so that no reveal or prompt gives away a later question's answer,
+    wherever an order can avoid it.
+
+    Every reveal and every prompt stays within one measure, so questions on a measure
+    only swap among the places they already hold (unlinked written questions and the
+    shuffle's spread are kept): first those asking for a figure or a source the reveal
+    would show (estimate, choice, "which source gave the highest", a written question
+    whose answer is the figure's value or source), then source questions (their
+    prompt states a value the first group asks for), then questions whose answer no
+    reveal shows ("how many times larger", other written questions), which must not
+    come first or their reveal would answer the others.
     """
-    first_telling: dict[str, int] = {}
+    places: dict[str, list[int]] = {}
     for position, spec in enumerate(chosen):
-        if spec.tells:
-            for f in spec.figures:
-                first_telling.setdefault(f, position)
-    keys: list[tuple[float, int]] = []
-    for position, spec in enumerate(chosen):
-        key = float(position)
-        if spec.asks:
-            for f in spec.figures:
-                if f in first_telling and first_telling[f] < key:
-                    key = first_telling[f] - 0.5
-        keys.append((key, position))
-    order = sorted(range(len(chosen)), key=keys.__getitem__)
-    chosen[:] = [chosen[i] for i in order]
+        if spec.measure:
+            places.setdefault(spec.measure, []).append(position)
+    order = list(range(len(chosen)))
+    for positions in places.values():
+        if len(positions) < 2:
+            continue
+
+        def rank(position: int) -> tuple[int, int]:
+            spec, question = chosen[position], built[position]
+            if not _gives_itself_away(index, question):
+                return (2, position)
+            return (1 if spec.tells else 0, position)
+
+        for place, position in zip(positions, sorted(positions, key=rank), strict=True):
+            order[place] = position
+    return [built[i] for i in order]
 
 
 def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
@@ -541,10 +665,11 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
         raise ValueError("expected at least one question kind, found none")
     with collector_paused():
         index, specs = _specs(loaded)
-        chosen = _select(specs, settings)
+        chosen = _select(index, specs, settings)
         if not chosen:
             raise ValueError(
                 f"expected questions of the kinds asked for ({', '.join(settings.kinds)}), "
                 "found none in this bank"
             )
-        return [_build(index, spec, settings.seed) for spec in chosen]
+        built = [_build(index, spec, settings.seed) for spec in chosen]
+        return _order(index, chosen, built)

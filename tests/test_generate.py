@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from quiz import distractors
 from quiz.distractors import MIN_GAP, apart, interval_text
+from quiz.explain import explain
 from quiz.generate import KINDS, Question, Settings, all_questions, generate
 from quiz.loader import LoadedBank
 from quiz.numbers import read_number
@@ -390,3 +391,44 @@ def test_any_bank_gives_honest_deterministic_quizzes(
     quiz = generate(bank, Settings(count=count, seed=seed))
     assert len(quiz) == min(count, len(every))
     assert quiz == generate(bank, Settings(count=count, seed=seed))
+
+
+def _measures_shown(loaded: LoadedBank, question: Question) -> set[str]:
+    figures = loaded.bank.figures
+    return {figures[c.figure_id].measure for c in explain(loaded, question).cards}
+
+
+def _gives_away(loaded: LoadedBank, earlier: Question, later: Question) -> bool:
+    """Whether `earlier`'s reveal shows `later`'s answer: the value or the source of a
+    figure `later` is about, on that figure's card."""
+    return any(
+        card.figure_id in later.figure_ids and later.answer_text in (card.value_text, card.source)
+        for card in explain(loaded, earlier).cards
+    )
+
+
+@pytest.mark.parametrize("count", [3, 6, 10, 20])
+def test_no_measure_repeats_while_others_remain(bank: LoadedBank, count: int) -> None:
+    every = all_questions(bank)
+    distinct = {m for q in every for m in _measures_shown(bank, q)}
+    for seed in [*range(50), 534724]:
+        quiz = generate(bank, Settings(count=count, seed=seed))
+        shown = [m for q in quiz for m in _measures_shown(bank, q)]
+        if count <= len(distinct):
+            assert len(shown) == len(set(shown)), (seed, [q.id for q in quiz])
+
+
+@pytest.mark.parametrize("count", [5, 10, 20, 10_000])
+def test_no_reveal_gives_away_a_later_answer_when_an_order_avoids_it(
+    bank: LoadedBank, count: int
+) -> None:
+    """The lead's game (seed 534724, 10 questions) asked Milley's Ukrainian figure and
+    later who gave the 9,000: the first reveal had answered it. Where two questions
+    would give each other away, no order helps; otherwise the one whose answer the
+    other's reveal shows must come first."""
+    for seed in [*range(50), 534724]:
+        quiz = generate(bank, Settings(count=count, seed=seed))
+        for i, earlier in enumerate(quiz):
+            for later in quiz[i + 1 :]:
+                if _gives_away(bank, earlier, later):
+                    assert _gives_away(bank, later, earlier), (seed, earlier.id, later.id)

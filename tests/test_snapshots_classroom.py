@@ -27,6 +27,7 @@ from textual.widgets import Input
 
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
+from quiz.explain import explain
 from quiz.generate import Question, Settings, generate
 from quiz.loader import LoadedBank
 
@@ -43,9 +44,12 @@ def frozen() -> float:
     return 1000.0
 
 
-def pick(bank: LoadedBank, numeric: bool) -> Question:
+def pick(bank: LoadedBank, kind: str, figures: int = 1) -> Question:
+    """The first question of that kind, on a measure of at least `figures` figures, in
+    a seeded quiz: chosen by what it is, so a change in selection never turns the
+    choice shown into a written or "how many times" one."""
     questions = generate(bank, Settings(count=20, seed=3))
-    return next(q for q in questions if q.is_numeric == numeric)
+    return next(q for q in questions if q.kind == kind and len(explain(bank, q).cards) >= figures)
 
 
 def new_room(bank: LoadedBank, *questions: Question) -> Room:
@@ -128,7 +132,7 @@ def test_projector_lobby(shipped: LoadedBank, snap_compare: Snap) -> None:
     code in reverse video, "Code: M A P S 2 7", "3 players in the room. Enter starts the
     quiz.", the names with "[b]Bo[/b]" shown literally (not bold); Footer: Next, Remove
     player, Leaderboard, Quit."""
-    room = new_room(shipped, pick(shipped, numeric=False))
+    room = new_room(shipped, pick(shipped, "choice"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:
         await three_players(pilot, app)
@@ -141,7 +145,7 @@ def test_projector_question(shipped: LoadedBank, snap_compare: Snap) -> None:
     """A choice question: "Question 1 of 2", the prompt, four numbered options, and at the
     bottom "Time left 0:45" (frozen) and "1 of 3 answered" — no name of who answered;
     Footer: Reveal now, Pause, +15s, Leaderboard, Remove, Quit (no Next)."""
-    room = new_room(shipped, pick(shipped, numeric=False), pick(shipped, numeric=True))
+    room = new_room(shipped, pick(shipped, "choice"), pick(shipped, "estimate"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:
         await start(pilot, app)
@@ -156,7 +160,7 @@ def test_projector_reveal_choice(shipped: LoadedBank, snap_compare: Snap) -> Non
     """Reveal of a choice question: "3 of 3 answered", the answer in reverse video, then a
     bar per option — the right one marked ✓ and bold with 2 votes, the next one 1 vote,
     the others 0 — readable without colour; no chart."""
-    room = new_room(shipped, pick(shipped, numeric=False), pick(shipped, numeric=True))
+    room = new_room(shipped, pick(shipped, "choice"), pick(shipped, "estimate"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:
         await start(pilot, app)
@@ -171,7 +175,7 @@ def test_projector_reveal_guesses(shipped: LoadedBank, snap_compare: Snap) -> No
     """Reveal of an estimate: "3 guesses, from ... to ...", then the log chart with a row
     per source's figure (●, ◆ the answer) and three "a guess" rows marked ▲, the decade
     axis and the legend "▲ the class's guesses" (never "your guess")."""
-    question = pick(shipped, numeric=True)
+    question = pick(shipped, "estimate", figures=2)
     room = new_room(shipped, question)
 
     async def script(pilot: Pilot, app: HostApp) -> None:
@@ -190,7 +194,7 @@ def test_projector_reveal_guesses(shipped: LoadedBank, snap_compare: Snap) -> No
 def test_projector_leaderboard(shipped: LoadedBank, snap_compare: Snap) -> None:
     """The leaderboard after question 1: "Leaderboard", Ana and Chi sharing 1st, "[b]Bo[/b]"
     literally in 3rd with 0 points; Footer shows Next."""
-    room = new_room(shipped, pick(shipped, numeric=False), pick(shipped, numeric=True))
+    room = new_room(shipped, pick(shipped, "choice"), pick(shipped, "estimate"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:
         await start(pilot, app)
@@ -206,7 +210,7 @@ def test_projector_leaderboard(shipped: LoadedBank, snap_compare: Snap) -> None:
 def test_projector_podium(shipped: LoadedBank, snap_compare: Snap) -> None:
     """The end of a one-question quiz: "Final results", 🥇 Ana and 🥇 Chi (equal points
     share a medal rank), then the table with "[b]Bo[/b]" literal in 3rd; Footer: Quit."""
-    room = new_room(shipped, pick(shipped, numeric=False))
+    room = new_room(shipped, pick(shipped, "choice"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:
         await start(pilot, app)
@@ -275,7 +279,7 @@ def test_student_question(shipped: LoadedBank, snap_compare: Snap) -> None:
     "Your estimate" with the typed number read back ("= ..."), the scoring rule, "Time left
     0:45" (frozen). The Footer shows no letter keys while the field has focus (they would
     type into it)."""
-    question = pick(shipped, numeric=True)
+    question = pick(shipped, "estimate")
     room = new_room(shipped, question)
 
     async def script(pilot: Pilot, app: Student) -> None:
@@ -287,10 +291,10 @@ def test_student_question(shipped: LoadedBank, snap_compare: Snap) -> None:
 
 def test_student_reveal(shipped: LoadedBank, snap_compare: Snap) -> None:
     """The student's reveal after guessing twice the answer's low end: "Question 1 of 1 ·
-    0.73 points · 2nd of 3", the prompt, the answer in reverse video, "You answered: 11874"
+    0.91 points · 2nd of 3", the prompt, the answer in reverse video, "You answered: 40000"
     with the engine's reason stating the points once, how many classmates were further off (1), the
     scoring rule, then the chart with "your guess" marked ▲ and the legend "▲ your guess"."""
-    question = pick(shipped, numeric=True)
+    question = pick(shipped, "estimate")
     room = new_room(shipped, question)
 
     async def script(pilot: Pilot, app: Student) -> None:
