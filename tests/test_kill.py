@@ -35,34 +35,27 @@ def an_answer(question: Question) -> str:
     return f"{question.low * 3:,.0f}"
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
-def test_sigkill_after_some_answers_keeps_exactly_those(tmp_path: Path) -> None:
-    questions = generate(load_bank(default_bank()), Settings(count=COUNT, seed=SEED))
-    assert len(questions) > ANSWERED
-    data = tmp_path / "data"
+def _start_game(data: Path, *extra: str) -> subprocess.Popen[str]:
+    """`quiz play --plain` on the shipped bank with the test's seed, storing in `data`."""
     env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
-    game = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "quiz",
-            "play",
-            "--plain",
-            "--seed",
-            str(SEED),
-            "--count",
-            str(COUNT),
-            "--name",
-            "Kim",
-            "--data-dir",
-            str(data),
-        ],
+    command = [sys.executable, "-m", "quiz", "play", "--plain", "--seed", str(SEED)]
+    command += ["--count", str(COUNT), *extra, "--data-dir", str(data)]
+    return subprocess.Popen(
+        command,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_sigkill_after_some_answers_keeps_exactly_those(tmp_path: Path) -> None:
+    questions = generate(load_bank(default_bank()), Settings(count=COUNT, seed=SEED))
+    assert len(questions) > ANSWERED
+    data = tmp_path / "data"
+    game = _start_game(data, "--name", "Kim")
     assert game.stdin is not None and game.stdout is not None
     sent = []
     try:
@@ -119,27 +112,7 @@ def _read_until(stream: IO[str], marker: str) -> str:
 def test_ctrl_c_ends_the_game_with_its_summary_and_keeps_the_answers(tmp_path: Path) -> None:
     questions = generate(load_bank(default_bank()), Settings(count=COUNT, seed=SEED))
     data = tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
-    game = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "quiz",
-            "play",
-            "--plain",
-            "--seed",
-            str(SEED),
-            "--count",
-            str(COUNT),
-            "--data-dir",
-            str(data),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    game = _start_game(data)
     assert game.stdin is not None and game.stdout is not None
     game.stdin.write(an_answer(questions[0]) + "\n")
     game.stdin.flush()
