@@ -601,18 +601,5 @@ def _nothing() -> None:
 
 
 def _card(card: Card) -> CardMsg:
-    return CardMsg(
-        source=card.source,
-        role=card.role,
-        counts=card.counts,
-        as_of=card.as_of,
-        value_text=card.value_text,
-        quote=card.quote,
-        number_start=card.number_start,
-        number_end=card.number_end,
-        explain=card.explain,
-        is_answer=card.is_answer,
-        unit=card.unit,
-        low=card.low,
-        high=card.high,
-    )
+    # The wire model names what may leave the host: copy exactly its fields, no more.
+    return CardMsg(**{name: getattr(card, name) for name in CardMsg.model_fields})
