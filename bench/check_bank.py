@@ -22,7 +22,7 @@ from pathlib import Path
 
 import tomli
 
-from quiz.loader import load_bank
+from quiz.bank.loader import load_bank
 
 WORDS = [
     "officials",

@@ -29,12 +29,12 @@ from pathlib import Path
 
 from quiz.questions import default_bank
 
+from quiz.bank.loader import load_bank
 from quiz.classroom.protocol import MAX_SERVER_LINE, PROTOCOL_VERSION, AnswerMsg, Hello, encode
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
-from quiz.generate import Settings, generate
-from quiz.loader import load_bank
-from quiz.store import Store
+from quiz.game.generate import Settings, generate
+from quiz.results.store import Store
 
 TIMEOUT = 30.0
 DEADLINE = 300.0

@@ -27,8 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from quiz.generate import Settings, all_questions, generate
-from quiz.loader import LoadedBank, load_bank
+from quiz.bank.loader import LoadedBank, load_bank
+from quiz.game.generate import Settings, all_questions, generate
 
 UNITS = ("people", "soldiers", "euros", "homes")
 

@@ -11,7 +11,7 @@ child's first screen is ready:
   started straight on the first question, ready when the QuestionScreen has its answer
   widget mounted and has been laid out.
 
-The bank cache (quiz.bank_cache) decides how much the engine does, so the game is timed
+The bank cache (quiz.bank.cache) decides how much the engine does, so the game is timed
 twice, each with its own cache folder (QUIZ_CACHE_DIR, a temporary folder, never the
 user's):
 
@@ -73,8 +73,8 @@ def _child_engine() -> float:
     """The bare app after loading the bank and generating the quiz: the engine's share."""
     from quiz.questions import default_bank
 
-    from quiz.generate import Settings, generate
-    from quiz.loader import load_bank
+    from quiz.bank.loader import load_bank
+    from quiz.game.generate import Settings, generate
 
     generate(load_bank(default_bank()), Settings(count=10, seed=1))
     return _child_bare()
@@ -83,7 +83,7 @@ def _child_engine() -> float:
 def _child_quiz() -> float:
     from quiz.screens.app import make_app
 
-    from quiz.preferences import Choices
+    from quiz.play.preferences import Choices
 
     folder = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     app = make_app(

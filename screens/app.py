@@ -34,18 +34,18 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
-from quiz import preferences
-from quiz.generate import KINDS, Settings, generate
-from quiz.loader import LoadedBank
-from quiz.preferences import Choices
+from quiz.bank.loader import LoadedBank
+from quiz.game.generate import KINDS, Settings, generate
+from quiz.play import preferences
+from quiz.play.preferences import Choices
 
 if TYPE_CHECKING:
     # Only `quiz`'s command line passes a Namespace (it has imported argparse already);
     # tests and the start-up benchmark build the app without it.
     import argparse
 
-    from quiz.session import AnsweredQuestion, Session
-    from quiz.store import Store
+    from quiz.game.session import AnsweredQuestion, Session
+    from quiz.results.store import Store
 
 PLAYER = "player"
 """The name stored when the player gives none."""
@@ -124,7 +124,7 @@ class QuizApp(App[int]):
 
     def start_quiz(self, loaded: LoadedBank, choices: Choices) -> None:
         """Generate the quiz for these choices and show its first question."""
-        from quiz.session import Session, SessionSettings
+        from quiz.game.session import Session, SessionSettings
 
         self.loaded = loaded
         self.choices = choices
@@ -175,7 +175,7 @@ class QuizApp(App[int]):
     def on_answer_given(self, message: messages.AnswerGiven) -> None:
         from quiz.screens.reveal import RevealScreen
 
-        from quiz.explain import explain
+        from quiz.game.explain import explain
 
         if self.session is None or self.session.state != "question":
             return
@@ -263,7 +263,7 @@ class QuizApp(App[int]):
 
     def _guard_store(self, work: Callable[[Store], object]) -> None:
         """Run `work` on the store; a failure is told to the player, never a crash."""
-        from quiz.store import Store, StoreError
+        from quiz.results.store import Store, StoreError
 
         if self._store is None:
             self._store = Store(self.data_dir)
@@ -358,7 +358,7 @@ def make_app(
     """Build the app on `bank` (default: the shipped bank). Raises BankError if it is invalid."""
     from quiz.questions import default_bank
 
-    from quiz.loader import load_bank
+    from quiz.bank.loader import load_bank
 
     if loaded is None:
         loaded = load_bank(bank or default_bank())
@@ -420,9 +420,9 @@ def run_app(args: argparse.Namespace) -> int:
     """`quiz` and `quiz play`: check the bank first (problems printed, exit 1), then play."""
     from quiz.questions import default_bank
 
-    from quiz.cli import data_dir
+    from quiz.bank.loader import load_bank
     from quiz.errors import BankError
-    from quiz.loader import load_bank
+    from quiz.paths import data_dir
 
     remembered = preferences.load()
     choices = _choices_from_args(args, remembered)
@@ -457,7 +457,12 @@ def run_app(args: argparse.Namespace) -> int:
                 print(problem, file=sys.stderr)
             return 1
     choices = replace(choices, bank=str(loaded.path))
-    app = make_app(loaded=loaded, choices=choices, bank_paths=offered, data_dir=data_dir(args))
+    app = make_app(
+        loaded=loaded,
+        choices=choices,
+        bank_paths=offered,
+        data_dir=data_dir(getattr(args, "data_dir", None)),
+    )
     result = app.run()
     if app.return_code:
         return app.return_code

@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Footer, Static
 
-from quiz.explain import Card, article_highlights, card
-from quiz.loader import LoadedBank
+from quiz.bank.loader import LoadedBank
+from quiz.game.explain import Card, article_highlights, card
 
 QUOTE_STYLE = "underline"
 SELECTED_STYLE = "bold reverse"

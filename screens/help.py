@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from quiz.scoring import RULE_TEXT
+from quiz.game.scoring import RULE_TEXT
 
 GENERAL = """\
 Number keys 1-6   pick an option (or ↑↓ and Enter, or click it)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from quiz.loader import LoadedBank
-from quiz.preferences import Choices
-from quiz.scoring import Answer
+from quiz.bank.loader import LoadedBank
+from quiz.game.scoring import Answer
+from quiz.play.preferences import Choices
 
 
 @dataclass

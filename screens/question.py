@@ -21,9 +21,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.generate import Question
-from quiz.numbers import format_number
-from quiz.scoring import (
+from quiz.bank.numbers import format_number
+from quiz.game.generate import Question
+from quiz.game.scoring import (
     INTERVAL_RULE_TEXT,
     RULE_TEXT,
     ChoiceAnswer,

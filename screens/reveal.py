@@ -1,7 +1,7 @@
 """The reveal: right or not, the score and its reason, then every source's figure explained.
 
 Everything shown comes from the engine: the Score (points and reason) from the Session, the
-cards and chart points from `quiz.explain.explain`. The screen only lays them out.
+cards and chart points from `quiz.game.explain.explain`. The screen only lays them out.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.explain import Explanation
-from quiz.scoring import points_text
-from quiz.session import AnsweredQuestion
-from quiz.store import describe_answer
+from quiz.game.explain import Explanation
+from quiz.game.scoring import points_text
+from quiz.game.session import AnsweredQuestion
+from quiz.results.store import describe_answer
 
 
 def verdict(result: AnsweredQuestion) -> Content:

@@ -1,6 +1,6 @@
 """The start screen: which bank, how many questions, which kinds, interval mode, seed, name.
 
-Pre-filled from the command line and the last choices remembered (`quiz.preferences`);
+Pre-filled from the command line and the last choices remembered (`quiz.play.preferences`);
 Enter anywhere on it plays. Choosing another bank loads and checks it at once: a bank that
 does not check shows its problems here, literally, and cannot be played.
 """
@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quiz.bank.loader import LoadedBank, load_bank
 from quiz.errors import BankError
-from quiz.generate import KINDS
-from quiz.loader import LoadedBank, load_bank
-from quiz.preferences import Choices
+from quiz.game.generate import KINDS
+from quiz.play.preferences import Choices
 
 MAX_COUNT = 200
 KIND_CHOICES = {

@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.scoring import points_text
-from quiz.session import Summary
-from quiz.store import describe_answer
+from quiz.game.scoring import points_text
+from quiz.game.session import Summary
+from quiz.results.store import describe_answer
 
 
 def total_line(summary: Summary) -> Content:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from quiz.questions import default_bank
 
-from quiz.loader import LoadedBank, load_bank
+from quiz.bank.loader import LoadedBank, load_bank
 
 SECOND_ARTICLE = """\
 Riverton counts its people, and the cost of Storm Edda

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.authoring import STARTER_SENTENCE
-from quiz.cli import main
+from quiz.cli.authoring import STARTER_SENTENCE
+from quiz.cli.main import main
 
 BANKS = Path(__file__).resolve().parent / "banks"
 VALID = BANKS / "valid"

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from quiz.questions import default_bank
 
-from quiz import bank_cache, checks
-from quiz.cli import main
+from quiz.bank import cache as bank_cache
+from quiz.bank import checks
+from quiz.bank.loader import load_bank
+from quiz.cli.main import main
 from quiz.errors import BankError
-from quiz.loader import load_bank
 
 BANKS = ["shipped", "second"]
 
@@ -189,8 +190,8 @@ def _imported_after_load(cache: Path) -> set[str]:
     code = (
         "import sys\n"
         "from quiz.questions import default_bank\n"
-        "from quiz.generate import Settings, generate\n"
-        "from quiz.loader import load_bank\n"
+        "from quiz.game.generate import Settings, generate\n"
+        "from quiz.bank.loader import load_bank\n"
         "generate(load_bank(default_bank()), Settings(count=10, seed=1))\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
@@ -201,7 +202,14 @@ def _imported_after_load(cache: Path) -> set[str]:
     return set(done.stdout.split())
 
 
-HEAVY = {"pydantic", "pydantic_core", "tomli", "quiz.checks", "quiz.bank", "quiz.locate"}
+HEAVY = {
+    "pydantic",
+    "pydantic_core",
+    "tomli",
+    "quiz.bank.checks",
+    "quiz.bank.model",
+    "quiz.bank.locate",
+}
 
 
 def test_a_warm_start_imports_no_validation(cache: Path) -> None:
@@ -209,4 +217,4 @@ def test_a_warm_start_imports_no_validation(cache: Path) -> None:
     assert cold >= HEAVY  # the first start checks the bank, and so fills the cache
     warm = _imported_after_load(cache)
     assert HEAVY & warm == set()
-    assert "quiz.generate" in warm
+    assert "quiz.game.generate" in warm

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from quiz.bank import (
+from quiz.bank.model import (
     Article,
     BankInfo,
     Figure,

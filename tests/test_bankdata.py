@@ -1,4 +1,4 @@
-"""quiz.bankdata mirrors quiz.bank field for field, and `build` copies a bank faithfully."""
+"""quiz.bank.data mirrors quiz.bank.model field for field, and `build` copies a bank faithfully."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from pydantic import BaseModel
 
-from quiz import bank as models
-from quiz import bankdata
-from quiz.loader import LoadedBank
+from quiz.bank import data as bankdata
+from quiz.bank import model as models
+from quiz.bank.loader import LoadedBank
 
 PAIRS = [
     (bankdata.Bank, models.Bank),

@@ -7,13 +7,13 @@ import contextlib
 
 import pytest
 
+from quiz.bank.loader import LoadedBank
 from quiz.classroom import tokens
 from quiz.classroom.client import JoinError, Student, parse_address
 from quiz.classroom.protocol import EndMsg, QuestionMsg, Received, RevealMsg, Welcome
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
-from quiz.generate import Settings, generate
-from quiz.loader import LoadedBank
+from quiz.game.generate import Settings, generate
 
 WAIT = 5.0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from quiz.screens.widgets.log_chart import LogChart
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from quiz.bank.loader import LoadedBank
 from quiz.classroom.protocol import (
     MAX_SERVER_LINE,
     PROTOCOL_VERSION,
@@ -33,8 +34,7 @@ from quiz.classroom.protocol import (
 )
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
-from quiz.generate import Question, Settings, generate
-from quiz.loader import LoadedBank
+from quiz.game.generate import Question, Settings, generate
 
 WAIT = 5.0
 

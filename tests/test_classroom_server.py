@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz import scoring
+from quiz.bank.loader import LoadedBank
 from quiz.classroom.protocol import (
     MAX_LINE,
     MAX_SERVER_LINE,
@@ -34,10 +34,10 @@ from quiz.classroom.protocol import (
 )
 from quiz.classroom.room import Room
 from quiz.classroom.server import MAX_WRONG_CODES, Host
-from quiz.generate import Question, Settings, generate
-from quiz.loader import LoadedBank
-from quiz.scoring import ChoiceAnswer, NumberAnswer
-from quiz.store import Store
+from quiz.game import scoring
+from quiz.game.generate import Question, Settings, generate
+from quiz.game.scoring import ChoiceAnswer, NumberAnswer
+from quiz.results.store import Store
 
 WAIT = 5.0
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import build_parser, data_dir
+from quiz.cli.main import build_parser, data_dir
 
 
 @pytest.mark.parametrize(

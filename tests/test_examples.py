@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli import main
+from quiz.cli.main import main
 
 BANKS = Path(__file__).resolve().parent / "banks"
 INVALID = sorted((BANKS / "invalid").glob("*.toml"))
@@ -62,7 +62,7 @@ def test_valid_bank(
 
 def test_the_documented_example_bank_checks(tmp_path: Path) -> None:
     """docs/bank-format.md promises its complete example passes `quiz check`."""
-    from quiz.loader import load_bank
+    from quiz.bank.loader import load_bank
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "bank-format.md").read_text(
         encoding="utf-8"
@@ -75,7 +75,7 @@ def test_the_documented_example_bank_checks(tmp_path: Path) -> None:
     # Which keys the example sets is known to the validating models only.
     import tomli
 
-    from quiz.bank import Bank
+    from quiz.bank.model import Bank
 
     bank = Bank.model_validate(tomli.loads(example))
     # Every key of the format appears in the example, as the page says.

@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from quiz.explain import article_highlights, explain
-from quiz.generate import Question, all_questions
-from quiz.loader import LoadedBank
-from quiz.numbers import read_number
-from quiz.provenance import normalise
-from quiz.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
+from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import read_number
+from quiz.bank.provenance import normalise
+from quiz.game.explain import article_highlights, explain
+from quiz.game.generate import Question, all_questions
+from quiz.game.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
 
 
 def _questions(bank: LoadedBank) -> dict[str, Question]:
@@ -162,11 +162,11 @@ def test_the_word_index_finds_what_a_scan_finds(
     request: pytest.FixtureRequest, bank_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large banks search through a word index; it must agree with a plain scan."""
-    import quiz.provenance
+    import quiz.bank.provenance
 
     bank: LoadedBank = request.getfixturevalue(bank_name)
     scanned = article_highlights(bank)
-    monkeypatch.setattr(quiz.provenance, "_INDEX_ABOVE", 0)
+    monkeypatch.setattr(quiz.bank.provenance, "_INDEX_ABOVE", 0)
     assert article_highlights(bank) == scanned
 
 
@@ -176,10 +176,10 @@ def test_article_highlights_skip_a_quote_cut_out_of_a_longer_number(
 ) -> None:
     """The loader accepts "7,000 workers left" only where it stands whole, so the
     highlight must not land on "37,000 workers left" earlier in the article."""
-    import quiz.provenance
+    import quiz.bank.provenance
 
     if indexed:
-        monkeypatch.setattr(quiz.provenance, "_INDEX_ABOVE", 0)
+        monkeypatch.setattr(quiz.bank.provenance, "_INDEX_ABOVE", 0)
     figure_id, figure = next(iter(second_bank.bank.figures.items()))
     article = "In 2020, 37,000 workers left the city. In 2021, 7,000 workers left again."
     figures = {figure_id: replace(figure, quote="7,000 workers left")}

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz import distractors
-from quiz.distractors import MIN_GAP, apart, interval_text
-from quiz.explain import explain
-from quiz.generate import KINDS, Question, Settings, all_questions, generate
-from quiz.loader import LoadedBank
-from quiz.numbers import read_number
+from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import read_number
+from quiz.game import distractors
+from quiz.game.distractors import MIN_GAP, apart, interval_text
+from quiz.game.explain import explain
+from quiz.game.generate import KINDS, Question, Settings, all_questions, generate
 
 BANKS = ["shipped", "second_bank"]
 
@@ -68,8 +68,8 @@ def test_the_quiz_does_not_depend_on_hash_seed_or_process(bank: LoadedBank) -> N
     """Two interpreters with different hash seeds generate exactly what this one does."""
     script = (
         "import json, sys\n"
-        "from quiz.loader import load_bank\n"
-        "from quiz.generate import generate, Settings\n"
+        "from quiz.bank.loader import load_bank\n"
+        "from quiz.game.generate import generate, Settings\n"
         "quiz = generate(load_bank(sys.argv[1]), Settings(count=12, seed=42))\n"
         "print(json.dumps([[q.id, q.prompt, list(q.options), q.answer_index, q.low, q.high]"
         " for q in quiz]))\n"
@@ -333,9 +333,9 @@ def random_banks(draw: st.DrawFn) -> LoadedBank:
     """Banks of up to 12 figures with clashing values, shared names and few units."""
     from pathlib import Path
 
-    from quiz import bankdata
-    from quiz.bank import Bank
-    from quiz.bankdata import build
+    from quiz.bank import data as bankdata
+    from quiz.bank.data import build
+    from quiz.bank.model import Bank
 
     sources = draw(st.integers(1, 4))
     figures = {}

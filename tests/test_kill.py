@@ -20,8 +20,8 @@ from typing import IO
 import pytest
 from quiz.questions import default_bank
 
-from quiz.generate import Question, Settings, generate
-from quiz.loader import load_bank
+from quiz.bank.loader import load_bank
+from quiz.game.generate import Question, Settings, generate
 
 SEED = 21
 COUNT = 8

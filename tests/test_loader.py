@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quiz.bank.loader import MAX_ARTICLE_BYTES, MAX_BANK_BYTES, LoadedBank, load_bank
 from quiz.errors import BankError, Problem
-from quiz.loader import MAX_ARTICLE_BYTES, MAX_BANK_BYTES, LoadedBank, load_bank
 
 VALID = Path(__file__).resolve().parent / "banks" / "valid"
 SAMPLE = VALID / "ukraine-sample.toml"
@@ -87,7 +87,7 @@ def test_error_path_never_runs_on_a_valid_bank(monkeypatch: pytest.MonkeyPatch) 
     """The source scanner and near-miss suggestions cost nothing when all is well."""
     import difflib
 
-    from quiz import locate
+    from quiz.bank import locate
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("error-path helper called on a valid bank")

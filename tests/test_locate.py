@@ -7,7 +7,7 @@ import textwrap
 import pytest
 import tomli
 
-from quiz.locate import key_positions, locate
+from quiz.bank.locate import key_positions, locate
 
 SOURCE = textwrap.dedent(
     '''\

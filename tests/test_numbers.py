@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.numbers import find_numbers, format_number, read_number
+from quiz.bank.numbers import find_numbers, format_number, read_number
 
 ARTICLE_PHRASINGS = [
     ("100,000", 100_000, 100_000),

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.generate import Question, Settings, generate
-from quiz.loader import LoadedBank, load_bank
-from quiz.plain import read_answer
-from quiz.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
+from quiz.bank.loader import LoadedBank, load_bank
+from quiz.game.generate import Question, Settings, generate
+from quiz.game.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
+from quiz.play.plain import read_answer
 
 ARTICLE = """\
 Festival draws record crowd, but nobody agrees how big

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from quiz import provenance
-from quiz.provenance import bounded_find, matcher, normalise, number_problems
+from quiz.bank import provenance
+from quiz.bank.provenance import bounded_find, matcher, normalise, number_problems
 
 ARTICLE = (
     "The UN has reported 7.8 million Ukrainian refugees across Europe. Only 5,937 soldiers "

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import Bank
-from quiz.generate import Question
-from quiz.loader import LoadedBank
-from quiz.scoring import Score
-from quiz.store import DB_NAME, Store
+from quiz.bank.loader import LoadedBank
+from quiz.bank.model import Bank
+from quiz.game.generate import Question
+from quiz.game.scoring import Score
+from quiz.results.store import DB_NAME, Store
 
 BANK = LoadedBank(
     bank=Bank.model_validate(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from quiz.generate import Question
-from quiz.scoring import (
+from quiz.game.generate import Question
+from quiz.game.scoring import (
     FULL_MARKS_RATIO,
     INTERVAL_RULE_TEXT,
     RULE_TEXT,

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.generate import Question, Settings, generate
-from quiz.loader import LoadedBank
-from quiz.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer, score
-from quiz.session import (
+from quiz.bank.loader import LoadedBank
+from quiz.game.generate import Question, Settings, generate
+from quiz.game.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer, score
+from quiz.game.session import (
     SPEED_SHARE,
     STREAK_STEP,
     AnsweredQuestion,

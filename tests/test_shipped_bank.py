@@ -19,9 +19,9 @@ import pytest
 import tomli
 from quiz.questions import default_bank
 
+from quiz.bank.loader import load_bank
+from quiz.bank.numbers import NumberReading, find_numbers
 from quiz.errors import BankError, Problem
-from quiz.loader import load_bank
-from quiz.numbers import NumberReading, find_numbers
 
 BANK_PATH = default_bank()
 BANK_TEXT = BANK_PATH.read_text(encoding="utf-8")

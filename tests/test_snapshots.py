@@ -15,8 +15,8 @@ from quiz.screens.app import QuizApp, make_app
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from quiz.loader import LoadedBank
-from quiz.preferences import Choices
+from quiz.bank.loader import LoadedBank
+from quiz.play.preferences import Choices
 
 Snap = Callable[..., bool]
 

@@ -25,11 +25,11 @@ from quiz.screens.widgets import WIDGETS_CSS
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from quiz.bank.loader import LoadedBank
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
-from quiz.explain import explain
-from quiz.generate import Question, Settings, generate
-from quiz.loader import LoadedBank
+from quiz.game.explain import explain
+from quiz.game.generate import Question, Settings, generate
 
 Snap = Callable[..., bool]
 SIZE = (80, 24)

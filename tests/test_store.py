@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from quiz import store as store_module
-from quiz import store_schema
-from quiz.bank import Bank
-from quiz.generate import Question
-from quiz.loader import LoadedBank
-from quiz.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer, Score
-from quiz.session import AnsweredQuestion
-from quiz.store import SCHEMA_VERSION, Store, StoreError, describe_answer
+from quiz.bank.loader import LoadedBank
+from quiz.bank.model import Bank
+from quiz.game.generate import Question
+from quiz.game.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer, Score
+from quiz.game.session import AnsweredQuestion
+from quiz.results import schema as store_schema
+from quiz.results import store as store_module
+from quiz.results.store import SCHEMA_VERSION, Store, StoreError, describe_answer
 
 BANK = LoadedBank(
     bank=Bank.model_validate(

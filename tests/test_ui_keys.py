@@ -14,9 +14,9 @@ import pytest
 from quiz.screens.app import QuizApp, make_app, run_app
 from quiz.screens.widgets.number_input import NumberInput
 
-from quiz.explain import article_highlights
-from quiz.loader import LoadedBank
-from quiz.preferences import Choices, load
+from quiz.bank.loader import LoadedBank
+from quiz.game.explain import article_highlights
+from quiz.play.preferences import Choices, load
 
 
 def screen_text(app: QuizApp) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from quiz.screens.app import QuizApp, make_app
 
-from quiz.loader import load_bank
-from quiz.preferences import Choices
+from quiz.bank.loader import load_bank
+from quiz.play.preferences import Choices
 
 MARKUP = "[@click=app.quit]x[/] [b]y[/b] [/ [link=https://example.com]z[/link]"
 

@@ -17,12 +17,12 @@ from quiz.screens.widgets.number_input import NumberInput
 from quiz.screens.widgets.progress_header import format_points
 from textual.pilot import Pilot
 
-from quiz.explain import explain
-from quiz.generate import KINDS, Question
-from quiz.loader import LoadedBank
-from quiz.numbers import format_number
-from quiz.preferences import Choices
-from quiz.store import Store
+from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import format_number
+from quiz.game.explain import explain
+from quiz.game.generate import KINDS, Question
+from quiz.play.preferences import Choices
+from quiz.results.store import Store
 
 
 def screen_text(app: QuizApp) -> str:

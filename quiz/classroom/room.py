@@ -1,7 +1,7 @@
 """The classroom game without sockets: players, the clock, answers, reveals and ranks.
 
 `Room` is the host's authority. It judges every answer with its own clock, scores it
-with `quiz.scoring.score`, explains with `quiz.explain.explain`, and decides what each
+with `quiz.game.scoring.score`, explains with `quiz.game.explain.explain`, and decides what each
 player may see. `quiz.classroom.server` only carries its decisions over the network,
 so the rules are tested here without a socket and there with one.
 
@@ -30,12 +30,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from quiz import explain as explaining
-from quiz import scoring
+from quiz.bank.loader import LoadedBank
 from quiz.classroom.protocol import NAME_MAX, name_problem
-from quiz.generate import Question
-from quiz.loader import LoadedBank
-from quiz.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
+from quiz.game import explain as explaining
+from quiz.game import scoring
+from quiz.game.generate import Question
+from quiz.game.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
 
 Phase = Literal["lobby", "question", "reveal", "finished"]
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ not a valid message, or over the rate. A handler never lets an exception escape,
 writes never wait on a slow reader (a client that stops reading is dropped once its
 buffer passes `MAX_BUFFER`), so one student cannot stall or stop the room.
 
-Answers go to the results store (`quiz.store.Store`) on one worker thread, so the
+Answers go to the results store (`quiz.results.store.Store`) on one worker thread, so the
 event loop keeps serving while SQLite commits; "received" is sent once the answer is
 committed. At each reveal a missed question is stored too, with no answer and zero
 points, so the export has one row per player per question.
@@ -55,11 +55,11 @@ from quiz.classroom.protocol import (
     encode,
 )
 from quiz.classroom.room import Player, Refusal, Room
-from quiz.scoring import Score
+from quiz.game.scoring import Score
 
 if TYPE_CHECKING:
-    from quiz.explain import Card
-    from quiz.store import Store
+    from quiz.game.explain import Card
+    from quiz.results.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The per-player summary `quiz host` writes beside the results store when a session ends.
 
 The rows are the generic per-player summary of any stored session
-(`quiz.results_text.write_summary_csv`, also `quiz results --csv --summary`); this
+(`quiz.present.results.write_summary_csv`, also `quiz results --csv --summary`); this
 module only names the file a classroom session gets.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from quiz.results_text import SUMMARY_COLUMNS, write_summary_csv
-from quiz.store import Store
+from quiz.present.results import SUMMARY_COLUMNS, write_summary_csv
+from quiz.results.store import Store
 
 __all__ = ["SUMMARY_COLUMNS", "summary_path", "write_summary"]
 

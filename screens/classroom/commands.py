@@ -2,7 +2,7 @@
 
 They live in the UI package because they start Textual; everything that can fail before
 a screen opens (options, bank, store, address, name) is checked Textual-free in
-`quiz.classroom.commands`, and its message printed with the CLI's exit codes.
+`quiz.cli.classroom`, and its message printed with the CLI's exit codes.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.classroom.commands import (
+from quiz.cli.classroom import (
     CommandError,
     prepare_host,
     prepare_join,

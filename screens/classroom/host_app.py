@@ -110,13 +110,13 @@ class HostApp(App[int]):
             try:
                 await self.host.start(self.bind, self.port, sock=self.sock)
             except OSError as exc:
-                from quiz.classroom.commands import listen_problem
+                from quiz.cli.classroom import listen_problem
 
                 self.error = listen_problem(exc, self.bind, self.port)
                 self.exit(1)
                 return
         if self.shown_address is None:
-            from quiz.classroom.commands import shown_address
+            from quiz.cli.classroom import shown_address
 
             assert self.host.address is not None
             self.shown_address = shown_address(self.bind, self.host.address[1])

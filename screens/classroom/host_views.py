@@ -19,9 +19,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.bank.numbers import format_number
 from quiz.classroom.room import Room
-from quiz.explain import ChartPoint
-from quiz.numbers import format_number
+from quiz.game.explain import ChartPoint
 
 BAR_WIDTH = 40
 

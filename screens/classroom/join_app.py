@@ -40,7 +40,7 @@ from quiz.classroom.protocol import (
     Welcome,
 )
 from quiz.classroom.tokens import remember
-from quiz.scoring import ChoiceAnswer, NumberAnswer
+from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 
 
 class JoinApp(App[int]):

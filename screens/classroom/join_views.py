@@ -25,9 +25,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.classroom.protocol import EndMsg, QuestionMsg, RevealMsg
-from quiz.explain import Card, ChartPoint
-from quiz.generate import Question
-from quiz.scoring import RULE_TEXT, Answer, ChoiceAnswer, NumberAnswer, read_answer
+from quiz.game.explain import Card, ChartPoint
+from quiz.game.generate import Question
+from quiz.game.scoring import RULE_TEXT, Answer, ChoiceAnswer, NumberAnswer, read_answer
 
 
 class WaitingScreen(Screen[None]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.explain import Card
+from quiz.game.explain import Card
 
 NUMBER_STYLE = "bold reverse"
 """The number inside the quote: reverse video reads without colour and on any theme."""
@@ -35,7 +35,7 @@ def card_content(card: Card) -> Content:
 
 
 class FigureCard(Static):
-    """One `quiz.explain.Card`, bordered and titled with the source's name.
+    """One `quiz.game.explain.Card`, bordered and titled with the source's name.
 
     The figure the question asked about carries the `-answer` class and says so in its
     subtitle, so it stands out without relying on colour.

@@ -18,8 +18,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from quiz.explain import ChartPoint
-from quiz.numbers import format_number
+from quiz.bank.numbers import format_number
+from quiz.game.explain import ChartPoint
 
 GLYPHS = {"figure": "●", "answer": "◆", "guess": "▲"}
 STYLES = {"figure": "", "answer": "bold $text-success", "guess": "bold $text-accent"}
@@ -45,7 +45,7 @@ def value_label(point: ChartPoint) -> str:
 
 
 class LogChart(Widget):
-    """Draws `quiz.explain.ChartPoint`s, one row each, over a decade-marked log axis."""
+    """Draws `quiz.game.explain.ChartPoint`s, one row each, over a decade-marked log axis."""
 
     def __init__(
         self,

@@ -1,6 +1,6 @@
 """A number field that says how it read what was typed, and refuses what it cannot read.
 
-The reading is the engine's (`quiz.numbers.read_number`), the same reader plain mode and the
+The reading is the engine's (`quiz.bank.numbers.read_number`), the same reader plain mode and the
 bank checks use, so "7.8m", "7,800,000", "about 40k" and "15-30 million" mean the same
 everywhere. The field is a plain text Input on purpose: `Input(type="integer")` would refuse
 "7.8m" and still accept "-".
@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from quiz.numbers import NumberReading, format_number, read_number
+from quiz.bank.numbers import NumberReading, format_number, read_number
 
 EXAMPLES = "7.8m, 7,800,000, about 40k, 15-30 million"
 

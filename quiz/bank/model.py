@@ -40,7 +40,7 @@ _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\
 _CONTROL = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f"
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
 # The same rule as patterns that pydantic-core checks in Rust: a Python validator per
-# text field was a tenth of the check of a 10,000-figure bank. quiz.checks turns a
+# text field was a tenth of the check of a 10,000-figure bank. quiz.bank.checks turns a
 # mismatch back into words, with `forbidden_character` finding the culprit.
 _TEXT_PATTERN = "^[^" + _CONTROL + "".join(sorted(_BIDI)) + "]*$"
 _LINE_PATTERN = "^[^\\n" + _CONTROL + "".join(sorted(_BIDI)) + "]*$"

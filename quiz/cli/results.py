@@ -3,7 +3,7 @@
 - No option: every session, newest first, with each player's totals.
 - `--session N`: that session only, with every answer.
 - `--csv`: one row per answer (the store's export); `--csv --summary`: one row per
-  player per session instead (`quiz.results_text.write_summary_csv`). `--summary`
+  player per session instead (`quiz.present.results.write_summary_csv`). `--summary`
   without `--csv` is a usage error: the listing already totals each player.
 
 An empty store is a friendly line (CSV: the header alone, and a note on stderr), and
@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quiz.store import Store, StoreError
+from quiz.results.store import Store, StoreError
 
 
 def _session_id(args: argparse.Namespace) -> int | None:
@@ -29,7 +29,7 @@ def _session_id(args: argparse.Namespace) -> int | None:
 
 
 def _write_csv(store: Store, session_id: int | None, summary: bool) -> int:
-    from quiz.results_text import write_summary_csv
+    from quiz.present.results import write_summary_csv
 
     if summary:
         sessions = store.sessions(session_id)
@@ -46,8 +46,8 @@ def _write_csv(store: Store, session_id: int | None, summary: bool) -> int:
 
 def run_results(args: argparse.Namespace) -> int:
     """`quiz results`: list stored sessions, or `--csv` every answer (or player)."""
-    from quiz.cli import data_dir
-    from quiz.results_text import session_lines
+    from quiz.paths import data_dir
+    from quiz.present.results import session_lines
 
     try:
         session_id = _session_id(args)
@@ -61,7 +61,7 @@ def run_results(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    store = Store(data_dir(args))
+    store = Store(data_dir(getattr(args, "data_dir", None)))
     try:
         if args.csv:
             return _write_csv(store, session_id, summary)

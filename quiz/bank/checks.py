@@ -1,7 +1,7 @@
 """Turn pydantic's findings into an author's messages, and the checks that span tables.
 
 Every message reads "expected X, found Y" in TOML's words (table, array, string,
-integer), under the dotted key it concerns. Positions come from `quiz.locate`,
+integer), under the dotted key it concerns. Positions come from `quiz.bank.locate`,
 which scans the source only when there is a problem to report; `difflib` near-miss
 suggestions too. A valid bank runs none of that.
 
@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from quiz.bank import Bank, text_problem
+from quiz.bank.locate import locate
+from quiz.bank.model import Bank, text_problem
 from quiz.errors import Problem, dotted, quoted
-from quiz.locate import locate
 
 Loc = tuple[str | int, ...]
 

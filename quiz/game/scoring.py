@@ -30,9 +30,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from quiz.distractors import interval_text
-from quiz.generate import Question
-from quiz.numbers import format_number, read_number
+from quiz.bank.numbers import format_number, read_number
+from quiz.game.distractors import interval_text
+from quiz.game.generate import Question
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ provenance are all checked, so a file with several kinds of mistake reports them
 together. The error path's helpers (the source scanner, near-miss suggestions)
 are imported only when there is something to report.
 
-A bank that passed all of that is remembered in quiz.bank_cache; loading the same
+A bank that passed all of that is remembered in quiz.bank.cache; loading the same
 bytes again (same article, same checking code) then reads the validated data from
 there and imports neither tomli, pydantic nor the checks, which would cost more than
 the game's whole start-up. `use_cache=False` always checks in full (`quiz check`).
@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quiz import bank_cache, bankdata
+from quiz.bank import cache as bank_cache
+from quiz.bank import data as bankdata
 from quiz.errors import BankError, Problem, dotted, quoted
 
 MAX_BANK_BYTES = 8 * 1024 * 1024
@@ -173,8 +174,8 @@ def _article_text(
         return text, []
     if not isinstance(text_file, str) or text is not None:
         return None, []  # the schema check reports it
-    from quiz.bank import forbidden_character
-    from quiz.locate import locate
+    from quiz.bank.locate import locate
+    from quiz.bank.model import forbidden_character
 
     def problem(message: str) -> Problem:
         return Problem(
@@ -224,7 +225,7 @@ def load_bank(
     """Load and fully check the bank at `path`, or raise BankError with every problem.
 
     With `use_cache` (and `check_provenance`), a bank whose bytes, article and checking
-    code are unchanged since it last passed is read from quiz.bank_cache instead of
+    code are unchanged since it last passed is read from quiz.bank.cache instead of
     being checked again, and a bank that passes is stored there; a cache that cannot be
     read or written only makes the load slower. `quiz check` passes `use_cache=False`.
     """
@@ -290,9 +291,9 @@ def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
     # The full check's tools, imported only now: a cache hit never needs them.
     from pydantic import ValidationError
 
-    from quiz import checks, provenance
-    from quiz.bank import Bank
-    from quiz.locate import locate
+    from quiz.bank import checks, provenance
+    from quiz.bank.locate import locate
+    from quiz.bank.model import Bank
 
     data = _parse(source, shown)
     if not data:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import random
 
-from quiz.numbers import format_number
+from quiz.bank.numbers import format_number
 
 Interval = tuple[float, float]
 

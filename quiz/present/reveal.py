@@ -19,11 +19,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from quiz.explain import Card, Explanation
-from quiz.generate import Question
-from quiz.scoring import Score
-from quiz.session import AnsweredQuestion, Summary
-from quiz.store import describe_answer
+from quiz.game.explain import Card, Explanation
+from quiz.game.generate import Question
+from quiz.game.scoring import Score
+from quiz.game.session import AnsweredQuestion, Summary
+from quiz.results.store import describe_answer
 
 KIND_LABELS = {
     "estimate": "Estimate",

@@ -36,8 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.generate import KINDS, Question
-from quiz.scoring import Answer, ChoiceAnswer, IntervalAnswer, Score, read_answer, score
+from quiz.game.generate import KINDS, Question
+from quiz.game.scoring import Answer, ChoiceAnswer, IntervalAnswer, Score, read_answer, score
 
 State = Literal["question", "reveal", "finished"]
 

@@ -1,9 +1,9 @@
 """A validated bank as plain frozen dataclasses: what the game reads at run time.
 
-quiz.bank defines the format (pydantic models that validate a bank and publish its
+quiz.bank.model defines the format (pydantic models that validate a bank and publish its
 JSON Schema); importing pydantic and building those models costs more than the whole
 start-up budget of the game, so the engine and the screens work on these mirrors
-instead. Each class has exactly the fields of its model in quiz.bank, with the same
+instead. Each class has exactly the fields of its model in quiz.bank.model, with the same
 names and defaults (tests/test_bankdata.py compares them, so they cannot drift), and
 `build` copies a validated model, or the JSON the bank cache stored, into them field by
 field without a second list of field names.

@@ -30,10 +30,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.cli import DEFAULT_COUNT
+from quiz.bank.loader import LoadedBank, load_bank
 from quiz.errors import BankError
-from quiz.generate import KINDS, Kind, Question, Settings, generate
-from quiz.loader import LoadedBank, load_bank
+from quiz.game.generate import DEFAULT_COUNT, KINDS, Kind, Question, Settings, generate
 
 MAX_NAME = 40
 MAX_PLAYERS = 12

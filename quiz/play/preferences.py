@@ -9,11 +9,11 @@ the caller, which may ignore them.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from quiz.generate import KINDS
+from quiz import paths
+from quiz.game.generate import KINDS
 
 FILE_NAME = "preferences.json"
 
@@ -34,12 +34,7 @@ class Choices:
 
 def default_path() -> Path:
     """$QUIZ_CONFIG_DIR/preferences.json, else the user config folder's."""
-    env = os.environ.get("QUIZ_CONFIG_DIR")
-    if env:
-        return Path(env) / FILE_NAME
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("figures-quiz", appauthor=False)) / FILE_NAME
+    return paths.config_dir() / FILE_NAME
 
 
 def _clean(data: object) -> Choices:

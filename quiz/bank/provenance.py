@@ -20,8 +20,8 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
+from quiz.bank.numbers import find_numbers, format_number, spans
 from quiz.errors import Problem, dotted, quoted
-from quiz.numbers import find_numbers, format_number, spans
 
 _FOLD = str.maketrans(
     {

@@ -14,8 +14,8 @@ import re
 import sys
 from pathlib import Path
 
+from quiz.bank.loader import load_bank
 from quiz.errors import BankError
-from quiz.loader import load_bank
 
 
 def _bank_paths(paths: list[Path]) -> list[tuple[Path, bool]]:
@@ -67,7 +67,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def bank_schema() -> dict[str, object]:
     """The JSON Schema of the bank format, with the field docstrings as descriptions."""
-    from quiz.bank import Bank
+    from quiz.bank.model import Bank
 
     schema = _without_null(Bank.model_json_schema(by_alias=True, mode="validation"))
     assert isinstance(schema, dict)

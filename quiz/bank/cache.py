@@ -2,7 +2,7 @@
 
 The cache is an optimisation; the bank file is the truth. After `load_bank` has fully
 checked a bank (parse, schema, cross-checks, provenance) it stores the validated data
-here as JSON; the next load of the same bytes builds `quiz.bankdata` objects straight
+here as JSON; the next load of the same bytes builds `quiz.bank.data` objects straight
 from that JSON. An entry is used only when all of these are unchanged:
 
 - the bank file's bytes (sha256),
@@ -32,23 +32,24 @@ import os
 import sys
 from pathlib import Path
 
-from quiz import bankdata
+from quiz import paths
+from quiz.bank import data as bankdata
 
-APP_NAME = "figures-quiz"
 ENTRY_VERSION = 1
 """Bumped when the layout of an entry changes."""
 
 # The modules whose code decides whether a bank is valid or what it holds once loaded.
+# Paths are relative to the `quiz` package.
 _CHECKING_MODULES = (
-    "bank.py",
-    "bankdata.py",
-    "bank_cache.py",
-    "checks.py",
+    "bank/model.py",
+    "bank/data.py",
+    "bank/cache.py",
+    "bank/checks.py",
     "errors.py",
-    "loader.py",
-    "locate.py",
-    "numbers.py",
-    "provenance.py",
+    "bank/loader.py",
+    "bank/locate.py",
+    "bank/numbers.py",
+    "bank/provenance.py",
 )
 _LIBRARIES = ("pydantic", "pydantic_core", "tomli")
 
@@ -57,12 +58,7 @@ _fingerprint: str | None = None
 
 def cache_dir() -> Path:
     """The folder of bank entries: $QUIZ_CACHE_DIR/banks, else the user cache folder's."""
-    env = os.environ.get("QUIZ_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "banks"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "banks"
+    return paths.cache_dir() / "banks"
 
 
 def code_fingerprint() -> str:
@@ -70,7 +66,7 @@ def code_fingerprint() -> str:
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256(f"entry {ENTRY_VERSION}\npython {sys.version}\n".encode())
-        here = Path(__file__).parent
+        here = Path(__file__).parent.parent
         for name in _CHECKING_MODULES:
             digest.update(f"\n{name}\n".encode())
             try:

@@ -22,8 +22,8 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
-from quiz.reveal_text import points_of, printable
-from quiz.store import AnswerRow, SessionRow, csv_number, csv_text
+from quiz.present.reveal import points_of, printable
+from quiz.results.store import AnswerRow, SessionRow, csv_number, csv_text
 
 SUMMARY_COLUMNS = (
     "session",

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.bankdata import Figure
-from quiz.distractors import interval_text
-from quiz.generate import Question
-from quiz.loader import LoadedBank
-from quiz.numbers import find_numbers
-from quiz.provenance import finder, normalise
-from quiz.scoring import Answer, IntervalAnswer, NumberAnswer
+from quiz.bank.data import Figure
+from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import find_numbers
+from quiz.bank.provenance import finder, normalise
+from quiz.game.distractors import interval_text
+from quiz.game.generate import Question
+from quiz.game.scoring import Answer, IntervalAnswer, NumberAnswer
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def _normalised_with_map(text: str) -> tuple[str, list[int]]:
 def article_highlights(loaded: LoadedBank) -> list[tuple[int, int, str]]:
     """(start, end, figure_id) of every figure's quote in the article text, in order.
 
-    Quotes are matched as the loader checks them (quiz.provenance: case, whitespace
+    Quotes are matched as the loader checks them (quiz.bank.provenance: case, whitespace
     and typographic quotes folded, at word and number edges), each at its first
     occurrence; a quote
     the article does not contain (possible only when loaded without provenance

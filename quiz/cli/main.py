@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from quiz import paths
+from quiz.game.generate import DEFAULT_COUNT
+
 
 def _version() -> str:
     try:
-        return version("figures-quiz")
+        return version(paths.APP_NAME)
     except PackageNotFoundError:
         return "unknown"
 
@@ -40,9 +42,6 @@ def _seed(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-
-
-DEFAULT_COUNT = 10
 
 
 def _add_quiz_options(parser: argparse.ArgumentParser, *, remembered: bool = False) -> None:
@@ -93,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     _add_data_dir(parser, top=True)
-    parser.set_defaults(handler="quiz.cli:run_default", bank=None)
+    parser.set_defaults(handler="quiz.cli.main:run_default", bank=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     play = sub.add_parser(
@@ -121,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="hot-seat: players take turns on one computer",
     )
     _add_data_dir(play)
-    play.set_defaults(handler="quiz.cli:run_play")
+    play.set_defaults(handler="quiz.cli.main:run_play")
 
     check = sub.add_parser(
         "check",
@@ -130,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when all are valid, 1 when any is not.",
     )
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bank files or folders")
-    check.set_defaults(handler="quiz.authoring:run_check")
+    check.set_defaults(handler="quiz.cli.authoring:run_check")
 
     schema = sub.add_parser(
         "schema",
@@ -138,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of the bank format, for editors that read a "
         "`#:schema` comment (Taplo, Even Better TOML).",
     )
-    schema.set_defaults(handler="quiz.authoring:run_schema")
+    schema.set_defaults(handler="quiz.cli.authoring:run_schema")
 
     new = sub.add_parser(
         "new",
@@ -147,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("path", type=Path, help="where to write the bank (.toml)")
     new.add_argument("--force", action="store_true", help="overwrite existing files")
-    new.set_defaults(handler="quiz.authoring:run_new")
+    new.set_defaults(handler="quiz.cli.authoring:run_new")
 
     preview = sub.add_parser(
         "preview",
@@ -157,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     preview.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
     _add_quiz_options(preview)
-    preview.set_defaults(handler="quiz.preview:run_preview")
+    preview.set_defaults(handler="quiz.cli.preview:run_preview")
 
     results = sub.add_parser(
         "results",
@@ -173,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     results.add_argument("--session", default=None, help="only this session id")
     _add_data_dir(results)
-    results.set_defaults(handler="quiz.results_cli:run_results")
+    results.set_defaults(handler="quiz.cli.results:run_results")
 
     host = sub.add_parser(
         "host",
@@ -211,12 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def data_dir(args: argparse.Namespace) -> Path | None:
-    """The results folder asked for by --data-dir or QUIZ_DATA_DIR, else None (default)."""
-    if getattr(args, "data_dir", None) is not None:
-        return Path(args.data_dir)
-    env = os.environ.get("QUIZ_DATA_DIR")
-    return Path(env) if env else None
+def data_dir(args: argparse.Namespace) -> Path:
+    """The results folder: --data-dir (before or after the command), else quiz.paths' default."""
+    return paths.data_dir(getattr(args, "data_dir", None))
 
 
 def run_default(args: argparse.Namespace) -> int:
@@ -236,7 +232,7 @@ def run_default(args: argparse.Namespace) -> int:
 
 def run_play(args: argparse.Namespace) -> int:
     if args.plain or args.players:
-        from quiz.plain import run_plain
+        from quiz.play.plain import run_plain
 
         return run_plain(args)
     # The one place the engine reaches the UI: the import-linter contract lists it.

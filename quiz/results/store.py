@@ -31,7 +31,7 @@ Decisions worth knowing:
   the last commits on a power cut, and keeps a classroom's burst of answers from
   waiting on one fsync each.
 - Schema: versioned by `PRAGMA user_version`, migrated on open
-  (`quiz.store_schema`). A store written by a newer version is refused, never
+  (`quiz.results.schema`). A store written by a newer version is refused, never
   modified.
 - Every failure of SQLite or the file system (locked past the busy timeout,
   not a database, unwritable folder, disk full) becomes a `StoreError` whose
@@ -66,16 +66,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from quiz.store_schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
+from quiz import paths
+from quiz.results.schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
 
 if TYPE_CHECKING:
-    from quiz.generate import Question
-    from quiz.loader import LoadedBank
-    from quiz.scoring import Answer, Score
-    from quiz.session import AnsweredQuestion
+    from quiz.bank.loader import LoadedBank
+    from quiz.game.generate import Question
+    from quiz.game.scoring import Answer, Score
+    from quiz.game.session import AnsweredQuestion
 
 DB_NAME = "results.sqlite3"
-APP_NAME = "figures-quiz"
 BUSY_TIMEOUT_SECONDS = 5.0
 """How long a write waits for another program holding the store before giving up."""
 
@@ -182,15 +182,13 @@ class AnswerRow:
 
 def default_folder() -> Path:
     """The user's data folder for the game (not created here)."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return paths.data_dir()
 
 
 def describe_answer(question: Question, answer: Answer) -> str:
     """What the player answered, in words: the option's text, or "7.8 million"."""
-    from quiz.numbers import format_number
-    from quiz.scoring import ChoiceAnswer, IntervalAnswer
+    from quiz.bank.numbers import format_number
+    from quiz.game.scoring import ChoiceAnswer, IntervalAnswer
 
     if isinstance(answer, ChoiceAnswer):
         if 0 <= answer.index < len(question.options):

@@ -4,11 +4,11 @@ For screen readers, pipes and scripts: plain text only, one answer per input lin
 
 Decisions:
 
-- Answers are read by the engine's `quiz.scoring.read_answer`, as in the TUI.
+- Answers are read by the engine's `quiz.game.scoring.read_answer`, as in the TUI.
   Choice questions take the option's number ("2", "2." or "2)") or its text (case
   and spacing ignored); a bare number from 1 to N always means the option at that
   position. A number that matches exactly one option's value ("100k" for
-  "100,000") picks that option. Estimates go through `quiz.numbers.read_number`
+  "100,000") picks that option. Estimates go through `quiz.bank.numbers.read_number`
   ("7.8m", "7,800,000", "15 million"; a trailing "x" or "times" is allowed when the
   answer is a ratio). A range is refused outside interval mode rather than
   silently scored at its middle.
@@ -45,15 +45,15 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from quiz import reveal_text as text
-from quiz import scoring
-from quiz.explain import explain
-from quiz.generate import Question
-from quiz.numbers import read_number
-from quiz.play_setup import Quiz, UsageError, player_names, prepare_quiz, replay_command
-from quiz.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
-from quiz.session import AnsweredQuestion, Session, SessionSettings
-from quiz.store import Store, StoreError, describe_answer
+from quiz.bank.numbers import read_number
+from quiz.game import scoring
+from quiz.game.explain import explain
+from quiz.game.generate import Question
+from quiz.game.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
+from quiz.game.session import AnsweredQuestion, Session, SessionSettings
+from quiz.play.setup import Quiz, UsageError, player_names, prepare_quiz, replay_command
+from quiz.present import reveal as text
+from quiz.results.store import Store, StoreError, describe_answer
 
 
 class EndOfInput(Exception):
@@ -120,7 +120,7 @@ def _option_by_value(typed: str, options: tuple[str, ...]) -> int | None:
 def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
     """The answer typed, or a message saying what to type instead.
 
-    The engine's reader (`quiz.scoring.read_answer`) decides; plain mode adds only
+    The engine's reader (`quiz.game.scoring.read_answer`) decides; plain mode adds only
     what typing allows and a keypress does not: "2." or "2)" for option 2, spacing
     ignored in an option's text, an option picked by its value, "17x" for a ratio.
     """
@@ -341,7 +341,7 @@ class PlainGame:
 
 def run_plain(args: argparse.Namespace) -> int:
     """`quiz play --plain` and hot-seat `quiz play --players A,B`."""
-    from quiz.cli import data_dir
+    from quiz.paths import data_dir
 
     try:
         names = player_names(args)
@@ -356,7 +356,7 @@ def run_plain(args: argparse.Namespace) -> int:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
     console = Console(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
-    store = Store(data_dir(args))
+    store = Store(data_dir(getattr(args, "data_dir", None)))
     try:
         bank_arg = str(args.bank) if args.bank is not None else None
         game = PlainGame(

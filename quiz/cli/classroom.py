@@ -31,7 +31,7 @@ from quiz.classroom.client import JoinError, parse_address
 from quiz.classroom.protocol import name_problem
 from quiz.classroom.room import Room
 from quiz.errors import BankError
-from quiz.play_setup import Quiz, UsageError, build_quiz
+from quiz.play.setup import Quiz, UsageError, build_quiz
 
 MAX_TIME = 3600
 
@@ -105,10 +105,10 @@ def prepare_host(args: argparse.Namespace) -> HostPlan:
 
 
 def _open_store(args: argparse.Namespace, quiz: Quiz) -> tuple[object, int]:
-    from quiz.cli import data_dir
-    from quiz.store import Store, StoreError
+    from quiz.paths import data_dir
+    from quiz.results.store import Store, StoreError
 
-    store = Store(data_dir(args))
+    store = Store(data_dir(getattr(args, "data_dir", None)))
     try:
         session_id = store.start_session(
             quiz.loaded,
@@ -170,10 +170,9 @@ def prepare_join(args: argparse.Namespace) -> JoinPlan:
     problem = name_problem(name)
     if problem:
         raise CommandError(f"quiz: --name: {problem}", 2)
-    from quiz.cli import data_dir
-    from quiz.store import default_folder
+    from quiz.paths import data_dir
 
-    path = tokens.token_path(data_dir(args) or default_folder(), host, port, code, name)
+    path = tokens.token_path(data_dir(getattr(args, "data_dir", None)), host, port, code, name)
     return JoinPlan(host, port, code, name, path, tokens.remembered(path, name))
 
 
@@ -189,7 +188,7 @@ def _ask_name() -> str:
 def write_player_summary(plan: HostPlan) -> str | None:
     """After the session: the per-player CSV beside the store; a line to print, or None."""
     from quiz.classroom.summary import summary_path, write_summary
-    from quiz.store import Store, StoreError
+    from quiz.results.store import Store, StoreError
 
     store = plan.store
     if not isinstance(store, Store) or plan.session_id is None:

@@ -5,7 +5,7 @@ CONTRACT (the UI and classroom code against these names; keep them stable).
 What the generator asks, and why:
 
 - *estimate* and *choice*: from every figure with an `ask`, type the number or pick it
-  from four options (distractors: see `quiz.distractors`).
+  from four options (distractors: see `quiz.game.distractors`).
 - *source*: "who put X at N?", options are source names, for every figure with an
   `ask` in a bank with several sources. The design speaks of "sources with several
   figures"; asking about every source instead keeps the most instructive questions
@@ -29,7 +29,7 @@ and Python version. Nothing iterates a set.
 
 Selection (`count` below the number available): kinds take turns in a seeded order,
 each kind's questions in a seeded order. A question *shows* the measure of its
-figures: its reveal (`quiz.explain`) has a card, value and source, for every figure
+figures: its reveal (`quiz.game.explain`) has a card, value and source, for every figure
 of that measure (a written question linked to a figure shows that figure's measure;
 an unlinked one shows none). Questions on a measure already shown, or about a figure
 already used, are skipped while any other is left; then measures shown once are
@@ -59,9 +59,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from quiz import distractors
-from quiz.distractors import interval_text
-from quiz.loader import LoadedBank, collector_paused
+from quiz.bank.loader import LoadedBank, collector_paused
+from quiz.game import distractors
+from quiz.game.distractors import interval_text
 
 Kind = Literal["estimate", "choice", "source", "compare", "written"]
 KINDS: tuple[Kind, ...] = ("estimate", "choice", "source", "compare", "written")
@@ -110,9 +110,13 @@ class Question:
         return interval_text(self.low, self.high)
 
 
+DEFAULT_COUNT = 10
+"""Questions in a quiz when nobody says how many."""
+
+
 @dataclass(frozen=True)
 class Settings:
-    count: int = 10
+    count: int = DEFAULT_COUNT
     kinds: tuple[Kind, ...] = KINDS
     seed: int = 0
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from quiz import reveal_text as text
-from quiz.play_setup import Quiz, prepare_quiz, replay_command
+from quiz.play.setup import Quiz, prepare_quiz, replay_command
+from quiz.present import reveal as text
 
 
 def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
