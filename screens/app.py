@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from quiz.screens import messages
 from quiz.screens.widgets import WIDGETS_CSS
@@ -108,7 +108,7 @@ class QuizApp(App[int]):
 
         self._replace(StartScreen(self.loaded, self.choices, self.bank_paths))
 
-    def _replace(self, screen: Screen[object]) -> None:
+    def _replace(self, screen: Screen[Any]) -> None:
         """Show `screen` in place of the current main screen (dialogs on top are closed)."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
@@ -201,8 +201,7 @@ class QuizApp(App[int]):
     def on_next_question(self, message: messages.NextQuestion) -> None:
         if self.session is None or self.session.state != "reveal":
             return
-        self.session.next()
-        if self.session.state == "finished":
+        if self.session.next() == "finished":
             self._finish()
         else:
             self._show_question()

@@ -22,7 +22,7 @@ from textual.widgets.selection_list import Selection
 
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.errors import BankError
-from quiz.game.generate import KINDS
+from quiz.game.generate import KINDS, Kind
 from quiz.play.preferences import Choices
 
 MAX_COUNT = 200
@@ -121,7 +121,7 @@ class StartScreen(Screen[None]):
                     )
                 with Vertical(id="kinds-box"):
                     yield Static("Kinds (space toggles)", classes="label wide")
-                    yield SelectionList[str](
+                    yield SelectionList[Kind](
                         *[
                             Selection(Content(KIND_CHOICES[k]), k, k in choices.kinds)
                             for k in KINDS

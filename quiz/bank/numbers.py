@@ -114,7 +114,7 @@ def _share_scale(
         return low
     if "," in high_num and "," not in low_num and "." not in low_num:
         groups = high_num.split(".")[0].count(",")
-        shared = low * 1000**groups
+        shared = low * 1000.0**groups
         if shared < high and low < 1000:
             return shared
     return low

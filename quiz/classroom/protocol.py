@@ -13,9 +13,14 @@ in `RevealMsg`, sent only once the host has closed the question.
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+if TYPE_CHECKING:
+    from quiz.game.generate import Question
+
+_Decoded = TypeVar("_Decoded")
 
 PROTOCOL_VERSION = 1
 DEFAULT_PORT = 8765
@@ -123,16 +128,16 @@ class QuestionMsg(Message):
 
     @classmethod
     def of(
-        cls, question: object, number: int, total: int, seconds_left: float, paused: bool = False
+        cls, question: Question, number: int, total: int, seconds_left: float, paused: bool = False
     ) -> QuestionMsg:
         """Copy only the whitelisted fields of an engine `Question`."""
         return cls(
             number=number,
             total=total,
-            kind=str(question.kind),  # type: ignore[attr-defined]
-            prompt=question.prompt,  # type: ignore[attr-defined]
-            options=tuple(question.options),  # type: ignore[attr-defined]
-            unit=question.unit,  # type: ignore[attr-defined]
+            kind=str(question.kind),
+            prompt=question.prompt,
+            options=tuple(question.options),
+            unit=question.unit,
             seconds_left=seconds_left,
             paused=paused,
         )
@@ -256,7 +261,7 @@ def encode(message: Message) -> bytes:
     return message.model_dump_json().encode("utf-8") + b"\n"
 
 
-def _decode(adapter: TypeAdapter, line: bytes) -> object:
+def _decode(adapter: TypeAdapter[_Decoded], line: bytes) -> _Decoded:
     try:
         line.decode("utf-8")
     except UnicodeDecodeError:
@@ -275,7 +280,7 @@ def _decode(adapter: TypeAdapter, line: bytes) -> object:
 
 
 def decode_client(line: bytes) -> Hello | AnswerMsg | Bye:
-    return _decode(_CLIENT, line)  # type: ignore[return-value]
+    return _decode(_CLIENT, line)
 
 
 def decode_server(line: bytes) -> object:

@@ -296,6 +296,7 @@ class Host:
 
     def _question_msg(self) -> QuestionMsg:
         room = self.room
+        assert room.question is not None, "a question message is sent only while one is open"
         return QuestionMsg.of(
             room.question, room.number, room.total, room.seconds_left(), room.paused
         )

@@ -238,7 +238,7 @@ def run_play(args: argparse.Namespace) -> int:
     # The one place the engine reaches the UI: the import-linter contract lists it.
     from quiz.screens.app import run_app
 
-    return run_app(args)
+    return int(run_app(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

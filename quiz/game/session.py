@@ -230,15 +230,16 @@ class Session:
             parts.append(f"+{extra:g} for a streak of {streak}")
         return round(bonus, 2), ", ".join(parts), streak
 
-    def next(self) -> None:
-        """From the reveal to the next question, or to finished after the last."""
+    def next(self) -> State:
+        """From the reveal to the next question, or to finished after the last; the new state."""
         self._require("reveal", "go to the next question")
         if self._index + 1 >= len(self.questions):
             self._state = "finished"
-            return
+            return self._state
         self._index += 1
         self._state = "question"
         self._shown_at = self._clock()
+        return self._state
 
     def finish(self) -> None:
         """End the session now; answers given so far are kept."""

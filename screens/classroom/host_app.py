@@ -95,7 +95,7 @@ class HostApp(App[int]):
         super().__init__()
         self.host = host
         self.room = host.room
-        self.bind, self.port = bind, port
+        self.bind_address, self.port = bind, port
         self.shown_address = shown_address
         self.leaderboard = leaderboard
         self.on_board = False
@@ -108,18 +108,18 @@ class HostApp(App[int]):
         self.host.on_change = self.sync
         if self.host.address is None:
             try:
-                await self.host.start(self.bind, self.port, sock=self.sock)
+                await self.host.start(self.bind_address, self.port, sock=self.sock)
             except OSError as exc:
                 from quiz.cli.classroom import listen_problem
 
-                self.error = listen_problem(exc, self.bind, self.port)
+                self.error = listen_problem(exc, self.bind_address, self.port)
                 self.exit(1)
                 return
         if self.shown_address is None:
             from quiz.cli.classroom import shown_address
 
             assert self.host.address is not None
-            self.shown_address = shown_address(self.bind, self.host.address[1])
+            self.shown_address = shown_address(self.bind_address, self.host.address[1])
         self.sync()
 
     async def on_unmount(self) -> None:
