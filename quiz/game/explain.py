@@ -18,7 +18,7 @@ from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import find_numbers
 from quiz.bank.provenance import finder, normalise
 from quiz.game.distractors import interval_text
-from quiz.game.generate import Question
+from quiz.game.question import Question
 from quiz.game.scoring import Answer, IntervalAnswer, NumberAnswer
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from quiz.bank.numbers import format_number, read_number
 from quiz.game.distractors import interval_text
-from quiz.game.generate import Question
+from quiz.game.question import Question
 
 
 @dataclass(frozen=True)

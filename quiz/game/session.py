@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.game.generate import KINDS, Question
+from quiz.game.question import KINDS, Question
 from quiz.game.scoring import Answer, ChoiceAnswer, IntervalAnswer, Score, read_answer, score
 
 State = Literal["question", "reveal", "finished"]

@@ -1,0 +1,207 @@
+"""Build a selected spec into a `Question`: the phrasing of each kind and its options.
+
+Each question's options are drawn from `random.Random(f"{seed}/{question id}")`, so a
+question reads the same in every quiz of that seed whatever else was selected.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from quiz.game import distractors
+from quiz.game.catalogue import Spec
+from quiz.game.distractors import interval_text
+from quiz.game.index import Index, measure_label
+from quiz.game.question import MAX_OPTIONS, Question
+
+
+def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
+    (figure_id,) = spec.figures
+    figure = index.figures[figure_id]
+    low, high = index.bounds[figure_id]
+    return Question(
+        id=spec.id,
+        kind="estimate",
+        prompt=figure.ask or "",
+        low=low,
+        high=high,
+        unit=figure.unit,
+        figure_ids=spec.figures,
+        points=figure.points,
+    )
+
+
+def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
+    (figure_id,) = spec.figures
+    figure = index.figures[figure_id]
+    answer = index.bounds[figure_id]
+    others = [index.bounds[f] for f in index.neighbours(figure_id)]
+    options = [answer, *distractors.pick(answer, others, rng, MAX_OPTIONS - 1)]
+    options.sort()
+    return Question(
+        id=spec.id,
+        kind="choice",
+        prompt=figure.ask or "",
+        options=tuple(interval_text(*o) for o in options),
+        answer_index=options.index(answer),
+        unit=figure.unit,
+        figure_ids=spec.figures,
+        points=figure.points,
+    )
+
+
+def _pick_names(
+    index: Index, right: str, preferred: list[str], rng: random.Random
+) -> tuple[tuple[str, ...], int]:
+    """The right name and up to three others, preferred ones first, in seeded order.
+
+    Draws from the bank's sources by index rather than shuffling them all, so a bank
+    with hundreds of sources costs no more per question than one with four.
+    """
+    chosen = [right]
+    folded = {right.casefold()}
+
+    def add(name: str) -> None:
+        if len(chosen) < MAX_OPTIONS and name.casefold() not in folded:
+            chosen.append(name)
+            folded.add(name.casefold())
+
+    candidates = list(dict.fromkeys(preferred))
+    rng.shuffle(candidates)
+    for name in candidates:
+        add(name)
+    names = index.source_names
+    if len(names) <= 4 * MAX_OPTIONS:
+        rest = list(names)
+        rng.shuffle(rest)
+        for name in rest:
+            add(name)
+    else:
+        for _ in range(8 * MAX_OPTIONS):
+            if len(chosen) == MAX_OPTIONS:
+                break
+            add(names[rng.randrange(len(names))])
+    rng.shuffle(chosen)
+    return tuple(chosen), chosen.index(right)
+
+
+def _build_source(index: Index, spec: Spec, rng: random.Random) -> Question:
+    (figure_id,) = spec.figures
+    figure = index.figures[figure_id]
+    # Sources that gave figures of the same measure are the plausible wrong answers.
+    preferred = [index.names[f] for f in index.by_measure[figure.measure][:16]]
+    options, answer_index = _pick_names(index, index.names[figure_id], preferred, rng)
+    return Question(
+        id=spec.id,
+        kind="source",
+        prompt=(
+            f"Who put the number of {figure.counts} at {index.value(figure_id)}"
+            f" (as of {figure.as_of})?"
+        ),
+        options=options,
+        answer_index=answer_index,
+        figure_ids=spec.figures,
+        points=figure.points,
+    )
+
+
+def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
+    big_id, small_id = spec.figures
+    big, small = index.figures[big_id], index.figures[small_id]
+    (big_low, big_high), (small_low, small_high) = index.bounds[big_id], index.bounds[small_id]
+    if big_low == big_high and small_low == small_high:
+        low = high = distractors.round_significant(big_low / small_low, 3)
+    else:
+        low = distractors.round_significant(big_low / small_high, 2)
+        high = distractors.round_significant(big_high / small_low, 2)
+    prompt = (
+        f"{index.names[big_id]} put {big.counts} at {index.value(big_id)}. "
+        f"{index.names[small_id]} put {small.counts} at {index.value(small_id)}. "
+        "How many times larger is the first figure?"
+    )
+    return Question(
+        id=spec.id,
+        kind="compare",
+        prompt=prompt,
+        low=min(low, high),
+        high=max(low, high),
+        unit="times",
+        figure_ids=spec.figures,
+        points=max(big.points, small.points),
+    )
+
+
+def _build_highest(index: Index, spec: Spec, rng: random.Random) -> Question:
+    top, rest = spec.args
+    others = list(rest)
+    rng.shuffle(others)
+    shown = [top, *others[: MAX_OPTIONS - 1]]
+    names = [index.names[f] for f in shown]
+    rng.shuffle(names)
+    label = measure_label(index, list(spec.figures))
+    return Question(
+        id=spec.id,
+        kind="compare",
+        prompt=f"Which source gave the highest figure for {label}?",
+        options=tuple(names),
+        answer_index=names.index(index.names[top]),
+        figure_ids=(top,),
+        points=max(index.figures[f].points for f in shown),
+    )
+
+
+def _build_written(index: Index, spec: Spec, rng: random.Random) -> Question:
+    (number,) = spec.args
+    written = index.bank.questions[number]
+    common: dict[str, Any] = {
+        "id": spec.id,
+        "kind": "written",
+        "prompt": written.prompt,
+        "figure_ids": spec.figures,
+        "points": written.points,
+        "explain": written.explain,
+    }
+    if written.kind == "choice":
+        assert written.options is not None
+        options = list(written.options)
+        rng.shuffle(options)
+        return Question(
+            **common, options=tuple(options), answer_index=options.index(str(written.answer))
+        )
+    if written.answer is not None:
+        low = high = float(written.answer)
+    else:
+        assert written.low is not None and written.high is not None
+        low, high = written.low, written.high
+    # No unit: a hand-written estimate may ask for a ratio or a difference, not the
+    # linked figure's quantity.
+    return Question(**common, low=low, high=high)
+
+
+BUILDERS: dict[str, Callable[[Index, Spec, random.Random], Question]] = {
+    "estimate": _build_estimate,
+    "choice": _build_choice,
+    "source": _build_source,
+    "ratio": _build_ratio,
+    "highest": _build_highest,
+    "written": _build_written,
+}
+
+
+_NEEDS_RNG = frozenset({"choice", "source", "highest", "written"})
+"""Builders that draw from the generator; the others are spared seeding one (~10 us)."""
+
+
+def build(index: Index, spec: Spec, seed: int) -> Question:
+    rng = _rng(seed, spec.id) if spec.make in _NEEDS_RNG else _NO_RNG
+    return BUILDERS[spec.make](index, spec, rng)
+
+
+def _rng(seed: int, question_id: str) -> random.Random:
+    return random.Random(f"{seed}/{question_id}")
+
+
+_NO_RNG = random.Random(0)
+"""Passed to builders that never draw from it."""
