@@ -183,8 +183,27 @@ def test_highest_questions_name_the_source_of_the_largest_figure(bank: LoadedBan
     figures = bank.bank.figures
     for question in highest:
         measure = figures[question.figure_ids[0]].measure
-        top = max((f for f in figures.values() if f.measure == measure), key=lambda f: f.middle)
+        candidates = [f for f in figures.values() if f.measure == measure and not f.context]
+        top = max(candidates, key=lambda f: f.middle)
         assert question.answer_text == bank.bank.sources[top.source].name
+
+
+def test_a_context_figure_is_never_compared(shipped: LoadedBank) -> None:
+    figures = shipped.bank.figures
+    context = {f for f, figure in figures.items() if figure.context}
+    assert context, "the shipped bank marks the Soviet toll as context"
+    compares = [q for q in all_questions(shipped) if q.kind == "compare"]
+    assert compares
+    for question in compares:
+        assert context.isdisjoint(question.figure_ids)
+        names = {figures[f].source for f in context}
+        assert not {shipped.bank.sources[n].name for n in names} & set(question.options)
+    # ... but the reveal of its measure still shows it beside the others.
+    measure = figures[next(iter(context))].measure
+    on_measure = next(
+        q for q in all_questions(shipped) if figures[q.figure_ids[0]].measure == measure
+    )
+    assert context <= {c.figure_id for c in explain(shipped, on_measure).cards}
 
 
 def test_written_questions_keep_the_authors_answer(bank: LoadedBank) -> None:

@@ -75,6 +75,7 @@ class Figure:
     approximate: bool = False
     ask: str | None = None
     points: float = 1.0
+    context: bool = False
 
     @property
     def bounds(self) -> tuple[float, float]:

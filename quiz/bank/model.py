@@ -218,6 +218,10 @@ class Figure(Strict):
     the others: two to four plain sentences."""
     points: Count = 1.0
     """Weight of the questions made from this figure."""
+    context: bool = False
+    """True when the figure is context for its measure rather than one more estimate of
+    it (the article's own comparison, such as a past war's toll beside this one's): the
+    reveal shows it beside the others, but no comparison question ranks or divides it."""
 
     @model_validator(mode="after")
     def _value_or_range(self) -> Figure:

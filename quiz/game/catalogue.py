@@ -17,7 +17,8 @@ What the generator asks, and why:
 - *written*: the bank's hand-written questions, numeric or with options.
 
 Figures without `ask` are never the subject of a question, but appear in
-comparisons, as distractors and on the reveal's cards.
+comparisons, as distractors and on the reveal's cards. A figure marked `context` is
+never in a comparison: it is shown on the reveal as the article's comparison.
 
 A spec is cheap: only the selected ones are built into questions (`quiz.game.build`).
 """
@@ -92,7 +93,10 @@ def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
         if several_sources:
             append(Spec("source", "source:" + figure_id, one, False, True, "source", (), measure))
     bounds = index.bounds
-    for measure, figure_ids in index.by_measure.items():
+    for measure, members in index.by_measure.items():
+        # A context figure is the article's comparison, not one more estimate of the
+        # measure: shown on the reveal, never ranked or divided.
+        figure_ids = [f for f in members if not index.figures[f].context]
         if len(figure_ids) < 2:
             continue
         smallest = min(figure_ids, key=lambda f: bounds[f][1])
