@@ -83,11 +83,11 @@ def _child_engine() -> float:
 def _child_quiz() -> float:
     from quiz.screens.app import make_app
 
-    from quiz.play.preferences import Choices
+    from quiz.play.settings import GameSettings
 
     folder = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     app = make_app(
-        choices=Choices(seed=1, count=10),
+        settings=GameSettings(seed=1, count=10),
         data_dir=folder / "data",
         prefs_path=folder / "prefs.json",
         show_start=False,

@@ -1,5 +1,12 @@
-"""The one error type a bank can produce, the located problems it carries, and how
-keys and values are written in messages."""
+"""The quiz's one error type, the located problems a bank error carries, and how keys and
+values are written in messages.
+
+Every failure the user is told about instead of a traceback is a `QuizError` (or a subclass:
+`UsageError` for options, `BankError` for a bank, the results store's `StoreError`, the
+classroom's command errors). It carries the CLI's exit status (`exit_code`: 1 a problem with
+the input or the machine, 2 unusable options) and its own printed form (`lines`), and the CLI
+prints it once, in `quiz.cli.main`; everything below only raises.
+"""
 
 from __future__ import annotations
 
@@ -31,12 +38,44 @@ class Problem:
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
-class BankError(Exception):
+class QuizError(Exception):
+    """Something to tell the user instead of a traceback, with the CLI's exit status."""
+
+    exit_code: int = 1
+
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+    def lines(self) -> list[str]:
+        """The error as the CLI prints it, one line per item, each ready for stderr."""
+        return [f"quiz: {line}" if i == 0 else line for i, line in enumerate(str(self).split("\n"))]
+
+
+class UsageError(QuizError):
+    """A command-line option or a choice cannot be used as given; the message says why."""
+
+    exit_code = 2
+
+
+class BankError(QuizError):
     """A bank could not be loaded; `problems` lists every reason at once."""
+
+    exit_code = 1
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def lines(self) -> list[str]:
+        """Each problem on its own line (file:line:col first, as editors read it), then a count."""
+        count = len(self.problems)
+        files = {p.path for p in self.problems}
+        owner = "the bank has" if len(files) <= 1 else f"{len(files)} banks have"
+        return [str(p) for p in self.problems] + [
+            f"quiz: {owner} {count} problem{'s' if count != 1 else ''}"
+        ]
 
 
 def quoted(text: str, limit: int = 60) -> str:

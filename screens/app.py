@@ -7,9 +7,13 @@ to keep start-up close to a bare Textual app's.
 
 Decisions worth knowing:
 
-- `quiz` always opens on the start screen, pre-filled with the command line's options and
-  then the last choices remembered; Enter on it plays. (`make_app(show_start=False)` goes
-  straight to the first question, for the start-up benchmark and tests.)
+- `quiz` always opens on the start screen, pre-filled with the `GameSettings` the command
+  line and the last choices remembered make; Enter on it plays. (`make_app(show_start=False)`
+  goes straight to the first question, for the start-up benchmark and tests.)
+- The quiz is made by the engine (`quiz.play.setup.make_quiz`), as for `--plain`: a choice
+  that gives no questions is a message on the start screen, never a traceback.
+- A folder of banks opens on its first bank that checks; the start screen offers every bank
+  in it (and the shipped ones), and one that does not check shows its problems when chosen.
 - The store's session row is written with the first answer, not before: a quiz abandoned
   before any answer leaves nothing behind, and start-up does no database writes.
 - `q` (and Ctrl+Q, which also works inside a text field) asks before leaving a quiz in
@@ -19,8 +23,6 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import contextlib
-import random
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -35,15 +37,11 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from quiz.bank.loader import LoadedBank
-from quiz.game.generate import KINDS, Settings, generate
 from quiz.play import preferences
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
+from quiz.play.setup import NoQuiz, make_quiz
 
 if TYPE_CHECKING:
-    # Only `quiz`'s command line passes a Namespace (it has imported argparse already);
-    # tests and the start-up benchmark build the app without it.
-    import argparse
-
     from quiz.game.session import AnsweredQuestion, Session
     from quiz.results.store import Store
 
@@ -73,19 +71,17 @@ class QuizApp(App[int]):
     def __init__(
         self,
         loaded: LoadedBank,
-        choices: Choices,
+        settings: GameSettings,
         *,
         bank_paths: Iterable[Path] = (),
-        data_dir: Path | None = None,
         prefs_path: Path | None = None,
         show_start: bool = True,
         clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.loaded = loaded
-        self.choices = choices
+        self.settings = settings
         self.bank_paths = list(bank_paths)
-        self.data_dir = data_dir
         self.prefs_path = prefs_path
         self.show_start = show_start
         self.clock = clock
@@ -101,12 +97,12 @@ class QuizApp(App[int]):
         if self.show_start:
             self._show_start()
         else:
-            self.start_quiz(self.loaded, self.choices)
+            self.start_quiz(self.loaded, self.settings)
 
-    def _show_start(self) -> None:
+    def _show_start(self, message: str = "") -> None:
         from quiz.screens.start import StartScreen
 
-        self._replace(StartScreen(self.loaded, self.choices, self.bank_paths))
+        self._replace(StartScreen(self.loaded, self.settings, self.bank_paths, message=message))
 
     def _replace(self, screen: Screen[Any]) -> None:
         """Show `screen` in place of the current main screen (dialogs on top are closed)."""
@@ -122,25 +118,30 @@ class QuizApp(App[int]):
         """A quiz is being played and not finished: leaving it needs a confirmation."""
         return self.session is not None and self.session.state != "finished"
 
-    def start_quiz(self, loaded: LoadedBank, choices: Choices) -> None:
-        """Generate the quiz for these choices and show its first question."""
-        from quiz.game.session import Session, SessionSettings
+    def start_quiz(self, loaded: LoadedBank, settings: GameSettings) -> None:
+        """Make the quiz for these settings and show its first question; when they give
+        no quiz, say why on the start screen."""
+        from quiz.screens.start import StartScreen
+
+        from quiz.game.session import Session
 
         self.loaded = loaded
-        self.choices = choices
-        self.seed = choices.seed if choices.seed is not None else random.randrange(1, 10**6)
-        kinds = tuple(k for k in KINDS if k in choices.kinds) or KINDS
-        questions = generate(loaded, Settings(count=choices.count, kinds=kinds, seed=self.seed))
-        if not questions:
-            self.notify(
-                "This bank has no questions of the kinds chosen.", severity="error", timeout=6
-            )
-            self._show_start()
+        self.settings = settings
+        try:
+            quiz = make_quiz(loaded, settings)
+        except NoQuiz as exc:
+            self.session = None
+            text = f"No quiz from these choices: {exc.reason}."
+            if isinstance(self.screen, StartScreen):
+                self.screen.show_message(text)
+            else:
+                self._show_start(text)
             return
+        self.seed = quiz.settings.seed
         self._store_session = None
         self.session = Session(
-            questions,
-            SessionSettings(interval=choices.interval),
+            quiz.questions,
+            settings.session_settings(),
             on_answer=self._record,
             clock=self.clock,
         )
@@ -154,7 +155,7 @@ class QuizApp(App[int]):
             QuestionScreen(
                 self.session.current,
                 self._progress(),
-                interval=self.choices.interval,
+                interval=self.settings.interval,
             )
         )
 
@@ -169,8 +170,8 @@ class QuizApp(App[int]):
         )
 
     def on_start_quiz(self, message: messages.StartQuiz) -> None:
-        self._save_choices(message.choices)
-        self.start_quiz(message.loaded, message.choices)
+        self._save_choices(message.settings)
+        self.start_quiz(message.loaded, message.settings)
 
     def on_answer_given(self, message: messages.AnswerGiven) -> None:
         from quiz.screens.reveal import RevealScreen
@@ -217,13 +218,13 @@ class QuizApp(App[int]):
                 self.session.summary(),
                 seed=self.seed,
                 title=self.loaded.bank.bank.title,
-                name=self.choices.name,
+                name=self.settings.name,
             )
         )
 
     def on_play_again(self, message: messages.PlayAgain) -> None:
         seed = self.seed if message.same_seed else None
-        self.start_quiz(self.loaded, replace(self.choices, seed=seed))
+        self.start_quiz(self.loaded, replace(self.settings, seed=seed))
 
     def on_back_to_start(self, message: messages.BackToStart) -> None:
         self.session = None
@@ -247,14 +248,10 @@ class QuizApp(App[int]):
                     mode="solo",
                     seed=self.seed,
                     total=self.session.total,
-                    settings={
-                        "count": self.choices.count,
-                        "kinds": list(self.choices.kinds),
-                        "interval": self.choices.interval,
-                    },
+                    settings=self.settings.stored(),
                 )
                 self._store_player = store.add_player(
-                    self._store_session, self.choices.name or PLAYER
+                    self._store_session, self.settings.name or PLAYER
                 )
             store.record_answer(self._store_session, self._store_player or 0, answered)
 
@@ -265,16 +262,16 @@ class QuizApp(App[int]):
         from quiz.results.store import Store, StoreError
 
         if self._store is None:
-            self._store = Store(self.data_dir)
+            self._store = Store(self.settings.data_dir)
         try:
             work(self._store)
         except StoreError as exc:
             self.notify(f"Results not saved: {exc}", severity="error", timeout=10, markup=False)
 
-    def _save_choices(self, choices: Choices) -> None:
+    def _save_choices(self, settings: GameSettings) -> None:
         # Remembering choices is a convenience; failing to is not worth interrupting play.
         with contextlib.suppress(OSError):
-            preferences.save(choices, self.prefs_path)
+            preferences.save(settings, self.prefs_path)
 
     def on_unmount(self) -> None:
         if self._store is not None:
@@ -346,7 +343,7 @@ class QuizApp(App[int]):
 def make_app(
     bank: Path | None = None,
     *,
-    choices: Choices | None = None,
+    settings: GameSettings | None = None,
     loaded: LoadedBank | None = None,
     bank_paths: Iterable[Path] = (),
     data_dir: Path | None = None,
@@ -354,114 +351,70 @@ def make_app(
     show_start: bool = True,
     clock: Callable[[], float] | None = None,
 ) -> QuizApp:
-    """Build the app on `bank` (default: the shipped bank). Raises BankError if it is invalid."""
+    """Build the app on `bank` (default: the shipped bank). Raises BankError if it is invalid.
+
+    `data_dir`, when given, replaces the settings' results folder (tests keep results apart).
+    """
     from quiz.questions import default_bank
 
     from quiz.bank.loader import load_bank
 
     if loaded is None:
         loaded = load_bank(bank or default_bank())
+    settings = settings or GameSettings()
+    if data_dir is not None:
+        settings = replace(settings, data_dir=data_dir)
     return QuizApp(
         loaded,
-        choices or Choices(),
+        replace(settings, bank=loaded.path),
         bank_paths=bank_paths,
-        data_dir=data_dir,
         prefs_path=prefs_path,
         show_start=show_start,
         clock=clock,
     )
 
 
-def _bank_files(given: Path | None) -> tuple[Path | None, list[Path]]:
-    """The bank to open and every bank on offer: the one given (or each .toml in a folder
-    given), then the shipped banks."""
+def _opening_bank(
+    settings: GameSettings, remembered_bank: Path | None
+) -> tuple[LoadedBank, list[Path]]:
+    """The bank the start screen opens on, and every bank it offers.
+
+    The bank or folder the settings name (a folder: its first bank that checks; none
+    that checks is a BankError), else the remembered bank if it still checks, else the
+    shipped one; the offer lists the folder's banks, then the shipped banks.
+    """
     from quiz.questions import shipped_banks
-
-    found: list[Path] = []
-    first: Path | None = None
-    if given is not None:
-        if given.is_dir():
-            found = sorted(given.glob("*.toml"))
-            first = found[0] if found else given
-        else:
-            first = given
-            found = [given]
-    for path in shipped_banks():
-        if path not in found:
-            found.append(path)
-    return first, found
-
-
-def _choices_from_args(args: argparse.Namespace, remembered: Choices) -> Choices | str:
-    """Command-line options over remembered choices; a message string when one is bad."""
-    kinds = remembered.kinds
-    if getattr(args, "kinds", None):
-        asked = [k.strip() for k in args.kinds.split(",") if k.strip()]
-        unknown = [k for k in asked if k not in KINDS]
-        if unknown:
-            return f"unknown question kind {unknown[0]!r}; expected some of: {', '.join(KINDS)}"
-        kinds = tuple(asked)
-    count = getattr(args, "count", None)
-    if count is None:
-        count = remembered.count
-    seed = getattr(args, "seed", None)
-    return Choices(
-        bank=remembered.bank,
-        count=count,
-        kinds=kinds,
-        interval=bool(getattr(args, "interval", False)) or remembered.interval,
-        seed=seed if seed is not None else remembered.seed,
-        name=getattr(args, "name", None) or remembered.name,
-    )
-
-
-def run_app(args: argparse.Namespace) -> int:
-    """`quiz` and `quiz play`: check the bank first (problems printed, exit 1), then play."""
-    from quiz.questions import default_bank
 
     from quiz.bank.loader import load_bank
     from quiz.errors import BankError
-    from quiz.paths import data_dir
+    from quiz.play.banks import choose_bank, default_bank, usable
 
-    remembered = preferences.load()
-    choices = _choices_from_args(args, remembered)
-    if isinstance(choices, str):
-        print(f"quiz: {choices}", file=sys.stderr)
-        return 2
-    first, offered = _bank_files(args.bank)
+    offered: list[Path] = []
     loaded: LoadedBank | None = None
-    if first is not None:
-        try:
-            loaded = load_bank(first)
-        except BankError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(
-                f"quiz: {first} is not a valid bank; `quiz check {first}` explains.",
-                file=sys.stderr,
-            )
-            return 1
-    elif remembered.bank and Path(remembered.bank).is_file():
-        try:
-            loaded = load_bank(remembered.bank)
-            if Path(remembered.bank) not in offered:
-                offered.insert(0, Path(remembered.bank))
-        except BankError:
-            loaded = None  # a remembered bank that no longer checks: play the shipped one
+    given = settings.bank
+    if given is not None and given.is_dir():
+        folder = usable(given)
+        offered = [offer.path for offer in folder]
+        loaded = next(offer.loaded for offer in folder if offer.loaded is not None)
+    elif given is not None:
+        loaded = choose_bank(given)
+        offered = [given]
+    elif remembered_bank is not None and remembered_bank.is_file():
+        with contextlib.suppress(BankError):  # no longer checks: open the shipped bank
+            loaded = load_bank(remembered_bank)
+            offered = [remembered_bank]
     if loaded is None:
-        try:
-            loaded = load_bank(default_bank())
-        except BankError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            return 1
-    choices = replace(choices, bank=str(loaded.path))
-    app = make_app(
-        loaded=loaded,
-        choices=choices,
-        bank_paths=offered,
-        data_dir=data_dir(getattr(args, "data_dir", None)),
-    )
+        loaded = load_bank(default_bank())
+    for path in shipped_banks():
+        if Path(path) not in offered:
+            offered.append(Path(path))
+    return loaded, offered
+
+
+def run_app(settings: GameSettings, *, remembered_bank: Path | None = None) -> int:
+    """`quiz` and `quiz play`: check the bank first (a QuizError for the CLI), then play."""
+    loaded, offered = _opening_bank(settings, remembered_bank)
+    app = make_app(loaded=loaded, settings=settings, bank_paths=offered)
     result = app.run()
     if app.return_code:
         return app.return_code

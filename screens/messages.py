@@ -12,15 +12,15 @@ from textual.message import Message
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.scoring import Answer
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
 
 
 @dataclass
 class StartQuiz(Message):
-    """Play `loaded` with these choices (from the start screen)."""
+    """Play `loaded` with these settings (from the start screen)."""
 
     loaded: LoadedBank
-    choices: Choices
+    settings: GameSettings
 
 
 @dataclass

@@ -1,12 +1,15 @@
 """The start screen: which bank, how many questions, which kinds, interval mode, seed, name.
 
-Pre-filled from the command line and the last choices remembered (`quiz.play.preferences`);
-Enter anywhere on it plays. Choosing another bank loads and checks it at once: a bank that
-does not check shows its problems here, literally, and cannot be played.
+Pre-filled from the `GameSettings` the command line and the last choices remembered make
+(`quiz.cli.options`, `quiz.play.preferences`); Enter anywhere on it plays. Choosing another
+bank loads and checks it at once: a bank that does not check shows its problems here,
+literally, and cannot be played. A name is checked as on the command line
+(`quiz.play.setup.check_name`), and a choice that gives no quiz is said here.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,9 +24,10 @@ from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionLi
 from textual.widgets.selection_list import Selection
 
 from quiz.bank.loader import LoadedBank, load_bank
-from quiz.errors import BankError
+from quiz.errors import BankError, UsageError
 from quiz.game.generate import KINDS, Kind
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
+from quiz.play.setup import check_name
 
 MAX_COUNT = 200
 KIND_CHOICES = {
@@ -59,16 +63,24 @@ class StartScreen(Screen[None]):
         Binding("a", "article", "Article"),
     ]
 
-    def __init__(self, loaded: LoadedBank, choices: Choices, bank_paths: list[Path]) -> None:
+    def __init__(
+        self,
+        loaded: LoadedBank,
+        settings: GameSettings,
+        bank_paths: list[Path],
+        *,
+        message: str = "",
+    ) -> None:
         super().__init__()
         self.loaded: LoadedBank | None = loaded
-        self.choices = choices
+        self.settings = settings
+        self.message = message
         self.bank_paths = list(bank_paths)
         if loaded.path not in self.bank_paths:
             self.bank_paths.insert(0, loaded.path)
 
     def compose(self) -> ComposeResult:
-        choices = self.choices
+        choices = self.settings
         with VerticalScroll(id="start-body", classes="body"):
             yield Static(Content(""), id="bank-title")
             yield Static(Content(""), id="bank-article")
@@ -137,6 +149,14 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._show_bank()
+        if self.message:
+            self.show_message(self.message)
+
+    def show_message(self, text: str) -> None:
+        """Say why the choices cannot be played (shown literally, never as markup)."""
+        message = self.query_one("#start-message", Static)
+        message.update(Content(text))
+        message.set_class(bool(text), "-error")
 
     def _show_bank(self) -> None:
         loaded = self.loaded
@@ -178,37 +198,42 @@ class StartScreen(Screen[None]):
             return
         self._show_bank()
 
-    def _read_choices(self) -> Choices | str:
+    def _read_choices(self) -> GameSettings | str:
         count_text = self.query_one("#count", Input).value.strip()
         if not count_text.isdigit() or not 1 <= int(count_text) <= MAX_COUNT:
             return f"Questions: a whole number from 1 to {MAX_COUNT}."
         seed_text = self.query_one("#seed", Input).value.strip()
         if seed_text and not seed_text.isdigit():
             return "Seed: a whole number, or leave it empty for a random quiz."
-        kinds = tuple(self.query_one("#kinds", SelectionList).selected)
+        selected = set(self.query_one("#kinds", SelectionList).selected)
+        kinds = tuple(k for k in KINDS if k in selected)
         if not kinds:
             return "Kinds: choose at least one kind of question."
-        return Choices(
-            bank=str(self.loaded.path) if self.loaded else None,
+        name = self.query_one("#name", Input).value.strip()
+        try:
+            name = check_name(name, "Name") if name else ""
+        except UsageError as exc:
+            return str(exc)
+        return replace(
+            self.settings,
+            bank=self.loaded.path if self.loaded else None,
             count=int(count_text),
             kinds=kinds,
             interval=self.query_one("#interval", Checkbox).value,
             seed=int(seed_text) if seed_text else None,
-            name=self.query_one("#name", Input).value.strip(),
+            name=name,
         )
 
     def action_play(self) -> None:
-        message = self.query_one("#start-message", Static)
         if self.loaded is None:
-            message.update(Content("Choose a bank that checks to play."))
+            self.show_message("Choose a bank that checks to play.")
             return
-        choices = self._read_choices()
-        if isinstance(choices, str):
-            message.update(Content(choices))
-            message.add_class("-error")
+        settings = self._read_choices()
+        if isinstance(settings, str):
+            self.show_message(settings)
             return
-        message.update(Content(""))
-        self.post_message(StartQuiz(self.loaded, choices))
+        self.show_message("")
+        self.post_message(StartQuiz(self.loaded, settings))
 
     def action_article(self) -> None:
         if self.loaded is not None:

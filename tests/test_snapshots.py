@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from quiz.bank.loader import LoadedBank
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
 
 Snap = Callable[..., bool]
 
@@ -28,7 +28,7 @@ def build(shipped: LoadedBank, tmp_path: Path) -> Callable[..., QuizApp]:
         settings.update(choices)
         return make_app(
             loaded=shipped,
-            choices=Choices(**settings),  # type: ignore[arg-type]
+            settings=GameSettings(**settings),  # type: ignore[arg-type]
             data_dir=tmp_path / "data",
             prefs_path=tmp_path / "prefs.json",
         )

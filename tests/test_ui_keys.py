@@ -6,17 +6,18 @@ screen is up; the engine provides every expected value.
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 
 import pytest
-from quiz.screens.app import QuizApp, make_app, run_app
+from quiz.screens.app import QuizApp, make_app
 from quiz.screens.widgets.number_input import NumberInput
 
 from quiz.bank.loader import LoadedBank
+from quiz.cli.main import main
 from quiz.game.explain import article_highlights
-from quiz.play.preferences import Choices, load
+from quiz.play.preferences import load
+from quiz.play.settings import GameSettings
 
 
 def screen_text(app: QuizApp) -> str:
@@ -27,7 +28,7 @@ def screen_text(app: QuizApp) -> str:
 def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
     return make_app(
         loaded=loaded,
-        choices=Choices(**choices),  # type: ignore[arg-type]
+        settings=GameSettings(**choices),  # type: ignore[arg-type]
         data_dir=tmp_path / "data",
         prefs_path=tmp_path / "prefs.json",
     )
@@ -266,16 +267,14 @@ async def test_light_theme_plays(shipped: LoadedBank, tmp_path: Path) -> None:
 def test_invalid_bank_on_the_command_line_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`quiz play bad.toml`: the located problems are printed, exit 1, no TUI, no traceback."""
+    """`quiz play bad.toml`: the located problems are printed once, exit 1, no TUI, no traceback."""
     monkeypatch.setenv("QUIZ_CONFIG_DIR", str(tmp_path))
     bad = tmp_path / "bad.toml"
     bad.write_text('format = 1\n[bank]\nid = "x"\ntitel = "typo"\n', encoding="utf-8")
-    args = argparse.Namespace(
-        bank=bad, seed=None, count=10, kinds=None, name=None, interval=False, data_dir=tmp_path
-    )
-    assert run_app(args) == 1
+    assert main(["play", str(bad), "--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:" in err and "titel" in err
+    assert err.count("bank.titel:") == 1, "printed once"
     assert "Traceback" not in err
 
 
@@ -283,17 +282,8 @@ def test_unknown_kind_on_the_command_line_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QUIZ_CONFIG_DIR", str(tmp_path))
-    args = argparse.Namespace(
-        bank=None,
-        seed=None,
-        count=10,
-        kinds="estimate,guess",
-        name=None,
-        interval=False,
-        data_dir=tmp_path,
-    )
-    assert run_app(args) == 2
-    assert "unknown question kind 'guess'" in capsys.readouterr().err
+    assert main(["play", "--kinds", "estimate,guess", "--data-dir", str(tmp_path)]) == 2
+    assert "--kinds: unknown kind 'guess'" in capsys.readouterr().err
 
 
 async def test_clicking_a_quote_selects_it(shipped: LoadedBank, tmp_path: Path) -> None:
@@ -325,7 +315,7 @@ async def test_a_bank_that_does_not_check_cannot_be_played(
     bad.write_text('format = 1\n[bank]\nid = "x"\ntitle = "[b]Broken"\n', encoding="utf-8")
     app = make_app(
         loaded=shipped,
-        choices=Choices(),
+        settings=GameSettings(),
         bank_paths=[shipped.path, bad],
         data_dir=tmp_path / "data",
         prefs_path=tmp_path / "prefs.json",
@@ -351,17 +341,3 @@ async def test_a_bank_that_does_not_check_cannot_be_played(
         await pilot.press("enter")
         await pilot.pause()
         assert name(app) == "QuestionScreen"
-
-
-def test_a_folder_on_the_command_line_offers_its_banks(tmp_path: Path) -> None:
-    """`quiz play FOLDER`: every .toml in it is offered (first one opened), then the
-    shipped banks."""
-    from quiz.questions import shipped_banks
-    from quiz.screens.app import _bank_files
-
-    for stem in ("b", "a"):
-        (tmp_path / f"{stem}.toml").write_text("", encoding="utf-8")
-    first, offered = _bank_files(tmp_path)
-    assert first == tmp_path / "a.toml"
-    assert offered[:2] == [tmp_path / "a.toml", tmp_path / "b.toml"]
-    assert offered[2:] == shipped_banks()

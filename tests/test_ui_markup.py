@@ -14,7 +14,7 @@ from pathlib import Path
 from quiz.screens.app import QuizApp, make_app
 
 from quiz.bank.loader import load_bank
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
 
 MARKUP = "[@click=app.quit]x[/] [b]y[/b] [/ [link=https://example.com]z[/link]"
 
@@ -83,7 +83,9 @@ async def test_bank_text_and_names_are_shown_literally(tmp_path: Path) -> None:
     loaded = load_bank(path)
     app = make_app(
         loaded=loaded,
-        choices=Choices(seed=1, count=10, kinds=("written", "estimate"), name=f"Ana {MARKUP}"),
+        settings=GameSettings(
+            seed=1, count=10, kinds=("written", "estimate"), name=f"Ana {MARKUP}"
+        ),
         data_dir=tmp_path / "data",
         prefs_path=tmp_path / "prefs.json",
     )

@@ -21,7 +21,7 @@ from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import format_number
 from quiz.game.explain import explain
 from quiz.game.generate import KINDS, Question
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
 from quiz.results.store import Store
 
 
@@ -39,7 +39,7 @@ def flat(text: str) -> str:
 def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
     return make_app(
         loaded=loaded,
-        choices=Choices(**choices),  # type: ignore[arg-type]
+        settings=GameSettings(**choices),  # type: ignore[arg-type]
         data_dir=tmp_path / "data",
         prefs_path=tmp_path / "prefs.json",
     )

@@ -1,9 +1,9 @@
 """`quiz host` and `quiz join` up to the screen: options, bank, store, address. No Textual.
 
-The engine may not import the UI (tests/test_engine_boundary.py), so the handlers the
-CLI runs live in `quiz.screens.classroom.commands`; they call `prepare_host` and
-`prepare_join` here for everything that can go wrong before a screen opens, and print
-the message and exit with the CLI's codes (1 bad bank or store, 2 bad usage).
+`quiz.cli.main`'s handlers call `prepare_host` and `prepare_join` here for everything
+that can go wrong before a screen opens, then hand the plan to the UI
+(`quiz.screens.classroom.commands`). What cannot be done is a `QuizError` with the
+CLI's exit code (1 bad bank or store, 2 bad usage), which `quiz.cli.main` prints.
 
 Decisions worth knowing:
 
@@ -19,29 +19,28 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz import paths
 from quiz.classroom import tokens
 from quiz.classroom.client import JoinError, parse_address
 from quiz.classroom.protocol import name_problem
 from quiz.classroom.room import Room
-from quiz.errors import BankError
-from quiz.play.setup import Quiz, UsageError, build_quiz
+from quiz.errors import QuizError, UsageError
+from quiz.play.banks import ask_on
+from quiz.play.settings import GameSettings
+from quiz.play.setup import Quiz, build_quiz
+from quiz.results.store import Store, StoreError
 
 MAX_TIME = 3600
 
 
-class CommandError(Exception):
-    """A message for the terminal, and the exit code that goes with it."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
+class CommandError(QuizError):
+    """`quiz host` or `quiz join` cannot start: the network, an address, a code."""
 
 
 @dataclass
@@ -50,7 +49,7 @@ class HostPlan:
     room: Room
     bind: str
     port: int
-    store: object | None
+    store: Store | None
     session_id: int | None
     sock: socket.socket | None = None
     """Already listening on bind:port; the host serves on it."""
@@ -67,63 +66,44 @@ class JoinPlan:
     """Remembered from an earlier `quiz join` to this session under this name."""
 
 
-def _bank_problems(exc: BankError) -> str:
-    lines = [str(problem) for problem in exc.problems]
-    count = len(exc.problems)
-    lines.append(f"quiz: the bank has {count} problem{'s' if count != 1 else ''}")
-    return "\n".join(lines)
-
-
-def prepare_host(args: argparse.Namespace) -> HostPlan:
-    """The room, the store session and where to listen; CommandError when impossible."""
-    if not 1 <= args.time <= MAX_TIME:
-        raise CommandError(f"quiz: --time: expected 1 to {MAX_TIME} seconds", 2)
-    if not 0 <= args.port < 65536:
-        raise CommandError(f"quiz: --port: expected 0 to 65535, found {args.port}", 2)
-    try:
-        quiz = build_quiz(args)
-    except UsageError as exc:
-        raise CommandError(f"quiz: {exc}", 2) from None
-    except BankError as exc:
-        raise CommandError(_bank_problems(exc), 1) from None
-    room = Room(quiz.questions, loaded=quiz.loaded, seconds=args.time)
+def prepare_host(settings: GameSettings, *, seconds: int, bind: str, port: int) -> HostPlan:
+    """The room, the store session and where to listen; QuizError when impossible."""
+    if not 1 <= seconds <= MAX_TIME:
+        raise UsageError(f"--time: expected 1 to {MAX_TIME} seconds")
+    if not 0 <= port < 65536:
+        raise UsageError(f"--port: expected 0 to 65535, found {port}")
+    quiz = build_quiz(settings, ask_on(sys.stdin, sys.stderr) if sys.stdin.isatty() else None)
+    room = Room(quiz.questions, loaded=quiz.loaded, seconds=seconds)
     # Bound here, before any screen or stored session: a port in use is a message.
     try:
         sock = socket.create_server(
-            (args.bind, args.port),
-            family=socket.AF_INET6 if ":" in args.bind else socket.AF_INET,
+            (bind, port),
+            family=socket.AF_INET6 if ":" in bind else socket.AF_INET,
             reuse_port=False,
         )
     except OSError as exc:
-        raise CommandError(listen_problem(exc, args.bind, args.port), 1) from None
+        raise CommandError(listen_problem(exc, bind, port)) from None
     try:
-        store, session_id = _open_store(args, quiz)
-    except CommandError:
+        store, session_id = _open_store(settings, quiz, seconds)
+    except QuizError:
         sock.close()
         raise
-    return HostPlan(quiz, room, args.bind, sock.getsockname()[1], store, session_id, sock)
+    return HostPlan(quiz, room, bind, sock.getsockname()[1], store, session_id, sock)
 
 
-def _open_store(args: argparse.Namespace, quiz: Quiz) -> tuple[object, int]:
-    from quiz.paths import data_dir
-    from quiz.results.store import Store, StoreError
-
-    store = Store(data_dir(getattr(args, "data_dir", None)))
+def _open_store(settings: GameSettings, quiz: Quiz, seconds: int) -> tuple[Store, int]:
+    store = Store(paths.data_dir(settings.data_dir))
     try:
         session_id = store.start_session(
             quiz.loaded,
             mode="classroom",
             seed=quiz.settings.seed,
             total=len(quiz.questions),
-            settings={
-                "count": quiz.settings.count,
-                "kinds": list(quiz.settings.kinds),
-                "time": args.time,
-            },
+            settings={**settings.stored(), "count": quiz.settings.count, "time": seconds},
         )
-    except StoreError as exc:
+    except StoreError:
         store.close()
-        raise CommandError(f"quiz: {exc}", 1) from None
+        raise
     return store, session_id
 
 
@@ -148,50 +128,46 @@ def _outward_address() -> str | None:
 
 def listen_problem(exc: OSError, bind: str, port: int) -> str:
     if getattr(exc, "errno", None) in (98, 48, 10048):
-        return f"quiz: port {port} is in use on {bind}; choose another with --port"
-    return f"quiz: cannot listen on {bind}:{port}: {exc.strerror or exc}"
+        return f"port {port} is in use on {bind}; choose another with --port"
+    return f"cannot listen on {bind}:{port}: {exc.strerror or exc}"
 
 
-def prepare_join(args: argparse.Namespace) -> JoinPlan:
-    """Address, code and name for `quiz join`; CommandError when one is unusable."""
+def prepare_join(
+    address: str, code: str, name: str | None, data_dir: Path | None = None
+) -> JoinPlan:
+    """Address, code and name for `quiz join`; UsageError when one is unusable."""
     try:
-        host, port = parse_address(args.address)
+        host, port = parse_address(address)
     except JoinError as exc:
-        raise CommandError(f"quiz: {exc}", 2) from None
-    code = args.code.strip().upper()
+        raise UsageError(str(exc)) from None
+    code = code.strip().upper()
     if not code or len(code) > 32 or not code.isalnum():
-        raise CommandError(
-            "quiz: --code: the join code is the letters and digits the host shows", 2
-        )
-    name = args.name
+        raise UsageError("--code: the join code is the letters and digits the host shows")
     if name is None:
         name = _ask_name()
     name = name.strip()
     problem = name_problem(name)
     if problem:
-        raise CommandError(f"quiz: --name: {problem}", 2)
-    from quiz.paths import data_dir
-
-    path = tokens.token_path(data_dir(getattr(args, "data_dir", None)), host, port, code, name)
+        raise UsageError(f"--name: {problem}")
+    path = tokens.token_path(paths.data_dir(data_dir), host, port, code, name)
     return JoinPlan(host, port, code, name, path, tokens.remembered(path, name))
 
 
 def _ask_name() -> str:
     if not sys.stdin.isatty():
-        raise CommandError("quiz: --name: your name is needed (--name NAME)", 2)
+        raise UsageError("--name: your name is needed (--name NAME)")
     try:
         return input("Your name, as the class will see it: ")
     except EOFError:
-        raise CommandError("quiz: --name: your name is needed (--name NAME)", 2) from None
+        raise UsageError("--name: your name is needed (--name NAME)") from None
 
 
 def write_player_summary(plan: HostPlan) -> str | None:
     """After the session: the per-player CSV beside the store; a line to print, or None."""
     from quiz.classroom.summary import summary_path, write_summary
-    from quiz.results.store import Store, StoreError
 
     store = plan.store
-    if not isinstance(store, Store) or plan.session_id is None:
+    if store is None or plan.session_id is None:
         return None
     path = summary_path(store.folder, plan.session_id)
     try:

@@ -5,6 +5,10 @@ only when that subcommand runs, so `quiz check` never pays for Textual and
 `quiz --help` is instant. A handler takes the parsed arguments and returns the
 exit code: 0 success, 1 a problem with the input (a bank that does not check),
 2 a usage error.
+
+Handlers turn the Namespace into a `GameSettings` (`quiz.cli.options`) and pass only
+that on. Anything they cannot do raises a `QuizError` carrying its exit code, and
+`main` prints it, once, here.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from quiz import paths
+from quiz.errors import QuizError
 from quiz.game.generate import DEFAULT_COUNT
 
 
@@ -71,6 +77,20 @@ def _add_quiz_options(parser: argparse.ArgumentParser, *, remembered: bool = Fal
     )
 
 
+def _add_bonus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--speed",
+        action="store_true",
+        help="speed points: a fast answer that earns points earns up to half as much again "
+        "(off by default)",
+    )
+    parser.add_argument(
+        "--streak",
+        action="store_true",
+        help="streak bonus: each full-marks answer in a row earns a little more (off by default)",
+    )
+
+
 def _add_data_dir(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     # Accepted before or after the command; a subcommand's copy must not overwrite the
     # top-level value with its own default, so only the top level has one.
@@ -100,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="play a bank (the shipped one by default)",
         description="Play a quiz. Opens the game in the terminal, or line by line with --plain.",
     )
-    play.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
+    play.add_argument(
+        "bank", nargs="?", type=Path, default=None, help="bank file (.toml) or a folder of banks"
+    )
     _add_quiz_options(play, remembered=True)
     play.add_argument("--name", default=None, help="player name stored with the results")
     play.add_argument(
@@ -113,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer estimates with a low and a high bound, scored for calibration",
     )
+    _add_bonus_options(play)
     play.add_argument(
         "--players",
         default=None,
@@ -154,7 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the quiz a bank, seed and settings generate, answers included, "
         "to prepare a class.",
     )
-    preview.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
+    preview.add_argument(
+        "bank", nargs="?", type=Path, default=None, help="bank file (.toml) or a folder of banks"
+    )
     _add_quiz_options(preview)
     preview.set_defaults(handler="quiz.cli.preview:run_preview")
 
@@ -179,7 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="run a classroom session",
         description="Host a quiz for a room: students join with `quiz join`.",
     )
-    host.add_argument("bank", nargs="?", type=Path, default=None, help="bank file (.toml)")
+    host.add_argument(
+        "bank", nargs="?", type=Path, default=None, help="bank file (.toml) or a folder of banks"
+    )
     _add_quiz_options(host)
     host.add_argument(
         "--time",
@@ -196,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     host.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     _add_data_dir(host)
-    host.set_defaults(handler="quiz.screens.classroom.commands:run_host")
+    host.set_defaults(handler="quiz.cli.main:run_host")
 
     join = sub.add_parser(
         "join",
@@ -206,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     join.add_argument("address", metavar="HOST[:PORT]", help="the address the host shows")
     join.add_argument("--code", required=True, help="the join code the host shows")
     join.add_argument("--name", default=None, help="your name as the class will see it")
-    join.set_defaults(handler="quiz.screens.classroom.commands:run_join")
+    join.set_defaults(handler="quiz.cli.main:run_join")
     return parser
 
 
@@ -216,29 +243,46 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def run_default(args: argparse.Namespace) -> int:
+    """`quiz` alone: the full-screen game, as `quiz play` with no options."""
     args.plain = False
-    for name, default in (
-        ("seed", None),
-        ("count", None),
-        ("kinds", None),
-        ("name", None),
-        ("interval", False),
-        ("players", None),
-    ):
-        if not hasattr(args, name):
-            setattr(args, name, default)
     return run_play(args)
 
 
 def run_play(args: argparse.Namespace) -> int:
-    if args.plain or args.players:
+    from quiz.cli.options import game_settings
+
+    if getattr(args, "plain", False) or getattr(args, "players", None):
         from quiz.play.plain import run_plain
 
-        return run_plain(args)
+        return run_plain(game_settings(args))
+    from quiz.play import preferences
+
+    remembered = preferences.load()
+    settings = game_settings(args, replace(remembered, bank=None))
     # The one place the engine reaches the UI: the import-linter contract lists it.
     from quiz.screens.app import run_app
 
-    return int(run_app(args))
+    return int(run_app(settings, remembered_bank=remembered.bank))
+
+
+def run_host(args: argparse.Namespace) -> int:
+    from quiz.cli.classroom import prepare_host
+    from quiz.cli.options import game_settings
+
+    plan = prepare_host(game_settings(args), seconds=args.time, bind=args.bind, port=args.port)
+    # The projector is a Textual app: the CLI's second way up into the UI.
+    from quiz.screens.classroom.commands import host
+
+    return host(plan)
+
+
+def run_join(args: argparse.Namespace) -> int:
+    from quiz.cli.classroom import prepare_join
+
+    plan = prepare_join(args.address, args.code, args.name, getattr(args, "data_dir", None))
+    from quiz.screens.classroom.commands import join
+
+    return join(plan)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -248,6 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(importlib.import_module(module_name), function_name)
     try:
         return int(handler(args) or 0)
+    except QuizError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130

@@ -3,14 +3,21 @@
 The same bank, seed and settings give the same questions as `quiz play`, so a
 teacher can print the quiz the class will play (answers marked, points, the
 figures each question explains and its id) and replay it with the command shown.
+
+A folder of banks: on a terminal, the banks are listed on stderr (stdout may be going
+to a printer or a file) and the teacher types a number; with piped input the command
+lists them and stops.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterable
 
-from quiz.play.setup import Quiz, prepare_quiz, replay_command
+from quiz.cli.options import game_settings
+from quiz.play.banks import ask_on
+from quiz.play.setup import Quiz, bank_argument, build_quiz, replay_command
 from quiz.present import reveal as text
 
 
@@ -40,10 +47,8 @@ def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
 
 
 def run_preview(args: argparse.Namespace) -> int:
-    quiz = prepare_quiz(args)
-    if isinstance(quiz, int):
-        return quiz
-    bank_arg = str(args.bank) if args.bank is not None else None
-    for line in preview_lines(quiz, bank_arg):
+    settings = game_settings(args)
+    quiz = build_quiz(settings, ask_on(sys.stdin, sys.stderr) if sys.stdin.isatty() else None)
+    for line in preview_lines(quiz, bank_argument(settings, quiz)):
         print(line)
     return 0

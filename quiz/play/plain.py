@@ -36,7 +36,6 @@ Decisions:
 
 from __future__ import annotations
 
-import argparse
 import io
 import re
 import shutil
@@ -50,8 +49,10 @@ from quiz.game import scoring
 from quiz.game.explain import explain
 from quiz.game.generate import Question
 from quiz.game.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
-from quiz.game.session import AnsweredQuestion, Session, SessionSettings
-from quiz.play.setup import Quiz, UsageError, player_names, prepare_quiz, replay_command
+from quiz.game.session import AnsweredQuestion, Session
+from quiz.play.banks import ask_on
+from quiz.play.settings import GameSettings
+from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
 from quiz.present import reveal as text
 from quiz.results.store import Store, StoreError, describe_answer
 
@@ -73,7 +74,14 @@ class Console:
         for line in lines:
             if self.width and len(line) > self.width:
                 indent = " " * (len(line) - len(line.lstrip(" ")))
-                line = textwrap.fill(line, self.width, subsequent_indent=indent + "  ")
+                # Paths and commands stay whole, so a replay command can be copied.
+                line = textwrap.fill(
+                    line,
+                    self.width,
+                    subsequent_indent=indent + "  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
             self.stdout.write(line + "\n")
 
     def ask(self, prompt: str) -> str:
@@ -169,34 +177,39 @@ class PlainGame:
         console: Console,
         store: Store,
         *,
-        interval: bool = False,
+        settings: GameSettings | None = None,
         bank_arg: str | None = None,
     ) -> None:
         self.quiz = quiz
         self.bank_arg = bank_arg
         self.console = console
         self.store = store
-        self.interval = interval
+        self.settings = settings or GameSettings()
+        self.interval = self.settings.interval
         self.hotseat = len(names) > 1
         self.session_id = store.start_session(
             quiz.loaded,
             mode="hotseat" if self.hotseat else "plain",
             seed=quiz.settings.seed,
             total=len(quiz.questions),
-            settings={
-                "count": quiz.settings.count,
-                "kinds": list(quiz.settings.kinds),
-                "interval": interval,
-            },
+            settings={**self.settings.stored(), "count": quiz.settings.count},
         )
         self.players = [Player(name, store.add_player(self.session_id, name)) for name in names]
-        self.flags = ["--plain"] + (["--interval"] if interval else [])
+        self.flags = ["--plain"] + [
+            flag
+            for flag, on in (
+                ("--interval", self.interval),
+                ("--speed", self.settings.speed),
+                ("--streak", self.settings.streak),
+            )
+            if on
+        ]
 
     def _session_for(self, player: Player) -> Session:
         if player.session is None:
             player.session = Session(
                 self.quiz.questions,
-                settings=SessionSettings(interval=self.interval),
+                settings=self.settings.session_settings(),
                 on_answer=self.store.recorder(self.session_id, player.player_id),
             )
         elif player.session.state == "reveal":
@@ -339,32 +352,25 @@ class PlainGame:
 # -- the command handler -----------------------------------------------------
 
 
-def run_plain(args: argparse.Namespace) -> int:
-    """`quiz play --plain` and hot-seat `quiz play --players A,B`."""
-    from quiz.paths import data_dir
+def run_plain(settings: GameSettings) -> int:
+    """`quiz play --plain` and hot-seat `quiz play --players A,B`.
 
-    try:
-        names = player_names(args)
-    except UsageError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 2
-    quiz = prepare_quiz(args)
-    if isinstance(quiz, int):
-        return quiz
+    Raises QuizError (a bank, an option or the store that cannot be used) for the CLI
+    to print; once the game has begun, problems are told in the game's own output.
+    """
+    names = player_names(settings)
     for stream in (sys.stdin, sys.stdout):
         # Bytes that are not text become U+FFFD: an answer to ask again, not a crash.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
-    console = Console(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
-    store = Store(data_dir(getattr(args, "data_dir", None)))
+    interactive = sys.stdin.isatty()
+    quiz = build_quiz(settings, ask_on(sys.stdin, sys.stdout) if interactive else None)
+    console = Console(sys.stdin, sys.stdout, interactive=interactive)
+    store = Store(settings.data_dir)
     try:
-        bank_arg = str(args.bank) if args.bank is not None else None
         game = PlainGame(
-            quiz, names, console, store, interval=bool(args.interval), bank_arg=bank_arg
+            quiz, names, console, store, settings=settings, bank_arg=bank_argument(settings, quiz)
         )
         return game.play()
-    except StoreError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 1
     finally:
         store.close()

@@ -1,35 +1,25 @@
 """The start screen's last choices, remembered between runs (no Textual import).
 
-Stored as a small JSON file in the user's config folder (platformdirs). Reading never
-fails: a missing, unreadable or hand-mangled file gives the defaults, field by field, because
-forgetting a preference is better than refusing to start. Writing failures are reported to
-the caller, which may ignore them.
+Stored as a small JSON file in the user's config folder (`quiz.paths.config_dir`). What is
+remembered is a `GameSettings` minus what belongs to one run only (hot-seat players, the
+results folder). Reading never fails: a missing, unreadable or hand-mangled file gives the
+defaults, field by field, because forgetting a preference is better than refusing to start.
+Writing failures are reported to the caller, which may ignore them.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from quiz import paths
+from quiz.errors import UsageError
 from quiz.game.generate import KINDS
+from quiz.play.settings import GameSettings
+from quiz.play.setup import check_name
 
 FILE_NAME = "preferences.json"
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What the start screen asks: which bank, how many questions, which kinds, and so on."""
-
-    bank: str | None = None
-    """Path of the bank last played; None for the shipped default."""
-    count: int = 10
-    kinds: tuple[str, ...] = field(default=KINDS)
-    interval: bool = False
-    seed: int | None = None
-    """None: a new random seed each game."""
-    name: str = ""
+MAX_REMEMBERED_COUNT = 1000
 
 
 def default_path() -> Path:
@@ -37,8 +27,8 @@ def default_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
 
-def _clean(data: object) -> Choices:
-    base = Choices()
+def _clean(data: object) -> GameSettings:
+    base = GameSettings()
     if not isinstance(data, dict):
         return base
     bank = data.get("bank")
@@ -46,32 +36,54 @@ def _clean(data: object) -> Choices:
     kinds = data.get("kinds")
     seed = data.get("seed")
     name = data.get("name")
-    return Choices(
-        bank=bank if isinstance(bank, str) and bank else None,
-        count=count if isinstance(count, int) and 1 <= count <= 1000 else base.count,
-        kinds=tuple(k for k in kinds if k in KINDS) or base.kinds
+    return GameSettings(
+        bank=Path(bank) if isinstance(bank, str) and bank else None,
+        count=count
+        if isinstance(count, int) and 1 <= count <= MAX_REMEMBERED_COUNT
+        else base.count,
+        kinds=tuple(k for k in KINDS if k in kinds) or base.kinds
         if isinstance(kinds, list)
         else base.kinds,
         interval=data.get("interval") is True,
+        speed=data.get("speed") is True,
+        streak=data.get("streak") is True,
         seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else None,
-        name=name[:40] if isinstance(name, str) else "",
+        name=_name(name),
     )
 
 
-def load(path: Path | None = None) -> Choices:
+def _name(value: object) -> str:
+    """A remembered name, only if it is still a name the game accepts."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    try:
+        return check_name(value)
+    except UsageError:
+        return ""
+
+
+def load(path: Path | None = None) -> GameSettings:
     path = path or default_path()
     try:
         return _clean(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
-        return Choices()
+        return GameSettings()
 
 
-def save(choices: Choices, path: Path | None = None) -> None:
-    """Write the choices; raises OSError when the folder cannot be written."""
+def save(settings: GameSettings, path: Path | None = None) -> None:
+    """Write the choices worth remembering; raises OSError when the folder cannot be written."""
     path = path or default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = asdict(choices)
-    data["kinds"] = list(choices.kinds)
+    data = {
+        "bank": str(settings.bank) if settings.bank is not None else None,
+        "count": settings.count,
+        "kinds": list(settings.kinds),
+        "interval": settings.interval,
+        "speed": settings.speed,
+        "streak": settings.streak,
+        "seed": settings.seed,
+        "name": settings.name,
+    }
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
     tmp.replace(path)

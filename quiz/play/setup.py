@@ -1,9 +1,9 @@
-"""From `quiz play` / `quiz preview` arguments to a bank, a seed and a quiz.
+"""From a `GameSettings` to a bank, a seed and a quiz.
 
-Shared by the plain-text game, `quiz preview` and the TUI so that all read the
-same options the same way. Each function raises `UsageError` (exit 2) or returns;
-loading a bank raises `BankError` (exit 1), which the caller prints, or
-`prepare_quiz` prints for a command handler.
+Shared by the plain-text game, `quiz preview`, `quiz host` and the TUI so that all
+turn settings into a quiz the same way. Functions raise `UsageError` (exit 2) or
+`BankError` (exit 1), both `QuizError`s the CLI prints; the TUI shows the message on
+its start screen instead.
 
 Decisions:
 
@@ -20,26 +20,30 @@ Decisions:
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import getpass
 import secrets
 import shlex
-import sys
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-from quiz.bank.loader import LoadedBank, load_bank
-from quiz.errors import BankError
-from quiz.game.generate import DEFAULT_COUNT, KINDS, Kind, Question, Settings, generate
+from quiz.bank.loader import LoadedBank
+from quiz.errors import UsageError
+from quiz.game.generate import KINDS, Kind, Question, Settings, generate
+from quiz.play.banks import Chooser, choose_bank
+from quiz.play.settings import GameSettings
 
 MAX_NAME = 40
 MAX_PLAYERS = 12
 
 
-class UsageError(Exception):
-    """A command-line option cannot be used as given; the message says why."""
+class NoQuiz(UsageError):
+    """These settings give no quiz from this bank (exit 2: other choices would work)."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.reason = reason
+        """Why, without the bank's path: the start screen has the bank in view."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +53,6 @@ class Quiz:
     loaded: LoadedBank
     settings: Settings
     questions: list[Question]
-
-
-def bank_path(args: argparse.Namespace) -> Path:
-    """The bank named on the command line, else the shipped default."""
-    if getattr(args, "bank", None) is not None:
-        return Path(args.bank)
-    from quiz.questions import default_bank
-
-    return Path(default_bank())
 
 
 def parse_kinds(text: str | None) -> tuple[Kind, ...]:
@@ -104,13 +99,9 @@ def default_name() -> str:
         return "player"
 
 
-def player_names(args: argparse.Namespace) -> list[str]:
-    """The hot-seat players, or the one player of a solo game."""
-    players = getattr(args, "players", None)
-    if players is None:
-        name = getattr(args, "name", None)
-        return [check_name(name) if name is not None else default_name()]
-    names = [check_name(part, "--players") for part in players.split(",")]
+def parse_players(text: str) -> tuple[str, ...]:
+    """`--players "Ana, Ben"`: the hot-seat names, checked, in turn order."""
+    names = [check_name(part, "--players") for part in text.split(",")]
     if len(names) > MAX_PLAYERS:
         raise UsageError(f"--players: at most {MAX_PLAYERS} players, found {len(names)}")
     seen: set[str] = set()
@@ -118,50 +109,44 @@ def player_names(args: argparse.Namespace) -> list[str]:
         if name.casefold() in seen:
             raise UsageError(f"--players: {name!r} is named twice")
         seen.add(name.casefold())
-    return names
+    return tuple(names)
 
 
-def build_quiz(args: argparse.Namespace) -> Quiz:
-    """Load the bank and generate the quiz the arguments ask for.
+def player_names(settings: GameSettings) -> list[str]:
+    """The hot-seat players, or the one player of a solo game."""
+    if settings.players:
+        return list(settings.players)
+    return [settings.name or default_name()]
 
-    Raises BankError (bank problems) or UsageError (options, or a bank that has
-    no questions of the kinds asked: exit 2, since other options would work).
+
+def make_quiz(loaded: LoadedBank, settings: GameSettings) -> Quiz:
+    """The quiz these settings ask of this bank; a new seed when they name none.
+
+    A choice that gives no questions (only "written" on a bank without
+    `[[questions]]`) is a NoQuiz saying so: other choices would work.
     """
-    kinds = parse_kinds(getattr(args, "kinds", None))
-    seed = args.seed if getattr(args, "seed", None) is not None else new_seed()
-    loaded = load_bank(bank_path(args))
-    count = args.count if args.count is not None else DEFAULT_COUNT
-    settings = Settings(count=count, kinds=kinds, seed=seed)
+    seed = settings.seed if settings.seed is not None else new_seed()
+    generation = Settings(count=settings.count, kinds=settings.kinds, seed=seed)
     try:
-        questions = generate(loaded, settings)
+        questions = generate(loaded, generation)
     except ValueError as exc:  # generate's messages are written for the player
-        raise UsageError(f"{loaded.path}: {exc}") from None
-    if not questions:
-        raise UsageError(f"{loaded.path}: this bank gives no questions of the kinds asked")
-    return Quiz(loaded, settings, questions)
+        raise NoQuiz(loaded.path, str(exc)) from None
+    return Quiz(loaded, generation, questions)
 
 
-def report_bank_error(exc: BankError) -> int:
-    """Print every problem of a bank that does not load, then a count; return exit status 1."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    count = len(exc.problems)
-    print(f"quiz: the bank has {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-    return 1
+def build_quiz(settings: GameSettings, choose: Chooser | None = None) -> Quiz:
+    """Load the bank the settings name (a folder: `choose` picks) and make its quiz.
 
-
-def prepare_quiz(args: argparse.Namespace) -> Quiz | int:
-    """`build_quiz` for a command handler: the quiz, or the exit status once the error is printed.
-
-    Usage errors exit 2, bank problems 1 (each problem on its own line, with file and line).
+    Raises BankError (bank problems, exit 1) or UsageError (exit 2).
     """
-    try:
-        return build_quiz(args)
-    except UsageError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 2
-    except BankError as exc:
-        return report_bank_error(exc)
+    return make_quiz(choose_bank(settings.bank, choose), settings)
+
+
+def bank_argument(settings: GameSettings, quiz: Quiz) -> str | None:
+    """The bank as a replay command names it: the file played, even when a folder was given."""
+    if settings.bank is None:
+        return None
+    return str(quiz.loaded.path if settings.bank.is_dir() else settings.bank)
 
 
 def replay_command(quiz: Quiz, bank_arg: str | None, *flags: str) -> str:

@@ -1,29 +1,19 @@
-"""`quiz host` and `quiz join`: the handlers the CLI runs, which open the classroom screens.
+"""`quiz host` and `quiz join` once their plan is made: open the classroom screens.
 
-They live in the UI package because they start Textual; everything that can fail before
-a screen opens (options, bank, store, address, name) is checked Textual-free in
-`quiz.cli.classroom`, and its message printed with the CLI's exit codes.
+Everything that can fail before a screen opens (options, bank, store, address, name) is
+checked Textual-free in `quiz.cli.classroom`, whose `QuizError`s the CLI prints; these
+run the screens and report what happened after them.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from quiz.cli.classroom import (
-    CommandError,
-    prepare_host,
-    prepare_join,
-    write_player_summary,
-)
+from quiz.cli.classroom import HostPlan, JoinPlan, write_player_summary
+from quiz.errors import QuizError
 
 
-def run_host(args: argparse.Namespace) -> int:
-    try:
-        plan = prepare_host(args)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+def host(plan: HostPlan) -> int:
     from quiz.screens.classroom.host_app import make_host_app
 
     app = make_host_app(
@@ -43,10 +33,9 @@ def run_host(args: argparse.Namespace) -> int:
         summary = None if app.error else write_player_summary(plan)
     finally:
         if plan.store is not None:
-            plan.store.close()  # type: ignore[attr-defined]
+            plan.store.close()
     if app.error:
-        print(app.error, file=sys.stderr)
-        return 1
+        raise QuizError(app.error.removeprefix("quiz: "))
     if summary:
         print(summary, file=sys.stderr)
     print(
@@ -57,12 +46,7 @@ def run_host(args: argparse.Namespace) -> int:
     return int(code or 0)
 
 
-def run_join(args: argparse.Namespace) -> int:
-    try:
-        plan = prepare_join(args)
-    except CommandError as exc:
-        print(exc, file=sys.stderr)
-        return exc.code
+def join(plan: JoinPlan) -> int:
     from quiz.screens.classroom.join_app import JoinApp
 
     app = JoinApp(
@@ -70,6 +54,5 @@ def run_join(args: argparse.Namespace) -> int:
     )
     code = app.run()
     if app.refusal:
-        print(f"quiz: {app.refusal}", file=sys.stderr)
-        return 1
+        raise QuizError(app.refusal)
     return int(code or 0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import socket
 from pathlib import PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from quiz.screens.classroom.host_views import (
     HostQuestionScreen,
@@ -36,6 +36,9 @@ from textual.widgets.option_list import Option
 
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
+
+if TYPE_CHECKING:
+    from quiz.results.store import Store
 
 EXTEND_SECONDS = 15
 
@@ -233,7 +236,7 @@ class HostApp(App[int]):
 def make_host_app(
     room: Room,
     *,
-    store: object | None = None,
+    store: Store | None = None,
     session_id: int | None = None,
     bind: str = "127.0.0.1",
     port: int = 0,
@@ -243,7 +246,7 @@ def make_host_app(
 ) -> HostApp:
     """The projector app for `room`, serving on `sock` or bind:port once mounted (port 0:
     any free)."""
-    host = Host(room, store=store, session_id=session_id)  # type: ignore[arg-type]
+    host = Host(room, store=store, session_id=session_id)
     return HostApp(
         host,
         bind=bind,
