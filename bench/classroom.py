@@ -83,7 +83,7 @@ class Student:
         question = self.questions[number - 1]
         if question.is_numeric:
             value = (question.low or 1) * self.rng.choice((0.3, 0.9, 1.0, 2.5, 10))
-            return AnswerMsg(number=number, value=value, text=f"{value:g}")
+            return AnswerMsg(number=number, value=value)
         return AnswerMsg(number=number, choice=self.rng.randrange(len(question.options)))
 
     async def play(self, joined: asyncio.Event) -> None:

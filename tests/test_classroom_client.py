@@ -79,7 +79,7 @@ async def hosting(bank: LoadedBank):
 
 def _right(question):  # type: ignore[no-untyped-def]
     if question.is_numeric:
-        return {"value": question.low, "text": question.answer_text}
+        return {"value": question.low}
     return {"choice": question.answer_index}
 
 
@@ -107,7 +107,7 @@ async def test_a_student_plays_drops_and_rejoins_keeping_the_score(
         points = host.room.players[1].points
         assert points > 0
         # The network drops: the student is back, as the same player, by themselves.
-        host._conns[1].writer.transport.abort()
+        host._links[1].writer.transport.abort()
         await inbox.wait_for(lambda: inbox.count(Welcome) == 2)
         welcome = [m for m in inbox.messages if isinstance(m, Welcome)][-1]
         assert welcome.rejoined and welcome.points == pytest.approx(points)

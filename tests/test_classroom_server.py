@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import format_number
 from quiz.classroom.protocol import (
     MAX_LINE,
     MAX_SERVER_LINE,
@@ -33,7 +34,7 @@ from quiz.classroom.protocol import (
     encode,
 )
 from quiz.classroom.room import Room
-from quiz.classroom.server import MAX_WRONG_CODES, Host
+from quiz.classroom.server import Host
 from quiz.game import scoring
 from quiz.game.generate import Question, Settings, generate
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
@@ -146,7 +147,7 @@ async def hosting(bank: LoadedBank, tmp_path: Path | None = None, **room_options
 def _wrong(question: Question) -> dict[str, object]:
     if question.is_numeric:
         assert question.high is not None
-        return {"value": question.high * 50, "text": "way off"}
+        return {"value": question.high * 50}
     assert question.answer_index is not None
     return {"choice": (question.answer_index + 1) % len(question.options)}
 
@@ -154,7 +155,7 @@ def _wrong(question: Question) -> dict[str, object]:
 def _right(question: Question) -> dict[str, object]:
     if question.is_numeric:
         assert question.low is not None
-        return {"value": question.low, "text": question.answer_text}
+        return {"value": question.low}
     return {"choice": question.answer_index}
 
 
@@ -229,25 +230,6 @@ async def test_a_wrong_code_is_refused_and_the_connection_closed(second_bank: Lo
         assert host.room.players == {}
 
 
-async def test_guessing_codes_is_cut_off_after_a_few_tries(second_bank: LoadedBank) -> None:
-    async with hosting(second_bank) as host:
-        wrong = "Z" * 6 if host.room.code != "Z" * 6 else "Y" * 6
-        reasons = []
-        for _ in range(MAX_WRONG_CODES + 1):
-            peer = await Peer.connect(host.address)  # type: ignore[arg-type]
-            await peer.send(Hello(version=PROTOCOL_VERSION, code=wrong, name="Eve"))
-            reply = await peer.receive()
-            assert isinstance(reply, ErrorMsg)
-            reasons.append(reply.reason)
-        assert reasons[0] == "wrong join code"
-        assert "too many wrong join codes" in reasons[-1]
-        # Even the right code is no longer heard from that computer.
-        peer = await Peer.connect(host.address)  # type: ignore[arg-type]
-        await peer.send(Hello(version=PROTOCOL_VERSION, code=host.room.code, name="Eve"))
-        reply = await peer.receive()
-        assert isinstance(reply, ErrorMsg) and "too many" in reply.reason
-
-
 async def test_the_code_is_read_without_regard_to_case(second_bank: LoadedBank) -> None:
     async with hosting(second_bank) as host:
         peer = await Peer.connect(host.address)  # type: ignore[arg-type]
@@ -271,7 +253,7 @@ async def test_an_older_protocol_is_told_to_update(second_bank: LoadedBank) -> N
         ("", "name is needed"),
         ("x" * 25, "at most"),
         ("Ana\x1b[31m", "control"),
-        ("Bob\u202e", "control"),
+        ("Bob\u202e", "direction"),
     ],
 )
 async def test_names_are_unique_bounded_and_plain(
@@ -350,7 +332,7 @@ async def test_a_second_answer_is_refused_and_the_first_one_stands(
         first = scoring.score(question, NumberAnswer(question.high * 50))
         assert host.room.players[1].points == pytest.approx(first.points)
         rows = Store(tmp_path).answers(host.session_id)
-        assert [r.given for r in rows] == ["way off"]
+        assert [r.given for r in rows] == [format_number(question.high * 50)]
 
 
 async def test_a_student_joining_mid_question_enters_at_the_next(second_bank: LoadedBank) -> None:
@@ -556,7 +538,7 @@ async def test_no_message_before_the_reveal_gives_the_answer_away(
             await ana.send(AnswerMsg(number=number, **_right(question)))
             await ana.expect(Received)
             await ben.send(
-                AnswerMsg(number=number, value=98765.4321, text="98765.4321")
+                AnswerMsg(number=number, value=98765.4321)
                 if question.is_numeric
                 else AnswerMsg(number=number, choice=0)
             )

@@ -5,6 +5,11 @@ the session: it joins, hands every message from the host to a callback, and when
 connection drops it rejoins with the token the host gave, so the score is kept. It
 stops for good on a fatal error from the host (wrong code, name taken, removed), on
 `EndMsg`, or after `REJOIN_ATTEMPTS` failed rejoins.
+
+A host that answers "busy, try again shortly" (`ErrorMsg.retry`, a flooded port) is
+tried again after a pause that doubles from `RETRY_PAUSE` up to `RETRY_PAUSE_MAX`, at
+most `RETRY_ATTEMPTS` times; each wait is reported as status "retrying" with the
+seconds, so the student sees that it is retrying rather than a frozen screen.
 """
 
 from __future__ import annotations
@@ -33,10 +38,17 @@ from quiz.classroom.protocol import (
 REJOIN_ATTEMPTS = 30
 REJOIN_PAUSE = 1.0
 CONNECT_SECONDS = 10.0
+RETRY_PAUSE = 0.5
+RETRY_PAUSE_MAX = 8.0
+RETRY_ATTEMPTS = 20
 
 
 class JoinError(Exception):
     """The student could not join; the message says why in words."""
+
+    def __init__(self, message: str, *, retry: bool = False) -> None:
+        super().__init__(message)
+        self.retry = retry
 
 
 def parse_address(text: str, default_port: int = DEFAULT_PORT) -> tuple[str, int]:
@@ -104,7 +116,7 @@ class Connection:
             await asyncio.wait_for(self.writer.wait_closed(), 2)
 
 
-Status = Literal["connecting", "joined", "reconnecting", "ended", "refused"]
+Status = Literal["connecting", "joined", "reconnecting", "retrying", "ended", "refused"]
 
 
 class Student:
@@ -120,8 +132,10 @@ class Student:
         on_status: Callable[[Status, str], None] | None = None,
         rejoin_pause: float = REJOIN_PAUSE,
         token: str | None = None,
+        retry_pause: float = RETRY_PAUSE,
     ) -> None:
         self.rejoin_pause = rejoin_pause
+        self.retry_pause = retry_pause
         self.host, self.port, self.code, self.name = host, port, code, name
         self.on_message = on_message
         self.on_status = on_status or (lambda status, text: None)
@@ -147,7 +161,7 @@ class Student:
             raise JoinError("the host did not answer the hello") from None
         if isinstance(reply, ErrorMsg):
             await conn.close()
-            raise JoinError(reply.reason)
+            raise JoinError(reply.reason, retry=reply.retry)
         if not isinstance(reply, Welcome):
             await conn.close()
             raise JoinError("the host sent something unexpected; is this a quiz host?")
@@ -158,11 +172,17 @@ class Student:
 
     async def run(self) -> None:
         """Join, relay messages, rejoin after a drop; returns when the session is over."""
-        attempts = 0
+        attempts = retries = 0
         while not self._stopping:
             try:
                 welcome = await self.join_once()
             except JoinError as exc:
+                if exc.retry and retries < RETRY_ATTEMPTS:
+                    pause = min(self.retry_pause * 2**retries, RETRY_PAUSE_MAX)
+                    retries += 1
+                    self._set("retrying", f"{exc}; trying again in {pause:g} s (try {retries})")
+                    await asyncio.sleep(pause)
+                    continue
                 # A host that answered with a reason has decided; only silence is retried.
                 fatal = self.token is None or "cannot reach" not in str(exc)
                 if fatal or attempts >= REJOIN_ATTEMPTS:
@@ -172,7 +192,7 @@ class Student:
                 self._set("reconnecting", str(exc))
                 await asyncio.sleep(self.rejoin_pause)
                 continue
-            attempts = 0
+            attempts = retries = 0
             self._set("joined", welcome.name)
             self.on_message(welcome)
             if await self._relay():
@@ -200,15 +220,16 @@ class Student:
                 return True
 
     async def answer(
-        self, number: int, *, choice: int | None = None, value: float | None = None, text: str = ""
+        self, number: int, *, choice: int | None = None, value: float | None = None
     ) -> bool:
-        """Send an answer; False when not connected (the student may try again)."""
+        """Send an answer; False when not connected (the student may try again).
+
+        Only the value travels: the host writes the answer's text for the record.
+        """
         if self._conn is None:
             return False
         try:
-            await self._conn.send(
-                AnswerMsg(number=number, choice=choice, value=value, text=text[:64])
-            )
+            await self._conn.send(AnswerMsg(number=number, choice=choice, value=value))
         except (OSError, RuntimeError):
             return False
         return True

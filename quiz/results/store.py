@@ -67,6 +67,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from quiz import paths
+from quiz.results.printable import printable
 from quiz.results.schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
 
 if TYPE_CHECKING:
@@ -235,7 +236,9 @@ def _explain_sqlite(exc: sqlite3.Error, path: Path) -> str:
 
 
 def csv_text(value: str) -> str:
-    """A text cell a spreadsheet shows as text: a leading apostrophe defuses a formula."""
+    """A text cell a spreadsheet shows as text: unsafe characters replaced (`printable`),
+    and a leading apostrophe that defuses a formula."""
+    value = printable(value)
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
@@ -379,6 +382,23 @@ class Store:
                 "SELECT id FROM players WHERE session_id = ? AND name = ?", (session_id, name)
             ).fetchone()
             return int(row[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything stored inside is committed together at the end, or not at all.
+
+        A classroom host writes a burst of answers this way: one commit (one WAL write)
+        for the burst instead of one per answer.
+        """
+        with self._lock, self._guard():
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def record(
         self,

@@ -1,0 +1,148 @@
+"""The host's messages, built from the room: welcome, question, reveal, end.
+
+A reveal goes to the whole class at once, and most of it (the answer, the cards, the
+chart) is the same for everyone: `shared_reveal` builds and encodes that part once per
+question and `reveal_line` splices in each student's own few fields, so a class of a
+thousand costs one large encode and a thousand small ones.
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from quiz.classroom.protocol import (
+    CardMsg,
+    EndMsg,
+    PointMsg,
+    QuestionMsg,
+    RevealMsg,
+    Welcome,
+    YourAnswer,
+    YourReveal,
+    reveal_line,
+)
+from quiz.game.scoring import NumberAnswer
+
+if TYPE_CHECKING:
+    from quiz.classroom.room import Player, Room
+    from quiz.game.explain import Card
+
+
+class Outbox:
+    def __init__(self, room: Room) -> None:
+        self.room = room
+        self._prefix = (0.0, *accumulate(q.points for q in room.questions))
+        """Points of the first n questions, for each player's maximum."""
+        self._shared: tuple[int, int, bytes] | None = None
+        """(question number, players, encoded shared part) of the last reveal built."""
+
+    def available(self, player: Player, upto: int) -> float:
+        """Points of the questions this player has been in, up to question `upto`."""
+        first = min(player.first, upto + 1)
+        return self._prefix[upto] - self._prefix[first - 1]
+
+    def welcome(self, player: Player, rejoined: bool) -> Welcome:
+        room = self.room
+        playing_now = room.phase == "question" and player.plays(room.number)
+        return Welcome(
+            name=player.name,
+            token=player.token,
+            total=room.total,
+            points=player.points,
+            max_points=self.available(
+                player, room.number if room.phase != "question" else room.number - 1
+            ),
+            rejoined=rejoined,
+            waiting=not (playing_now or room.phase in ("reveal", "finished")),
+            number=room.number,
+        )
+
+    def question(self) -> QuestionMsg:
+        room = self.room
+        assert room.question is not None, "a question message is sent only while one is open"
+        return QuestionMsg.of(
+            room.question, room.number, room.total, room.seconds_left(), room.paused
+        )
+
+    def shared_reveal(self, players: int) -> bytes:
+        """The revealed question's part that every student gets, encoded (once)."""
+        reveal = self.room.reveal
+        assert reveal is not None
+        if self._shared and self._shared[:2] == (reveal.number, players):
+            return self._shared[2]
+        question = reveal.question
+        cards: tuple[CardMsg, ...] = ()
+        chart: tuple[PointMsg, ...] = ()
+        note = question.explain
+        if reveal.explanation is not None:
+            cards = tuple(_card(c) for c in reveal.explanation.cards)
+            chart = tuple(
+                PointMsg(label=p.label, low=p.low, high=p.high, kind=p.kind)
+                for p in reveal.explanation.chart
+            )
+            note = reveal.explanation.note
+        shared = RevealMsg(
+            number=reveal.number,
+            answer_text=question.answer_text,
+            answer_index=question.answer_index,
+            rule=reveal.rule,
+            answered=reveal.answered,
+            cards=cards,
+            chart=chart,
+            note=note,
+            players=players,
+        ).shared_json()
+        self._shared = (reveal.number, players, shared)
+        return shared
+
+    def reveal_line(self, shared: bytes, player: Player, ranks: dict[int, int]) -> bytes:
+        """One student's reveal line: the shared part and their own."""
+        room = self.room
+        reveal = room.reveal
+        assert reveal is not None
+        given = player.answers.get(reveal.number)
+        yours = guess = None
+        if given is not None:
+            score = given.score
+            yours = YourAnswer(
+                text=given.text,
+                points=score.points,
+                max_points=score.max_points,
+                correct=score.correct,
+                reason=score.reason,
+            )
+            if isinstance(given.answer, NumberAnswer):
+                guess = given.answer.value
+        own = YourReveal(
+            yours=yours,
+            guess=guess,
+            further_off=room.further_off(player),
+            points=player.points,
+            max_points=self.available(player, reveal.number),
+            rank=ranks.get(player.id, 0),
+        )
+        return reveal_line(shared, own)
+
+    def podium(self) -> tuple[tuple[tuple[str, float], ...], dict[int, int]]:
+        standings = self.room.standings()
+        podium = tuple((s.name, s.points) for s in standings[:3])
+        return podium, {s.player_id: s.rank for s in standings}
+
+    def end(
+        self, player: Player, podium: tuple[tuple[str, float], ...], ranks: dict[int, int]
+    ) -> EndMsg:
+        room = self.room
+        return EndMsg(
+            number=room.number,
+            points=player.points,
+            max_points=self.available(player, room.total),
+            rank=ranks.get(player.id, 0),
+            players=len(ranks),
+            podium=podium,
+        )
+
+
+def _card(card: Card) -> CardMsg:
+    # The wire model names what may leave the host: copy exactly its fields, no more.
+    return CardMsg(**{name: getattr(card, name) for name in CardMsg.model_fields})

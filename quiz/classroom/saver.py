@@ -1,0 +1,128 @@
+"""The classroom host's writes to the results store: one transaction per burst.
+
+Jobs (a player joining, an answer, a missed question) queue on the event loop and a
+single worker thread writes them in order. Whatever queued while a commit was running
+goes in the next transaction together, so a class answering at once costs a few
+commits instead of one per student. Each job's `done` runs on the event loop once its
+transaction is committed: an answer is acknowledged only then. The event loop never
+waits for the store; `drain` waits for everything queued so far (closing, tests).
+
+A failed commit is logged and kept in `error` for the projector to show; the jobs'
+`done` still run, so no student waits forever on a broken disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quiz.game.scoring import Score
+
+if TYPE_CHECKING:
+    from quiz.classroom.room import Player
+    from quiz.game.generate import Question
+    from quiz.results.store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Job:
+    write: Callable[[Store, int], None]
+    done: Callable[[], None] | None
+
+
+class Saver:
+    """Write players and answers of `session_id` to `store`, burst by burst."""
+
+    def __init__(self, store: Store | None, session_id: int | None) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.error: str | None = None
+        self.commits = 0
+        self._queue: list[_Job] = []
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quiz-store")
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.store is not None and self.session_id is not None
+
+    def add_player(self, player: Player) -> None:
+        def write(store: Store, session_id: int) -> None:
+            player.store_id = store.add_player(session_id, player.name)
+
+        self._put(write, None)
+
+    def answer(
+        self,
+        player: Player,
+        question: Question,
+        given: str,
+        score: Score,
+        seconds: float | None,
+        done: Callable[[], None],
+    ) -> None:
+        """Store one answer; `done` runs once it is committed (at once with no store)."""
+
+        def write(store: Store, session_id: int) -> None:
+            if player.store_id is None:  # the join's write failed: try once more
+                player.store_id = store.add_player(session_id, player.name)
+            store.record(session_id, player.store_id, question, given, score, seconds)
+
+        self._put(write, done)
+
+    def missed(self, player: Player, question: Question) -> None:
+        zero = Score(0.0, question.points, False, "no answer in time")
+        self.answer(player, question, "", zero, None, lambda: None)
+
+    def _put(self, write: Callable[[Store, int], None], done: Callable[[], None] | None) -> None:
+        if not self.enabled:
+            if done is not None:
+                done()
+            return
+        self._queue.append(_Job(write, done))
+        if self._task is None:
+            self._idle.clear()
+            self._task = asyncio.get_running_loop().create_task(self._flush())
+
+    async def _flush(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while self._queue:
+                batch, self._queue = self._queue, []
+                try:
+                    await loop.run_in_executor(self._io, self._write, batch)
+                except Exception as exc:
+                    self.error = str(exc)
+                    log.exception("results store")
+                for job in batch:
+                    if job.done is not None:
+                        try:
+                            job.done()
+                        except Exception:  # one student's socket must not stop the others
+                            log.exception("after storing an answer")
+        finally:
+            self._task = None
+            self._idle.set()
+
+    def _write(self, batch: list[_Job]) -> None:
+        store, session_id = self.store, self.session_id
+        assert store is not None and session_id is not None
+        with store.transaction():
+            for job in batch:
+                job.write(store, session_id)
+        self.commits += 1
+
+    async def drain(self) -> None:
+        """Wait until everything queued so far is committed."""
+        await self._idle.wait()
+
+    def close(self) -> None:
+        self._io.shutdown(wait=True)

@@ -1,0 +1,353 @@
+"""The classroom under the pranks of issue 12, on loopback: one test per problem found.
+
+Each test plays the prank against a real `Host` and checks that nobody else was
+disturbed. Every read is bounded by `WAIT`; no test asserts on how long anything took
+(where a hold matters, the order of events is asserted instead).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.loader import LoadedBank
+from quiz.classroom.client import Status, Student
+from quiz.classroom.gate import Gate, address_key
+from quiz.classroom.link import Link
+from quiz.classroom.protocol import (
+    MAX_SERVER_LINE,
+    PROTOCOL_VERSION,
+    AnswerMsg,
+    ErrorMsg,
+    Hello,
+    QuestionMsg,
+    Received,
+    RevealMsg,
+    Welcome,
+    decode_server,
+    encode,
+)
+from quiz.classroom.room import Room
+from quiz.classroom.server import Host
+from quiz.game.generate import Question, Settings, generate
+from quiz.results.store import Store
+
+WAIT = 5.0
+
+
+class Peer:
+    """A raw client from a chosen loopback address; collects every message it receives."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+        self.seen: list[object] = []
+
+    @classmethod
+    async def connect(cls, address: tuple[str, int], source: str = "127.0.0.1") -> Peer:
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(*address, limit=MAX_SERVER_LINE, local_addr=(source, 0)),
+            WAIT,
+        )
+        return cls(reader, writer)
+
+    async def send(self, message: object) -> None:
+        self.writer.write(encode(message))  # type: ignore[arg-type]
+        with contextlib.suppress(ConnectionError):
+            await self.writer.drain()
+
+    async def hello(self, code: str, name: str = "", token: str | None = None) -> None:
+        await self.send(Hello(version=PROTOCOL_VERSION, code=code, name=name, token=token))
+
+    async def receive(self) -> object | None:
+        line = await asyncio.wait_for(self.reader.readline(), WAIT)
+        if not line:
+            return None
+        message = decode_server(line)
+        self.seen.append(message)
+        return message
+
+    async def expect(self, kind: type | tuple[type, ...]) -> object:
+        for _ in range(50):
+            message = await self.receive()
+            assert message is not None, f"connection closed while waiting for {kind}"
+            if isinstance(message, kind):
+                return message
+        raise AssertionError(f"no {kind} in 50 messages")
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def quiz(bank: LoadedBank) -> list[Question]:
+    questions = generate(bank, Settings(count=20, seed=3))
+    numeric = [q for q in questions if q.is_numeric]
+    choice = [q for q in questions if not q.is_numeric]
+    return [numeric[0], choice[0], numeric[1]]
+
+
+@contextlib.asynccontextmanager
+async def hosting(
+    bank: LoadedBank, *, store: Store | None = None, gate: Gate[Link] | None = None
+) -> AsyncIterator[Host]:
+    room = Room(quiz(bank), loaded=bank, seconds=600)
+    session = None
+    if store is not None:
+        session = store.start_session(bank, mode="classroom", seed=3, total=room.total)
+    host = Host(room, store=store, session_id=session, tick=0.05, gate=gate)
+    await host.start("127.0.0.1", 0)
+    try:
+        yield host
+    finally:
+        await asyncio.wait_for(host.close(), WAIT)
+
+
+def wrong_code(room: Room) -> str:
+    return "Z" * 6 if room.code != "Z" * 6 else "Y" * 6
+
+
+def right(question: Question) -> dict[str, object]:
+    if question.is_numeric:
+        return {"value": question.low}
+    return {"choice": question.answer_index}
+
+
+# -- 1. wrong codes lock nobody out ------------------------------------------------
+
+
+async def test_wrong_codes_from_one_computer_never_refuse_a_right_code_or_a_rejoin(
+    second_bank: LoadedBank,
+) -> None:
+    """The issue's prank: 21 wrong codes from the room's address, then a rejoin by token
+    and a new student by code from the same address. Both get in at once, while the
+    connection sending the 21st wrong code is still being held."""
+    gate: Gate[Link] = Gate(asyncio.get_running_loop().time, min_hold=0.0, refill=2.0)
+    async with hosting(second_bank, gate=gate) as host:
+        room = host.room
+        ana = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await ana.hello(room.code, "Ana")
+        welcome = await ana.expect(Welcome)
+        ana.close()
+        for _ in range(20):
+            prank = await Peer.connect(host.address)  # type: ignore[arg-type]
+            await prank.hello(wrong_code(room), "Eve")
+            reply = await prank.expect(ErrorMsg)
+            assert reply.reason == "wrong join code"
+            prank.close()
+        events: list[str] = []
+        held = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await held.hello(wrong_code(room), "Eve")
+
+        async def prank_reply() -> None:
+            reply = await held.expect(ErrorMsg)
+            events.append(f"prank: {reply.reason}")
+
+        waiting = asyncio.create_task(prank_reply())
+        again = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await again.hello(room.code, token=welcome.token)
+        back = await again.expect(Welcome)
+        events.append(f"rejoined {back.name}")
+        ben = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await ben.hello(room.code, "Ben")
+        events.append(f"joined {(await ben.expect(Welcome)).name}")
+        await asyncio.wait_for(waiting, WAIT)
+        assert events == ["rejoined Ana", "joined Ben", "prank: wrong join code"]
+        assert back.rejoined
+
+
+def test_the_guess_allowance_is_a_burst_then_one_per_refill_and_expires() -> None:
+    now = [0.0]
+    gate: Gate[object] = Gate(lambda: now[0], burst=20, refill=3.0, min_hold=0.5)
+    holds = [gate.wrong_code("10.0.0.7") for _ in range(23)]
+    assert holds[:20] == [0.5] * 20, "the first twenty are only held a moment"
+    assert holds[20:] == [3.0, 6.0, 9.0], "then one every three seconds, queued"
+    assert gate.wrong_code("10.0.0.8") == 0.5, "another computer has its own allowance"
+    now[0] += 20 * 3.0 + 3 * 3.0
+    assert gate.wrong_code("10.0.0.7") == 0.5, "a quiet address is as good as new"
+
+
+def test_ipv6_addresses_share_an_allowance_per_64() -> None:
+    assert address_key("2001:db8::1") == address_key("2001:db8::ffff")
+    assert address_key("2001:db8::1") != address_key("2001:db8:0:1::1")
+    assert address_key("::ffff:10.0.0.7") == "10.0.0.7"
+
+
+# -- 2. a flood of connections takes no one's place -------------------------------
+
+
+async def test_a_connection_flood_leaves_room_for_a_join_and_a_rejoin(
+    second_bank: LoadedBank,
+) -> None:
+    """650 idle connections (more than the old cap of 600) from the room's own address:
+    a new student and a returning one still get in, and the flood's connections were
+    told to try again rather than kept."""
+    async with hosting(second_bank) as host:
+        room = host.room
+        ana = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await ana.hello(room.code, "Ana")
+        token = (await ana.expect(Welcome)).token
+        ana.close()
+        flood = [await Peer.connect(host.address) for _ in range(650)]  # type: ignore[arg-type]
+        assert host.gate.pending() <= 16
+        ben = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await ben.hello(room.code, "Ben")
+        assert (await ben.expect(Welcome)).name == "Ben"
+        again = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await again.hello(room.code, token=token)
+        assert (await again.expect(Welcome)).rejoined
+        told = await flood[0].expect(ErrorMsg)
+        assert told.retry and "try again shortly" in told.reason
+        for peer in flood:
+            peer.close()
+        assert sorted(p.name for p in room.active()) == ["Ana", "Ben"]
+
+
+async def test_the_student_retries_a_busy_host_with_backoff_and_says_so(
+    second_bank: LoadedBank,
+) -> None:
+    """Every slot of the address is held by a wrong code: the student is told "busy",
+    reports that it is retrying, and joins once the slot frees."""
+    gate: Gate[Link] = Gate(asyncio.get_running_loop().time, per_address=1, min_hold=0.6)
+    async with hosting(second_bank, gate=gate) as host:
+        prank = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await prank.hello(wrong_code(host.room), "Eve")
+        for _ in range(100):
+            if host.gate.pending() == 1 and host.room.code:
+                break
+            await asyncio.sleep(0.01)
+        statuses: list[tuple[Status, str]] = []
+        student = Student(
+            "127.0.0.1",
+            host.address[1],  # type: ignore[index]
+            host.room.code,
+            "Ana",
+            on_message=lambda message: None,
+            on_status=lambda status, text: statuses.append((status, text)),
+            retry_pause=0.05,
+        )
+        task = asyncio.create_task(student.run())
+        for _ in range(int(WAIT / 0.01)):
+            if student.status == "joined":
+                break
+            await asyncio.sleep(0.01)
+        retries = [text for status, text in statuses if status == "retrying"]
+        assert retries, statuses
+        assert "try again shortly; trying again in 0.05 s (try 1)" in retries[0]
+        assert statuses[-1] == ("joined", "Ana")
+        await student.leave()
+        task.cancel()
+        prank.close()
+
+
+# -- 3. a reveal never comes after the next question --------------------------------
+
+
+class SlowStore(Store):
+    """A store whose commits wait until the test lets them through."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.gate = threading.Event()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.gate.wait(WAIT)
+        with super().transaction():
+            yield
+
+
+async def test_a_late_commit_never_puts_the_next_question_before_the_reveal(
+    second_bank: LoadedBank, tmp_path: Path
+) -> None:
+    store = SlowStore(tmp_path)
+    store.gate.set()
+    async with hosting(second_bank, store=store) as host:
+        room = host.room
+        peers = []
+        for name in ("Ana", "Ben"):
+            peer = await Peer.connect(host.address)  # type: ignore[arg-type]
+            await peer.hello(room.code, name)
+            await peer.expect(Welcome)
+            peers.append(peer)
+        await host.next()
+        for peer in peers:
+            await peer.expect(QuestionMsg)
+        store.gate.clear()  # the commits of this question's answers are late
+        for peer in peers:
+            await peer.send(AnswerMsg(number=1, **right(room.questions[0])))
+        for _ in range(100):
+            if room.phase == "reveal":
+                break
+            await asyncio.sleep(0.01)
+        assert room.phase == "reveal", "the reveal does not wait for the store"
+        await host.next()  # the teacher moves on before the commit lands
+        store.gate.set()
+        for peer in peers:
+            await peer.expect(QuestionMsg)
+            order = [
+                (type(m).__name__, m.number)  # type: ignore[attr-defined]
+                for m in peer.seen
+                if not isinstance(m, Welcome)
+            ]
+            assert order[-4:] == [
+                ("QuestionMsg", 1),
+                ("Received", 1),
+                ("RevealMsg", 1),
+                ("QuestionMsg", 2),
+            ], order
+    store.close()
+
+
+async def test_every_host_message_names_its_question(second_bank: LoadedBank) -> None:
+    async with hosting(second_bank) as host:
+        peer = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await peer.hello(host.room.code, "Ana")
+        await peer.expect(Welcome)
+        await host.next()
+        await peer.expect(QuestionMsg)
+        await peer.send(AnswerMsg(number=1, **right(host.room.questions[0])))
+        await peer.expect(Received)
+        reveal = await peer.expect(RevealMsg)
+        assert reveal.number == 1
+        for message in peer.seen:
+            assert hasattr(message, "number"), message
+
+
+@pytest.mark.parametrize("late", ["reveal", "timer", "received"])
+async def test_the_student_ignores_messages_for_a_question_it_has_left(late: str) -> None:
+    from quiz.screens.classroom.join_app import JoinApp
+    from quiz.screens.classroom.join_views import JoinQuestionScreen
+
+    from quiz.classroom.protocol import TimerMsg
+
+    app = JoinApp("127.0.0.1", 9, "ABCDEF", "Ana", rejoin_pause=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for number in (1, 2):
+            app.on_host_message(
+                QuestionMsg(
+                    number=number,
+                    total=3,
+                    kind="choice",
+                    prompt=f"Q{number}?",
+                    options=("a", "b"),
+                    seconds_left=30,
+                )
+            )
+            await pilot.pause()
+        stale = {
+            "reveal": RevealMsg(number=1, answer_text="a", answer_index=0),
+            "timer": TimerMsg(number=1, seconds_left=0, paused=True),
+            "received": Received(number=1),
+        }[late]
+        app.on_host_message(stale)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, JoinQuestionScreen) and screen.message.number == 2
+        assert not screen.paused and not screen.settled
+        app.on_host_message(RevealMsg(number=2, answer_text="b", answer_index=1))
+        await pilot.pause()
+        assert "Answer: b" in str(app.screen.query_one("#answer").render())  # type: ignore[attr-defined]
