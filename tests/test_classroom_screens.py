@@ -23,6 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import format_number
 from quiz.classroom.protocol import (
     MAX_SERVER_LINE,
     PROTOCOL_VERSION,
@@ -142,7 +143,7 @@ async def test_the_projector_lobby_question_reveal_and_leaderboard(
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, HostQuestionScreen))
         assert room.number == 2
-        await bo.send(AnswerMsg(number=2, value=1.0, text="1"))
+        await bo.send(AnswerMsg(number=2, value=1.0))
         await pilot.press("s", "enter", "enter")
         await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
         assert "🥇 Ana" in text(app, "#podium")
@@ -207,7 +208,7 @@ async def test_the_student_answers_and_sees_their_reveal(second_bank: LoadedBank
             await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen))
             assert room.answered_count() == 1
             body = screen_text(app)
-            assert "You answered: " + typed in body
+            assert "You answered: " + format_number(float(typed)) in body
             given = room.players[1].answers[1]
             assert given.score.reason in body
             assert "1st of 1" in body
@@ -246,8 +247,8 @@ async def test_the_projector_chart_says_the_marks_are_the_class_guesses(
         await until(pilot, lambda: isinstance(app.screen, HostQuestionScreen))
         question = room.question
         assert question is not None and question.is_numeric
-        await ana.send(AnswerMsg(number=1, value=question.low, text=f"{question.low:g}"))
-        await bo.send(AnswerMsg(number=1, value=question.low * 10, text="x"))
+        await ana.send(AnswerMsg(number=1, value=question.low))
+        await bo.send(AnswerMsg(number=1, value=question.low * 10))
         # Both have answered, so the host reveals at once.
         await until(pilot, lambda: isinstance(app.screen, HostRevealScreen))
         await until(pilot, lambda: "2 guesses" in text(app, "#distribution"))

@@ -106,9 +106,9 @@ def answer(app: HostApp, name: str, *, choice: int | None = None, value: float =
     room = app.room
     player = next(p for p in room.active() if p.name == name)
     if choice is not None:
-        room.answer(player, room.number, choice, None, "")
+        room.answer(player, room.number, choice, None)
     else:
-        room.answer(player, room.number, None, value, f"{value:g}")
+        room.answer(player, room.number, None, value)
     app.sync()
 
 
@@ -271,7 +271,7 @@ def classmates_guess(room: Room, question: Question) -> None:
     """Ben is a little off, Chi far off (so one classmate is further off than Ana)."""
     for name, factor in (("Ben", 1.5), ("Chi", 40.0)):
         player = next(p for p in room.active() if p.name == name)
-        room.answer(player, room.number, None, question.low * factor, "")
+        room.answer(player, room.number, None, question.low * factor)
 
 
 def test_student_question(shipped: LoadedBank, snap_compare: Snap) -> None:
@@ -291,7 +291,7 @@ def test_student_question(shipped: LoadedBank, snap_compare: Snap) -> None:
 
 def test_student_reveal(shipped: LoadedBank, snap_compare: Snap) -> None:
     """The student's reveal after guessing twice the answer's low end: "Question 1 of 1 ·
-    0.91 points · 2nd of 3", the prompt, the answer in reverse video, "You answered: 40000"
+    0.91 points · 2nd of 3", the prompt, the answer in reverse video, "You answered: 40,000"
     with the engine's reason stating the points once, how many classmates were further off (1), the
     scoring rule, then the chart with "your guess" marked ▲ and the legend "▲ your guess"."""
     question = pick(shipped, "estimate")

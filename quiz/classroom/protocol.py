@@ -8,51 +8,52 @@ no NaN or infinity, so nothing from the wire is trusted beyond what a model admi
 The question message is built from a whitelist (`QuestionMsg.of`): prompt, options
 and unit only. The right answer, a figure's value and other players' answers travel
 in `RevealMsg`, sent only once the host has closed the question.
+
+Every host message carries `number`, the question it belongs to (0 in the lobby), so
+a student can ignore a late reveal or timer for a question it has left. Every string
+a host message holds is passed through `printable` as it is read (the `Text` type):
+the student's terminal shows no control or bidirectional character from the host,
+whoever answers on that address.
+
+A reveal is one line per student, but most of it is the same for the whole class: the
+host encodes the shared fields once and splices in each student's few fields
+(`RevealMsg.PERSONAL`, built as `YourReveal`) with `reveal_line`; the student reads
+one flat `RevealMsg`.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from quiz.results.printable import printable
 
 if TYPE_CHECKING:
     from quiz.game.generate import Question
 
 _Decoded = TypeVar("_Decoded")
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
+"""2: every host message has `number`; answers carry no text; errors may say retry."""
 DEFAULT_PORT = 8765
 MAX_LINE = 4096
 """Longest line (bytes, newline included) a host accepts from a client."""
 MAX_SERVER_LINE = 1024 * 1024
 """Longest line a client accepts from the host (a reveal carries every figure card)."""
-NAME_MAX = 24
-
-# The same refusal the bank format applies to its text: control characters would
-# reach every terminal in the room as escape sequences, and bidirectional overrides
-# make a name read differently from how it is stored.
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-
-
-def name_problem(name: str) -> str | None:
-    """Why `name` cannot be a player's name, or None when it can."""
-    if not name.strip():
-        return "a name is needed"
-    if len(name) > NAME_MAX:
-        return f"names are at most {NAME_MAX} characters"
-    for char in name:
-        if char in _BIDI or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            return f"names may not contain control characters (U+{ord(char):04X})"
-    return None
 
 
 class Message(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
-Short = Annotated[str, Field(max_length=200)]
+def _shown(text: str) -> str:
+    return printable(text, newlines=True)
+
+
+Text = Annotated[str, AfterValidator(_shown)]
+"""Any string from the host: shown without control or bidirectional characters."""
+Short = Annotated[str, Field(max_length=200), AfterValidator(_shown)]
 Number = Annotated[float, Field(ge=0, le=1e18, allow_inf_nan=False)]
 
 
@@ -77,8 +78,6 @@ class AnswerMsg(Message):
     number: int = Field(ge=1, le=10_000)
     choice: int | None = Field(default=None, ge=0, le=100)
     value: Number | None = None
-    text: Annotated[str, Field(max_length=64)] = ""
-    """What the student typed, kept for the record."""
 
 
 class Bye(Message):
@@ -106,11 +105,13 @@ class Welcome(Message):
     rejoined: bool = False
     waiting: bool = True
     """True when the student waits for the next question (lobby, or joined mid-question)."""
+    number: int = 0
 
 
 class LobbyMsg(Message):
     type: Literal["lobby"] = "lobby"
     players: int
+    number: int = 0
 
 
 class QuestionMsg(Message):
@@ -120,8 +121,8 @@ class QuestionMsg(Message):
     number: int
     total: int
     kind: Short
-    prompt: Annotated[str, Field(max_length=8000)]
-    options: tuple[Annotated[str, Field(max_length=4000)], ...] = ()
+    prompt: Annotated[str, Field(max_length=8000), AfterValidator(_shown)]
+    options: tuple[Annotated[str, Field(max_length=4000), AfterValidator(_shown)], ...] = ()
     unit: Short = ""
     seconds_left: float
     paused: bool = False
@@ -168,34 +169,49 @@ class Refused(Message):
 
 
 class CardMsg(Message):
-    source: str
-    role: str | None
-    counts: str
-    as_of: str
-    value_text: str
-    quote: str
+    source: Text
+    role: Text | None
+    counts: Text
+    as_of: Text
+    value_text: Text
+    quote: Text
     number_start: int
     number_end: int
-    explain: str
+    explain: Text
     is_answer: bool
-    unit: str = ""
+    unit: Text = ""
     low: float = 0.0
     high: float = 0.0
 
 
 class PointMsg(Message):
-    label: str
+    label: Text
     low: float
     high: float
-    kind: str
+    kind: Text
 
 
 class YourAnswer(Message):
-    text: str
+    text: Text
     points: float
     max_points: float
     correct: bool
-    reason: str
+    reason: Text
+
+
+class YourReveal(Message):
+    """The part of a reveal that is one student's own (see `reveal_line`)."""
+
+    yours: YourAnswer | None = None
+    guess: float | None = None
+    """This student's estimate, for the chart (None for an option question)."""
+    further_off: int = 0
+    """Classmates whose answer was further from the truth than this student's."""
+    points: float = 0.0
+    """This student's running total ..."""
+    max_points: float = 0.0
+    """... out of the points of the questions they have been in so far."""
+    rank: int = 0
 
 
 class RevealMsg(Message):
@@ -203,31 +219,38 @@ class RevealMsg(Message):
 
     type: Literal["reveal"] = "reveal"
     number: int
-    answer_text: str
+    answer_text: Text
     answer_index: int | None = None
-    rule: str = ""
-    yours: YourAnswer | None = None
-    further_off: int = 0
-    """Classmates whose answer scored lower than this student's."""
+    rule: Text = ""
     answered: int = 0
     cards: tuple[CardMsg, ...] = ()
     chart: tuple[PointMsg, ...] = ()
-    note: str | None = None
-    points: float = 0.0
-    """This student's running total ..."""
-    max_points: float = 0.0
-    """... out of the points of the questions they have been in so far."""
-    rank: int = 0
+    note: Text | None = None
     players: int = 0
+    """Players on the leaderboard (what a rank is out of)."""
+    # The student's own part, as in YourReveal:
+    yours: YourAnswer | None = None
+    guess: float | None = None
+    further_off: int = 0
+    points: float = 0.0
+    max_points: float = 0.0
+    rank: int = 0
+
+    PERSONAL: ClassVar[frozenset[str]] = frozenset(YourReveal.model_fields)
+
+    def shared_json(self) -> bytes:
+        """The fields every student gets, encoded once for the class."""
+        return self.model_dump_json(exclude=set(self.PERSONAL)).encode("utf-8")
 
 
 class EndMsg(Message):
     type: Literal["end"] = "end"
+    number: int = 0
     points: float
     max_points: float
     rank: int
     players: int
-    podium: tuple[tuple[str, float], ...] = ()
+    podium: tuple[tuple[Short, float], ...] = ()
 
 
 class ErrorMsg(Message):
@@ -236,6 +259,9 @@ class ErrorMsg(Message):
     type: Literal["error"] = "error"
     reason: Short
     fatal: bool = True
+    retry: bool = False
+    """The host is busy, not refusing: the client tries again after a pause."""
+    number: int = 0
 
 
 ServerMessage = Annotated[
@@ -259,6 +285,12 @@ class WireError(ValueError):
 
 def encode(message: Message) -> bytes:
     return message.model_dump_json().encode("utf-8") + b"\n"
+
+
+def reveal_line(shared: bytes, personal: YourReveal) -> bytes:
+    """One student's reveal: the class's shared JSON with this student's fields spliced in."""
+    own = personal.model_dump_json().encode("utf-8")
+    return shared[:-1] + b"," + own[1:-1] + b"}\n"
 
 
 def _decode(adapter: TypeAdapter[_Decoded], line: bytes) -> _Decoded:

@@ -15,8 +15,14 @@ Decisions worth knowing:
 - Pausing freezes the countdown; answers are still taken while paused.
 - "Further off" counts classmates whose answer was further from the truth: by the
   ratio to the answer's range for a number, wrong versus right for an option.
-- A removed player leaves the leaderboard and the counts; what they answered stays
-  in the results store.
+- Removing is a ban for the session: the name cannot join again (in any spelling
+  that reads the same) and the token no longer rejoins. A removed player leaves the
+  leaderboard and the counts; what they answered stays in the results store.
+- The leaderboard, the podium and the "of N" of a rank count the players in the game:
+  a player who left before answering anything is not on it (a flood of hellos leaves
+  no trace there); one who answered and then left stays with their points.
+- The answer text kept for the record is the host's: the option's text, or the
+  engine's `format_number` of the value read; what a client sends is never stored.
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from quiz.bank.loader import LoadedBank
-from quiz.classroom.protocol import NAME_MAX, name_problem
+from quiz.bank.numbers import format_number
+from quiz.classroom.names import NAME_MAX, clean_name, name_key, name_problem
 from quiz.game import explain as explaining
 from quiz.game import scoring
 from quiz.game.generate import Question
@@ -42,7 +49,7 @@ log = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O or 1/I: a code read off a projector is typed without guessing."""
 CODE_LENGTH = 6
-MAX_PLAYERS = 400
+MAX_PLAYERS = 1200
 
 
 def new_code() -> str:
@@ -135,6 +142,11 @@ class Room:
         self.number = 0
         """The current question's 1-based number; 0 in the lobby."""
         self.players: dict[int, Player] = {}
+        self.answered = 0
+        """Answers taken for the open question (a running count, not a scan)."""
+        self._names: dict[str, Player] = {}
+        """Every player who joined, removed ones too, by `name_key`."""
+        self._removed = 0
         self._next_id = 1
         self._deadline = 0.0
         self._opened = 0.0
@@ -176,27 +188,36 @@ class Room:
     def answered_count(self) -> int:
         return sum(1 for p in self.in_question() if self.number in p.answers)
 
+    def answered_of(self) -> tuple[int, int]:
+        """(answered, of how many) for the open question, over the `ranked` players."""
+        counted = self.ranked()
+        return sum(1 for p in counted if self.number in p.answers), len(counted)
+
     # -- players ---------------------------------------------------------------
 
     def check_code(self, code: str) -> bool:
         return secrets.compare_digest(code.strip().upper().encode(), self.code.encode())
 
     def join(self, name: str) -> Player:
-        name = name.strip()
+        name = clean_name(name)
         problem = name_problem(name)
         if problem:
             raise Refusal(problem)
         if self.phase == "finished":
             raise Refusal("this quiz has ended")
-        folded = name.casefold()
-        if any(p.name.casefold() == folded for p in self.active()):
+        key = name_key(name)
+        other = self._names.get(key)
+        if other is not None:
+            if other.removed:
+                raise Refusal("the teacher removed that name from this session")
             raise Refusal(f"the name {name!r} is taken in this room; choose another")
-        if len(self.active()) >= MAX_PLAYERS:
+        if len(self.players) - self._removed >= MAX_PLAYERS:
             raise Refusal("the room is full")
         first = 1 if self.phase == "lobby" else self.number + 1
         player = Player(self._next_id, name, secrets.token_urlsafe(18), first)
         self._next_id += 1
         self.players[player.id] = player
+        self._names[key] = player
         return player
 
     def rejoin(self, token: str) -> Player | None:
@@ -213,6 +234,7 @@ class Room:
         if player is None or player.removed:
             return None
         player.removed = True
+        self._removed += 1
         return player
 
     # -- the teacher's controls ---------------------------------------------
@@ -226,6 +248,7 @@ class Room:
                 self.number += 1
                 self.phase = "question"
                 self.reveal = None
+                self.answered = 0
                 self._opened = self.clock()
                 self._deadline = self._opened + self.seconds
                 self._left_when_paused = None
@@ -255,9 +278,7 @@ class Room:
 
     # -- answers -------------------------------------------------------------
 
-    def answer(
-        self, player: Player, number: int, choice: int | None, value: float | None, text: str
-    ) -> Given:
+    def answer(self, player: Player, number: int, choice: int | None, value: float | None) -> Given:
         """Judge and score one answer, or raise Refusal saying why it is not taken."""
         question = self.question
         if self.phase != "question" or number != self.number or question is None:
@@ -274,8 +295,8 @@ class Room:
                 raise Refusal("this question needs a number")
             if not value > 0:
                 raise Refusal("the answer must be a number above zero")
-            answer = NumberAnswer(value, text)
-            shown = text or f"{value:g}"
+            shown = format_number(value)
+            answer = NumberAnswer(value, shown)
         else:
             if choice is None or value is not None:
                 raise Refusal("this question needs one of the options")
@@ -287,6 +308,7 @@ class Room:
         given = Given(answer, shown, result, max(0.0, self.clock() - self._opened))
         player.answers[number] = given
         player.points += result.points
+        self.answered += 1
         return given
 
     # -- the reveal ------------------------------------------------------------
@@ -324,7 +346,7 @@ class Room:
             counts=counts,
             guesses=guesses,
             answered=len(given),
-            players=len(playing),
+            players=len(self.ranked()),
             rule=scoring.RULE_TEXT if question.is_numeric else "",
         )
         return self.reveal
@@ -342,9 +364,24 @@ class Room:
         """Players in the revealed question who gave no answer."""
         return [p for p in self.in_question() if self.number not in p.answers]
 
+    def ranked(self) -> list[Player]:
+        """The players in the game: in the current question (or were), and still here or
+        having answered something. The leaderboard, a rank's "of N" and the projector's
+        "answered of N" all count these, so they agree."""
+        return [p for p in self.in_question() if p.connected or p.answers]
+
+    def absent(self) -> list[Player]:
+        """Players who left, or (once a question has been asked) never answered one."""
+        asked = self.phase != "lobby"
+        return [
+            p
+            for p in self.active()
+            if not p.connected or (asked and not p.answers and p.first <= self.number)
+        ]
+
     def standings(self) -> list[Standing]:
-        """Everyone still in the room, best first; equal points share a rank."""
-        ordered = sorted(self.active(), key=lambda p: (-p.points, p.name.casefold()))
+        """The leaderboard (`ranked`), best first; equal points share a rank."""
+        ordered = sorted(self.ranked(), key=lambda p: (-p.points, p.name.casefold()))
         table: list[Standing] = []
         for index, p in enumerate(ordered):
             rank = table[-1].rank if table and table[-1].points == p.points else index + 1
@@ -352,7 +389,7 @@ class Room:
         return table
 
     def ranks(self) -> dict[int, int]:
-        """Each active player's rank, by player id (one sort for the whole room)."""
+        """Each ranked player's rank, by player id (one sort for the whole room)."""
         return {s.player_id: s.rank for s in self.standings()}
 
     def rank_of(self, player: Player) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -39,8 +40,12 @@ def remembered(path: Path, name: str) -> str | None:
 
 
 def remember(path: Path, name: str, token: str) -> None:
+    """Write the token readable by this user only (it lets anyone rejoin as the student)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"name": name, "token": token}), encoding="utf-8")
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            os.fchmod(out.fileno(), 0o600)  # an older file may have been world-readable
+            out.write(json.dumps({"name": name, "token": token}))
     except OSError:
         pass

@@ -28,7 +28,7 @@ from pathlib import Path
 from quiz import paths
 from quiz.classroom import tokens
 from quiz.classroom.client import JoinError, parse_address
-from quiz.classroom.protocol import name_problem
+from quiz.classroom.names import clean_name, name_problem
 from quiz.classroom.room import Room
 from quiz.errors import QuizError, UsageError
 from quiz.play.banks import ask_on
@@ -145,7 +145,7 @@ def prepare_join(
         raise UsageError("--code: the join code is the letters and digits the host shows")
     if name is None:
         name = _ask_name()
-    name = name.strip()
+    name = clean_name(name)
     problem = name_problem(name)
     if problem:
         raise UsageError(f"--name: {problem}")

@@ -16,13 +16,13 @@ Layout decisions:
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from quiz.game.explain import Card, Explanation
 from quiz.game.generate import Question
 from quiz.game.scoring import Score
 from quiz.game.session import AnsweredQuestion, Summary
+from quiz.results.printable import printable as printable  # re-exported: callers ask present
 from quiz.results.store import describe_answer
 
 KIND_LABELS = {
@@ -32,11 +32,6 @@ KIND_LABELS = {
     "compare": "Compare",
     "written": "Question",
 }
-
-
-def printable(text: str) -> str:
-    """Text from a player or a network, with control characters shown as U+FFFD."""
-    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
 
 
 def points(value: float) -> str:

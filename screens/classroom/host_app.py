@@ -6,7 +6,8 @@ the engine's (`quiz.classroom.room` and `server`); the keys only call the host's
 
 Keys: Enter or Space starts the quiz and moves on; s reveals now (ends the countdown);
 p pauses and resumes; + (or e) adds 15 seconds; l shows or hides the leaderboard between
-questions; r removes a player; q quits (asking first while a quiz is under way).
+questions; r removes a player, or at once everyone who left or never answered (the
+dialog's first line); q quits (asking first while a quiz is under way).
 With no players the same keys step through the quiz as a presentation.
 """
 
@@ -43,8 +44,11 @@ if TYPE_CHECKING:
 EXTEND_SECONDS = 15
 
 
-class RemovePlayer(ModalScreen[int | None]):
-    """Pick a player to remove; Escape keeps everyone."""
+ABSENT = "absent"
+
+
+class RemovePlayer(ModalScreen[int | str | None]):
+    """Pick a player to remove, or everyone absent; Escape keeps everyone."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -55,14 +59,22 @@ class RemovePlayer(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content("Remove which player? (Enter removes, Esc cancels)"))
+            absent = len(self.room.absent())
+            everyone = (
+                [Option(Content(f"Everyone who left or never answered ({absent})"), id=ABSENT)]
+                if absent
+                else []
+            )
             yield OptionList(
+                *everyone,
                 *(Option(Content(p.name), id=str(p.id)) for p in self.room.active()),
                 id="remove-list",
                 markup=False,
             )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        choice = event.option.id or ""
+        self.dismiss(ABSENT if choice == ABSENT else int(choice or 0))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -204,7 +216,8 @@ class HostApp(App[int]):
     def action_toggle_board(self) -> None:
         self.leaderboard = not self.leaderboard
         self.notify(
-            "Leaderboard shown after each question" if self.leaderboard else "Leaderboard hidden"
+            "Leaderboard shown after each question" if self.leaderboard else "Leaderboard hidden",
+            markup=False,
         )
         if self.on_board and not self.leaderboard:
             self.on_board = False
@@ -212,12 +225,15 @@ class HostApp(App[int]):
 
     def action_remove(self) -> None:
         if not self.room.active():
-            self.notify("No players to remove.")
+            self.notify("No players to remove.", markup=False)
             return
 
-        def removed(player_id: int | None) -> None:
-            if player_id:
-                self.host.remove(player_id)
+        def removed(choice: int | str | None) -> None:
+            if choice == ABSENT:
+                count = self.host.remove_absent()
+                self.notify(f"Removed {count} player{'s' if count != 1 else ''}.", markup=False)
+            elif isinstance(choice, int) and choice:
+                self.host.remove(choice)
 
         self.push_screen(RemovePlayer(self.room), removed)
 

@@ -127,11 +127,16 @@ class HostQuestionScreen(ProjectorScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        # The countdown is drawn from the room's clock, several times a second.
-        self.set_interval(0.25, self._tick)
+        # The countdown shows whole seconds: redraw once a second, and only if it changed
+        # (an idle projector then costs next to nothing).
+        self._shown = ""
+        self.set_interval(1.0, self._tick)
 
     def _tick(self) -> None:
-        self.query_one("#countdown", Static).update(self._countdown())
+        countdown = self._countdown()
+        if countdown.plain != self._shown:
+            self._shown = countdown.plain
+            self.query_one("#countdown", Static).update(countdown)
 
     def _countdown(self) -> Content:
         room = self.room
@@ -158,10 +163,11 @@ class HostQuestionScreen(ProjectorScreen):
                 for n, text in enumerate(question.options, start=1)
             )
         self.query_one("#options", Static).update(options)
-        self.query_one("#countdown", Static).update(self._countdown())
-        players = len(room.in_question())
+        self._shown = ""
+        self._tick()
+        answered, players = room.answered_of()
         self.query_one("#answered", Static).update(
-            Content(f"{room.answered_count()} of {players} answered")
+            Content(f"{answered} of {players} answered")
             if players
             else Content("No players: s reveals the answer")
         )

@@ -5,6 +5,11 @@ each message from the host on the right screen and sends the answers picked on t
 question screen. q (or Ctrl+Q) leaves, asking first mid-quiz; a student who leaves by
 mistake runs the same `quiz join` again and is back with their points, by the token
 remembered in `token_file` (`quiz.classroom.tokens`).
+
+Messages are taken only for the question on screen: a reveal, timer, "received" or
+refusal naming another question is ignored (it is late), and so is a question older
+than the one shown. Every text from the host arrives already stripped of control and
+bidirectional characters (`quiz.classroom.protocol.Text`) and is shown literally.
 """
 
 from __future__ import annotations
@@ -86,6 +91,8 @@ class JoinApp(App[int]):
         self.refusal: str | None = None
         self.ended = False
         self.reconnecting = False
+        self.revealed = 0
+        """The number of the last question whose reveal was shown."""
         self._task: asyncio.Task[None] | None = None
 
     def on_mount(self) -> None:
@@ -114,7 +121,10 @@ class JoinApp(App[int]):
             self.points = message.points
             self.max_points = message.max_points
             if message.rejoined:
-                self.notify(f"Back in, {message.name}: your {message.points:g} points are kept.")
+                self.notify(
+                    f"Back in, {message.name}: your {message.points:g} points are kept.",
+                    markup=False,
+                )
             if message.waiting:
                 self._wait(f"You are in as {message.name}. Waiting for the next question…")
         elif isinstance(message, LobbyMsg):
@@ -122,6 +132,8 @@ class JoinApp(App[int]):
                 f"You are in as {self.student.name}. {message.players} in the room; "
                 "waiting for the teacher to start…"
             )
+        elif not self._current(message):
+            return
         elif isinstance(message, QuestionMsg):
             self.question = message
             progress = Progress(message.number, message.total, self.points, self.max_points)
@@ -139,6 +151,7 @@ class JoinApp(App[int]):
             self.points = message.points
             self.max_points = message.max_points
             prompt = self.question.prompt if self.question else ""
+            self.revealed = message.number
             self.switch_screen(JoinRevealScreen(message, prompt, self.total))
         elif isinstance(message, EndMsg):
             self.ended = True
@@ -146,10 +159,23 @@ class JoinApp(App[int]):
         elif isinstance(message, ErrorMsg) and message.fatal:
             self.refusal = message.reason
 
+    def _current(self, message: object) -> bool:
+        """Whether a question-bound message is for the question this student is on."""
+        shown = self.question.number if self.question else 0
+        if isinstance(message, QuestionMsg):
+            return message.number > shown
+        if isinstance(message, RevealMsg):
+            return message.number == shown and self.revealed != shown
+        if isinstance(message, (TimerMsg, Received, Refused)):
+            return message.number == shown and self.revealed != shown
+        return True
+
     def on_status(self, status: Status, text: str) -> None:
         if status == "reconnecting" and not self.reconnecting:
             self.reconnecting = True
             self.notify("Connection to the host lost: rejoining…", severity="warning")
+        elif status == "retrying":
+            self._wait(f"The host is busy: {text}…")
         elif status == "joined":
             self.reconnecting = False
         elif status == "refused":
@@ -163,7 +189,7 @@ class JoinApp(App[int]):
         if isinstance(answer, ChoiceAnswer):
             sent = await self.student.answer(event.number, choice=answer.index)
         elif isinstance(answer, NumberAnswer):
-            sent = await self.student.answer(event.number, value=answer.value, text=answer.text)
+            sent = await self.student.answer(event.number, value=answer.value)
         else:
             sent = False
         if not sent and isinstance(self.screen, JoinQuestionScreen):

@@ -192,10 +192,10 @@ class JoinRevealScreen(Screen[None]):
             if reveal.rule:
                 yield Static(Content.assemble(("Scoring: ", "bold"), reveal.rule), id="rule")
             if reveal.chart:
-                yield LogChart(
-                    [ChartPoint(p.label, p.low, p.high, p.kind) for p in reveal.chart],
-                    id="chart",
-                )
+                points = [ChartPoint(p.label, p.low, p.high, p.kind) for p in reveal.chart]
+                if reveal.guess is not None:
+                    points.append(ChartPoint("your guess", reveal.guess, reveal.guess, "guess"))
+                yield LogChart(points, id="chart")
             if reveal.note:
                 yield Static(Content(reveal.note), id="note", markup=False)
             for card in reveal.cards:
