@@ -10,111 +10,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from classroom_loopback import WAIT, Peer, hosting, right, wrong_code
 
 from quiz.bank.loader import LoadedBank
 from quiz.classroom.client import Status, Student
 from quiz.classroom.gate import Gate, address_key
 from quiz.classroom.link import Link
 from quiz.classroom.protocol import (
-    MAX_SERVER_LINE,
-    PROTOCOL_VERSION,
     AnswerMsg,
     ErrorMsg,
-    Hello,
     QuestionMsg,
     Received,
     RevealMsg,
     Welcome,
-    decode_server,
-    encode,
 )
-from quiz.classroom.room import Room
-from quiz.classroom.server import Host
-from quiz.game.generate import Question, Settings, generate
 from quiz.results.store import Store
-
-WAIT = 5.0
-
-
-class Peer:
-    """A raw client from a chosen loopback address; collects every message it receives."""
-
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
-        self.seen: list[object] = []
-
-    @classmethod
-    async def connect(cls, address: tuple[str, int], source: str = "127.0.0.1") -> Peer:
-        reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(*address, limit=MAX_SERVER_LINE, local_addr=(source, 0)),
-            WAIT,
-        )
-        return cls(reader, writer)
-
-    async def send(self, message: object) -> None:
-        self.writer.write(encode(message))  # type: ignore[arg-type]
-        with contextlib.suppress(ConnectionError):
-            await self.writer.drain()
-
-    async def hello(self, code: str, name: str = "", token: str | None = None) -> None:
-        await self.send(Hello(version=PROTOCOL_VERSION, code=code, name=name, token=token))
-
-    async def receive(self) -> object | None:
-        line = await asyncio.wait_for(self.reader.readline(), WAIT)
-        if not line:
-            return None
-        message = decode_server(line)
-        self.seen.append(message)
-        return message
-
-    async def expect(self, kind: type | tuple[type, ...]) -> object:
-        for _ in range(50):
-            message = await self.receive()
-            assert message is not None, f"connection closed while waiting for {kind}"
-            if isinstance(message, kind):
-                return message
-        raise AssertionError(f"no {kind} in 50 messages")
-
-    def close(self) -> None:
-        self.writer.close()
-
-
-def quiz(bank: LoadedBank) -> list[Question]:
-    questions = generate(bank, Settings(count=20, seed=3))
-    numeric = [q for q in questions if q.is_numeric]
-    choice = [q for q in questions if not q.is_numeric]
-    return [numeric[0], choice[0], numeric[1]]
-
-
-@contextlib.asynccontextmanager
-async def hosting(
-    bank: LoadedBank, *, store: Store | None = None, gate: Gate[Link] | None = None
-) -> AsyncIterator[Host]:
-    room = Room(quiz(bank), loaded=bank, seconds=600)
-    session = None
-    if store is not None:
-        session = store.start_session(bank, mode="classroom", seed=3, total=room.total)
-    host = Host(room, store=store, session_id=session, tick=0.05, gate=gate)
-    await host.start("127.0.0.1", 0)
-    try:
-        yield host
-    finally:
-        await asyncio.wait_for(host.close(), WAIT)
-
-
-def wrong_code(room: Room) -> str:
-    return "Z" * 6 if room.code != "Z" * 6 else "Y" * 6
-
-
-def right(question: Question) -> dict[str, object]:
-    if question.is_numeric:
-        return {"value": question.low}
-    return {"choice": question.answer_index}
-
 
 # -- 1. wrong codes lock nobody out ------------------------------------------------
 

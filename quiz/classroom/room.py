@@ -361,8 +361,8 @@ class Room:
         return len(distances) - bisect.bisect_right(distances, _distance(question, mine))
 
     def missed(self) -> list[Player]:
-        """Players in the revealed question who gave no answer."""
-        return [p for p in self.in_question() if self.number not in p.answers]
+        """Players in the game (`ranked`) who gave no answer to the revealed question."""
+        return [p for p in self.ranked() if self.number not in p.answers]
 
     def ranked(self) -> list[Player]:
         """The players in the game: in the current question (or were), and still here or

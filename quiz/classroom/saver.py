@@ -1,9 +1,9 @@
 """The classroom host's writes to the results store: one transaction per burst.
 
-Jobs (a player joining, an answer, a missed question) queue on the event loop and a
-single worker thread writes them in order. Whatever queued while a commit was running
-goes in the next transaction together, so a class answering at once costs a few
-commits instead of one per student. Each job's `done` runs on the event loop once its
+Jobs (an answer, a missed question; a player is stored with their first) queue on the
+event loop and a single worker thread writes them in order. Whatever queued while a
+commit was running goes in the next transaction together, so a class answering at once
+costs a few commits instead of one per student. Each job's `done` runs on the event loop once its
 transaction is committed: an answer is acknowledged only then. The event loop never
 waits for the store; `drain` waits for everything queued so far (closing, tests).
 
@@ -54,12 +54,6 @@ class Saver:
     def enabled(self) -> bool:
         return self.store is not None and self.session_id is not None
 
-    def add_player(self, player: Player) -> None:
-        def write(store: Store, session_id: int) -> None:
-            player.store_id = store.add_player(session_id, player.name)
-
-        self._put(write, None)
-
     def answer(
         self,
         player: Player,
@@ -72,7 +66,7 @@ class Saver:
         """Store one answer; `done` runs once it is committed (at once with no store)."""
 
         def write(store: Store, session_id: int) -> None:
-            if player.store_id is None:  # the join's write failed: try once more
+            if player.store_id is None:  # stored with their first answer or miss
                 player.store_id = store.add_player(session_id, player.name)
             store.record(session_id, player.store_id, question, given, score, seconds)
 

@@ -389,8 +389,8 @@ class Host:
         elif room.phase == "finished":
             podium, ranks = self._outbox.podium()
             link.send(self._outbox.end(player, podium, ranks))
-        if not rejoined:
-            self.saver.add_player(player)
+        # The store learns of a player with their first answer (or first miss): a flood of
+        # hellos that never answers leaves no rows behind.
         self._changed()
 
     def _answer(self, link: Link, message: AnswerMsg) -> None:

@@ -278,7 +278,8 @@ class LeaderboardScreen(ProjectorScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Leaderboard"), id="title")
-        yield Static(id="table", markup=False)
+        with Center():  # the table is centred as a block, its lines left-aligned
+            yield Static(id="table", markup=False)
         yield Footer()
 
     def draw(self) -> None:
@@ -305,8 +306,10 @@ class PodiumScreen(LeaderboardScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Final results"), id="title")
-        yield Static(id="podium", markup=False)
-        yield Static(id="table", markup=False)
+        with Center():
+            yield Static(id="podium", markup=False)
+        with Center():
+            yield Static(id="table", markup=False)
         yield Footer()
 
     def draw(self) -> None:
