@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from quiz.bank.model import (
+    PEOPLE,
     Article,
     BankInfo,
     Figure,
@@ -43,7 +44,8 @@ def errors(model: type, data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str
 def test_a_figure_and_its_bounds() -> None:
     one = Figure.model_validate(figure())
     assert one.bounds == (1250, 1250) and one.middle == 1250
-    assert one.unit == "people" and one.points == 1 and one.approximate is False
+    assert one.unit == PEOPLE and one.unit.singular == "person" and one.unit.plural == "people"
+    assert one.points == 1 and one.approximate is False and one.kind == "count"
     both = Figure.model_validate(figure(value=None, low=15e6, high=30e6))
     assert both.bounds == (15e6, 30e6)
     assert both.middle == pytest.approx(math.sqrt(15e6 * 30e6))
@@ -197,3 +199,37 @@ def test_author_braces_are_not_template_fields() -> None:
     with pytest.raises(ValidationError) as caught:
         WrittenQuestion.model_validate(choice(answer="{message}"))
     assert '"{message}"' in caught.value.errors()[0]["ctx"]["message"]
+
+
+def test_a_unit_is_a_plural_or_a_table() -> None:
+    short = Figure.model_validate(figure(unit="soldiers")).unit
+    assert (short.singular, short.plural, short.abbreviation) == ("soldier", "soldiers", None)
+    # Collective nouns and units of several words keep their plural as the singular.
+    assert Figure.model_validate(figure(unit="police")).unit.singular == "police"
+    assert Figure.model_validate(figure(unit="degrees Celsius")).unit.singular == (
+        "degrees Celsius"
+    )
+    table = {"singular": "kilometre", "plural": "kilometres", "abbreviation": "km"}
+    full = Figure.model_validate(figure(unit=table, kind="amount")).unit
+    assert (full.singular, full.plural, full.abbreviation) == ("kilometre", "kilometres", "km")
+    for bad in ({"plural": "km"}, {"singular": "a", "plural": "b", "short": "c"}, "", 5):
+        with pytest.raises(ValidationError):
+            Figure.model_validate(figure(unit=bad))
+
+
+@pytest.mark.parametrize("kind", ["amount", "ratio", "percentage", "share", "temperature"])
+def test_every_kind_but_count_names_its_unit(kind: str) -> None:
+    with pytest.raises(ValidationError, match=f'kind "{kind}"'):
+        Figure.model_validate(figure(kind=kind, value=0.5))
+    assert Figure.model_validate(figure(kind=kind, value=0.5, unit="units")).kind == kind
+
+
+def test_a_share_is_at_most_one() -> None:
+    with pytest.raises(ValidationError, match="share of at most 1"):
+        Figure.model_validate(figure(kind="share", unit="of voters", value=25))
+
+
+def test_explain_may_be_left_out_only_without_ask() -> None:
+    assert Figure.model_validate(figure(explain=None)).explain is None
+    with pytest.raises(ValidationError, match="expected `explain` for a figure with `ask`"):
+        Figure.model_validate(figure(explain=None, ask="How many came?"))

@@ -48,7 +48,7 @@ def test_moscow_estimate_shows_every_figure_of_its_measure(shipped: LoadedBank) 
     assert first.role == shipped.bank.sources[figure.source].role
     assert (first.counts, first.as_of, first.explain) == (
         figure.counts,
-        figure.as_of,
+        "September 2022",  # as_of = "2022-09", in words
         figure.explain,
     )
     assert first.value_text == "5,937"

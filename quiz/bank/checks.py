@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from quiz.bank.dates import date_problem
 from quiz.bank.locate import locate
 from quiz.bank.model import Bank, text_problem
 from quiz.errors import Problem, dotted, quoted
@@ -140,6 +141,7 @@ _EXPECTED = {
 
 _PATTERNS = {
     "as_of": 'a year, year-month or date such as 2022, "2022-11" or 2022-11-09',
+    "published": "a date such as 2022-11-10",
     "url": "an http:// or https:// address",
     "language": 'a language tag such as "en" or "pt-BR"',
 }
@@ -171,6 +173,10 @@ def _message(errors: list[dict[str, Any]], loc: Loc, value: object) -> tuple[str
     if isinstance(value, str) and any(e["type"] == "string_pattern_mismatch" for e in errors):
         # Text and Line fields are patterns (checked in Rust); say which character broke them.
         problem = text_problem(value)
+        if problem is None and loc and loc[-1] in ("as_of", "published"):
+            problem = date_problem(value)
+            if problem is not None and problem.startswith("expected a year,"):
+                problem = None  # not date-shaped at all: the generic words below say it
         if problem is not None:
             return problem, loc
     if kind == "extra_forbidden":

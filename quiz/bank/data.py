@@ -59,21 +59,35 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A figure's unit: "1 kilometre", "4.5 kilometres", "4.5 km"."""
+
+    singular: str
+    plural: str
+    abbreviation: str | None = None
+
+
+PEOPLE = Unit(singular="person", plural="people")
+"""The unit of a figure that names none."""
+
+
+@dataclass(frozen=True)
 class Figure:
     """`[figures.<id>]`: one number one source gave, quoted from the article."""
 
     source: str
     measure: str
     counts: str
-    as_of: str
     quote: str
-    explain: str
-    unit: str = "people"
+    kind: Literal["count", "amount", "ratio", "percentage", "share", "temperature"] = "count"
+    unit: Unit = PEOPLE
     value: float | None = None
     low: float | None = None
     high: float | None = None
     approximate: bool = False
+    as_of: str | None = None
     ask: str | None = None
+    explain: str | None = None
     points: float = 1.0
     context: bool = False
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +27,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from quiz.bank import dates
+from quiz.bank.units import singular_of
 from quiz.errors import quoted
 
 FORMAT_VERSION = 1
@@ -37,13 +39,19 @@ FORMAT_VERSION = 1
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
-_CONTROL = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f"
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+# C0 controls but tab, line feed and carriage return; DEL; C1. A carriage return is allowed
+# only before a line feed: a bank saved with Windows line endings keeps them in multi-line
+# strings for an editor's schema check (tomli itself folds them), and the schema and
+# `quiz check` must agree on such a file.
+_CONTROL = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f"
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]|\r(?!\n)"
+)
 # The same rule as patterns that pydantic-core checks in Rust: a Python validator per
 # text field was a tenth of the check of a 10,000-figure bank. quiz.bank.checks turns a
 # mismatch back into words, with `forbidden_character` finding the culprit.
-_TEXT_PATTERN = "^[^" + _CONTROL + "".join(sorted(_BIDI)) + "]*$"
-_LINE_PATTERN = "^[^\\n" + _CONTROL + "".join(sorted(_BIDI)) + "]*$"
+_TEXT_PATTERN = "^(?:[^\\r" + _CONTROL + "".join(sorted(_BIDI)) + "]|\\r\\n)*$"
+_LINE_PATTERN = "^[^\\n\\r" + _CONTROL + "".join(sorted(_BIDI)) + "]*$"
 
 
 def forbidden_character(text: str) -> re.Match[str] | None:
@@ -62,7 +70,7 @@ def text_problem(text: str) -> str | None:
             f" {found.start() + 1}; text shown to players may not carry escape sequences"
             " or direction overrides"
         )
-    if "\n" in text:
+    if "\n" in text or "\r" in text:
         return "expected a single line of text, found a line break"
     return None
 
@@ -72,8 +80,21 @@ def _date_to_text(value: object) -> object:
     # honest ways to write "when", so both become the partial-date text.
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1000 <= value <= 9999:
+            raise rule(f"expected a year from 1000 to 9999, found the integer {value}")
         return str(value)
+    return value
+
+
+def _published(value: object) -> object:
+    # A TOML date arrives as a date; a quoted "2022-11-10" is read too, but only a day that
+    # exists, written as the schema's pattern says (pydantic's lax date parsing would also
+    # take a Unix time or "2022-11-10T00:00Z").
+    if isinstance(value, str) and re.fullmatch(dates.FULL_DATE, value):
+        return date.fromisoformat(value)
+    if isinstance(value, datetime):
+        return value  # refused by the strict date check: a date, not a moment
     return value
 
 
@@ -103,22 +124,27 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
 ]
 """An identifier: lower-case letters, digits, `-` and `_`, at most 64 characters."""
-_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PartialDate = Annotated[
     str,
     BeforeValidator(_date_to_text),
-    StringConstraints(pattern=_PARTIAL_DATE),
+    StringConstraints(pattern=dates.PARTIAL_DATE),
     # What an author may write, for editors: a TOML date reaches them as a string.
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": _PARTIAL_DATE},
+                {"type": "string", "pattern": dates.PARTIAL_DATE},
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
             ]
         }
     ),
 ]
-"""A year, year-month or full date: 2022, "2022-11", 2022-11-09."""
+"""A year, year-month or date that exists: 2022, "2022-11", 2022-11-09."""
+PublishedDate = Annotated[
+    date,
+    BeforeValidator(_published),
+    WithJsonSchema({"type": "string", "pattern": dates.FULL_DATE}),
+]
+"""A day that exists: a TOML date 2022-11-10, or the same as a string."""
 Count = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
@@ -149,14 +175,30 @@ class BankInfo(Strict):
     """Who wrote the bank."""
 
 
+def _either(*keys: str) -> dict[str, Any]:
+    """JSON Schema: exactly one of `keys` (each a key or a list of keys given together)."""
+    return {"oneOf": [{"required": [key]} for key in keys]}
+
+
+_NO_RANGE = {"not": {"anyOf": [{"required": ["low"]}, {"required": ["high"]}]}}
+_RANGE_TOGETHER = {"dependentRequired": {"low": ["high"], "high": ["low"]}}
+
+
+def _when(key: str, value: object, then: dict[str, Any]) -> dict[str, Any]:
+    return {"if": {"required": [key], "properties": {key: {"const": value}}}, "then": then}
+
+
 class Article(Strict):
     """`[article]`: the article every figure is quoted from."""
+
+    # The rules the validators below enforce, for editors (quiz.bank.schema).
+    model_config = ConfigDict(json_schema_extra=_either("text", "text_file"))
 
     title: Line
     """The article's headline."""
     outlet: Line | None = None
     """Who published it."""
-    published: Annotated[date, Field(strict=False)] | None = None
+    published: PublishedDate | None = None
     """Publication date, a TOML date such as 2022-11-10 (a quoted "2022-11-10" is read too)."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     """Where to read the original."""
@@ -186,8 +228,58 @@ class Source(Strict):
     """Anything more a player should know about this source."""
 
 
+Kind = Literal["count", "amount", "ratio", "percentage", "share", "temperature"]
+"""What sort of number a figure is; see docs/bank-format.md, "Kinds of number"."""
+
+
+class Unit(Strict):
+    """A figure's unit, as a table: `unit = { singular = "kilometre", plural = "kilometres",
+    abbreviation = "km" }`. `unit = "kilometres"` is short for the plural alone."""
+
+    singular: Line
+    """One of the unit: "kilometre", "arrest", "degree Celsius"."""
+    plural: Line
+    """More than one: "kilometres", "arrests", "degrees Celsius"."""
+    abbreviation: (
+        Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=_LINE_PATTERN)] | None
+    ) = None
+    """A short form a player may type or read after a number: "km", "°C", "%", "x"."""
+
+
+PEOPLE = Unit(singular="person", plural="people")
+"""The unit of a figure that names none."""
+
+
+def _unit(value: str | Unit) -> Unit:
+    # The short form names the plural; its singular is worked out (see quiz.bank.units).
+    if isinstance(value, str):
+        return Unit(singular=singular_of(value), plural=value)
+    return value
+
+
 class Figure(Strict):
     """`[figures.<id>]`: one number one source gave, quoted from the article."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["value"]}, {"required": ["low", "high"]}],
+            "dependentRequired": {"low": ["high"], "high": ["low"], "ask": ["explain"]},
+            "allOf": [
+                {
+                    "if": {
+                        "required": ["kind"],
+                        "properties": {"kind": {"not": {"const": "count"}}},
+                    },
+                    "then": {"required": ["unit"]},
+                },
+                _when(
+                    "kind",
+                    "share",
+                    {"properties": {"value": {"maximum": 1}, "high": {"maximum": 1}}},
+                ),
+            ],
+        }
+    )
 
     source: Id
     """The id of the source (a key of `[sources]`) who gave this figure."""
@@ -196,8 +288,14 @@ class Figure(Strict):
     reveal shows them side by side."""
     counts: Line
     """Exactly what the number counts, in a few words: "Russian soldiers killed or injured"."""
-    unit: Line = "people"
-    """The unit counted, plural: "people", "soldiers"."""
+    kind: Kind = "count"
+    """What sort of number it is: "count" (things counted, the default), "amount" (a length,
+    a sum of money, a weight), "ratio" ("2.5 times"), "percentage", "share" (a fraction of
+    one, at most 1) or "temperature". It decides the scoring rule and the wrong options."""
+    unit: Annotated[Line | Unit, AfterValidator(_unit)] = PEOPLE
+    """The unit: a plural such as "soldiers" or "euros", or a table with `singular`,
+    `plural` and an optional `abbreviation`. Default "people"; required for every kind
+    but "count"."""
     value: Count | None = None
     """The number, when the source gave one number. Give `value` or `low` and `high`."""
     low: Count | None = None
@@ -206,16 +304,17 @@ class Figure(Strict):
     """Upper end of the range."""
     approximate: bool = False
     """True when the source gave the number as an estimate ("or so", "about")."""
-    as_of: PartialDate
-    """When the number was true: 2022, "2022-11" or 2022-11-09."""
+    as_of: PartialDate | None = None
+    """When the number was true: 2022, "2022-11" or 2022-11-09. Leave it out when the
+    article does not say: the article's `published` date stands in, or no date is shown."""
     quote: Text
     """The article's words stating the number, verbatim (whitespace and typographic
-    quotes may differ)."""
+    quotes may differ), with at least two words besides the number."""
     ask: Line | None = None
     """A question whose answer is this figure; figures with `ask` become questions."""
-    explain: Text
+    explain: Text | None = None
     """What the number counts and leaves out, who published it and why it differs from
-    the others: two to four plain sentences."""
+    the others: two to four plain sentences. Required when the figure has an `ask`."""
     points: Count = 1.0
     """Weight of the questions made from this figure."""
     context: bool = False
@@ -223,9 +322,33 @@ class Figure(Strict):
     it (the article's own comparison, such as a past war's toll beside this one's): the
     reveal shows it beside the others, but no comparison question ranks or divides it."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _unit_named(cls, data: object) -> object:
+        if isinstance(data, dict) and "unit" not in data:
+            kind = data.get("kind", "count")
+            if isinstance(kind, str) and kind != "count" and kind in _KINDS:
+                raise rule(
+                    f"expected a `unit` for a figure of kind {quoted(kind)}"
+                    f" (such as {_UNIT_EXAMPLES[kind]}), found none"
+                )
+        return data
+
     @model_validator(mode="after")
     def _value_or_range(self) -> Figure:
         _check_value_or_range(self.value, self.low, self.high, "value")
+        if self.kind == "share" and self.bounds[1] > 1:
+            key = "value" if self.value is not None else "high"
+            raise rule(
+                f"expected a share of at most 1 (write 0.25 for a quarter),"
+                f' found {_number(self.bounds[1])}; for 25% use kind = "percentage"',
+                key,
+            )
+        if self.ask is not None and self.explain is None:
+            raise rule(
+                "expected `explain` for a figure with `ask` (the reveal after its questions"
+                " says what the number counts), found none"
+            )
         return self
 
     @property
@@ -245,6 +368,32 @@ class Figure(Strict):
 class WrittenQuestion(Strict):
     """`[[questions]]`: a hand-written question, for what generation cannot ask."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                _when(
+                    "kind",
+                    "choice",
+                    {
+                        "required": ["options", "answer"],
+                        "properties": {"answer": {"type": "string"}},
+                        **_NO_RANGE,
+                    },
+                ),
+                _when(
+                    "kind",
+                    "estimate",
+                    {
+                        "not": {"required": ["options"]},
+                        "properties": {"answer": {"type": "number"}},
+                        "oneOf": [{"required": ["answer"]}, {"required": ["low", "high"]}],
+                        **_RANGE_TOGETHER,
+                    },
+                ),
+            ]
+        }
+    )
+
     kind: Literal["choice", "estimate"]
     """"choice": pick one of `options`; "estimate": type a number."""
     prompt: Text
@@ -256,7 +405,9 @@ class WrittenQuestion(Strict):
     """For an "estimate" whose answer is a range: its lower end."""
     high: Count | None = None
     """For an "estimate" whose answer is a range: its upper end."""
-    options: list[Line] | None = Field(default=None, min_length=2, max_length=6)
+    options: list[Line] | None = Field(
+        default=None, min_length=2, max_length=6, json_schema_extra={"uniqueItems": True}
+    )
     """For "choice": two to six distinct options, the answer among them."""
     figure: Id | None = None
     """The id of the figure this question is about; its card is shown after the answer."""
@@ -324,6 +475,16 @@ class WrittenQuestion(Strict):
         return self
 
 
+_KINDS = ("count", "amount", "ratio", "percentage", "share", "temperature")
+_UNIT_EXAMPLES = {
+    "amount": '"kilometres" or "euros"',
+    "ratio": '"times"',
+    "percentage": '"percent"',
+    "share": '"of the vote"',
+    "temperature": '{ singular = "degree Celsius", plural = "degrees Celsius" }',
+}
+
+
 def _number(value: float) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
@@ -357,7 +518,9 @@ class Bank(Strict):
 
     schema_: str | None = Field(default=None, alias="$schema", exclude=True)
     """Optional JSON Schema address for editors; ignored by the game."""
-    format: Annotated[int, AfterValidator(_format_version)]
+    format: Annotated[
+        int, AfterValidator(_format_version), Field(json_schema_extra={"const": FORMAT_VERSION})
+    ]
     """Version of this format; this game reads format 1."""
     bank: BankInfo
     """`[bank]`: the bank's id, title, language, description and authors."""

@@ -172,7 +172,7 @@ class CardMsg(Message):
     source: Text
     role: Text | None
     counts: Text
-    as_of: Text
+    as_of: Text | None = None
     value_text: Text
     quote: Text
     number_start: int

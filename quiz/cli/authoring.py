@@ -65,41 +65,9 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def bank_schema() -> dict[str, object]:
-    """The JSON Schema of the bank format, with the field docstrings as descriptions."""
-    from quiz.bank.model import Bank
-
-    schema = _without_null(Bank.model_json_schema(by_alias=True, mode="validation"))
-    assert isinstance(schema, dict)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Figures quiz question bank",
-        **{k: v for k, v in schema.items() if k != "title"},
-    }
-
-
-def _without_null(node: object) -> object:
-    """TOML has no null: an optional key is one that may be left out, so `X | None`
-    is published as plain X (and its `default: null` dropped)."""
-    if isinstance(node, list):
-        return [_without_null(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {k: _without_null(v) for k, v in node.items()}
-    options = node.get("anyOf")
-    if isinstance(options, list) and {"type": "null"} in options:
-        rest = [o for o in options if o != {"type": "null"}]
-        del node["anyOf"]
-        if len(rest) == 1 and isinstance(rest[0], dict):
-            node = {**rest[0], **node}
-        else:
-            node["anyOf"] = rest
-        if node.get("default", 0) is None:
-            del node["default"]
-    return node
-
-
 def run_schema(args: argparse.Namespace) -> int:
+    from quiz.bank.schema import bank_schema
+
     json.dump(bank_schema(), sys.stdout, indent=2, ensure_ascii=False)
     print()
     return 0

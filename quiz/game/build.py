@@ -10,6 +10,8 @@ import random
 from collections.abc import Callable
 from typing import Any
 
+from quiz.bank.data import Figure
+from quiz.bank.dates import figure_date
 from quiz.game import distractors
 from quiz.game.catalogue import Spec
 from quiz.game.distractors import interval_text
@@ -27,7 +29,7 @@ def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
         prompt=figure.ask or "",
         low=low,
         high=high,
-        unit=figure.unit,
+        unit=figure.unit.plural,
         figure_ids=spec.figures,
         points=figure.points,
     )
@@ -46,7 +48,7 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
         prompt=figure.ask or "",
         options=tuple(interval_text(*o) for o in options),
         answer_index=options.index(answer),
-        unit=figure.unit,
+        unit=figure.unit.plural,
         figure_ids=spec.figures,
         points=figure.points,
     )
@@ -87,6 +89,11 @@ def _pick_names(
     return tuple(chosen), chosen.index(right)
 
 
+def _as_of(index: Index, figure: Figure) -> str:
+    when = figure_date(figure.as_of, index.bank.article.published)
+    return f" (as of {when})" if when else ""
+
+
 def _build_source(index: Index, spec: Spec, rng: random.Random) -> Question:
     (figure_id,) = spec.figures
     figure = index.figures[figure_id]
@@ -98,7 +105,7 @@ def _build_source(index: Index, spec: Spec, rng: random.Random) -> Question:
         kind="source",
         prompt=(
             f"Who put the number of {figure.counts} at {index.value(figure_id)}"
-            f" (as of {figure.as_of})?"
+            f"{_as_of(index, figure)}?"
         ),
         options=options,
         answer_index=answer_index,

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.bank.data import Figure
+from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import find_numbers
 from quiz.bank.provenance import finder, normalise
@@ -31,7 +32,8 @@ class Card:
     """The source's name."""
     role: str | None
     counts: str
-    as_of: str
+    as_of: str | None
+    """When the figure was true, in words ("November 2022"), or None when nothing says."""
     value_text: str
     """The figure as a reader says it: "100,000", "15 million–30 million"."""
     quote: str
@@ -92,14 +94,14 @@ def card(loaded: LoadedBank, figure_id: str, is_answer: bool = False) -> Card:
         source=source.name,
         role=source.role,
         counts=figure.counts,
-        as_of=figure.as_of,
+        as_of=figure_date(figure.as_of, loaded.bank.article.published),
         value_text=interval_text(low, high),
         quote=figure.quote,
         number_start=start,
         number_end=end,
-        explain=figure.explain,
+        explain=figure.explain or "",
         is_answer=is_answer,
-        unit=figure.unit,
+        unit=figure.unit.plural,
         low=low,
         high=high,
         approximate=figure.approximate,

@@ -35,7 +35,7 @@ class Index:
             self.bounds[figure_id] = (low, high)
             self.names[figure_id] = sources[figure.source].name
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
-            units.setdefault(figure.unit, []).append((log_middle(low, high), figure_id))
+            units.setdefault(figure.unit.plural, []).append((log_middle(low, high), figure_id))
         for entries in units.values():
             entries.sort()
         self.by_unit = units
@@ -50,8 +50,9 @@ class Index:
 
     def neighbours(self, figure_id: str, limit: int = 6) -> list[str]:
         """The figures of the same unit nearest in value, nearest first."""
-        entries = self.by_unit[self.figures[figure_id].unit]
-        keys = self.unit_keys[self.figures[figure_id].unit]
+        unit = self.figures[figure_id].unit.plural
+        entries = self.by_unit[unit]
+        keys = self.unit_keys[unit]
         low, high = self.bounds[figure_id]
         here = log_middle(low, high)
         left = bisect.bisect_left(keys, here) - 1

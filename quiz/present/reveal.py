@@ -103,13 +103,13 @@ def score_text(score: Score) -> str:
 def card_lines(card: Card) -> list[str]:
     role = f", {card.role}" if card.role else ""
     mark = " (this question)" if card.is_answer else ""
-    return [
-        f"- {card.source}{role}: {card.value_text}{mark}",
-        f"  Counts: {card.counts}",
-        f"  As of: {card.as_of}",
-        f'  Quote: "{card.quote}"',
-        f"  Why: {card.explain}",
-    ]
+    lines = [f"- {card.source}{role}: {card.value_text}{mark}", f"  Counts: {card.counts}"]
+    if card.as_of:
+        lines.append(f"  As of: {card.as_of}")
+    lines.append(f'  Quote: "{card.quote}"')
+    if card.explain:
+        lines.append(f"  Why: {card.explain}")
+    return lines
 
 
 def explanation_lines(explanation: Explanation) -> list[str]:

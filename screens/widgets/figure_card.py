@@ -27,7 +27,8 @@ def card_content(card: Card) -> Content:
         lines.append(Content.styled(card.role, "italic"))
     lines.append(Content.assemble(("Figure   ", "bold"), (card.value_text, "bold")))
     lines.append(Content.assemble(("Counts   ", "bold"), card.counts))
-    lines.append(Content.assemble(("As of    ", "bold"), card.as_of))
+    if card.as_of:
+        lines.append(Content.assemble(("As of    ", "bold"), card.as_of))
     lines.append(quote_content(card.quote, card.number_start, card.number_end))
     if card.explain:
         lines.append(Content(card.explain))
