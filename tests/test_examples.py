@@ -17,7 +17,11 @@ import pytest
 from quiz.cli.main import main
 
 BANKS = Path(__file__).resolve().parent / "banks"
-INVALID = sorted((BANKS / "invalid").glob("*.toml"))
+# A file that is not a bank at all (an article given to `quiz check`) is a case too; its
+# expectation is NAME.txt.errors.txt.
+INVALID = sorted((BANKS / "invalid").glob("*.toml")) + sorted(
+    p for p in (BANKS / "invalid").glob("*.txt") if p.with_name(p.name + ".errors.txt").exists()
+)
 VALID = sorted((BANKS / "valid").glob("*.toml"))
 
 
@@ -31,6 +35,7 @@ def test_every_expectation_has_its_bank() -> None:
         p.name
         for p in (BANKS / "invalid").glob("*.errors.txt")
         if not p.with_name(p.name.removesuffix(".errors.txt") + ".toml").exists()
+        and not p.with_name(p.name.removesuffix(".errors.txt")).exists()
     ]
     assert orphans == []
 
@@ -39,7 +44,9 @@ def test_every_expectation_has_its_bank() -> None:
 def test_invalid_bank(
     bank: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    expected_file = bank.with_name(bank.stem + ".errors.txt")
+    expected_file = bank.with_name(
+        bank.stem + ".errors.txt" if bank.suffix == ".toml" else bank.name + ".errors.txt"
+    )
     assert expected_file.exists(), f"write {expected_file.name} beside {bank.name}"
     expected = expected_file.read_text(encoding="utf-8")
     monkeypatch.chdir(bank.parent)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.bank.numbers import find_numbers, format_number, read_number
+from quiz.bank.numbers import find_numbers, format_number, number_problem, read_number
 
 ARTICLE_PHRASINGS = [
     ("100,000", 100_000, 100_000),
@@ -51,14 +51,13 @@ REFUSED = [
     "0",
     "1,5",
     "12,34",
-    "1e9",
     "nan",
     "inf",
     "12 34",
     "30-15",
     "10x",
     "5%",
-    "million",
+    "1e-",
     "7.8 million refugees and 3",
     "1" * 70,
 ]
@@ -147,3 +146,48 @@ def test_read_number_never_raises(text: str) -> None:
     if reading is not None:
         assert 0 < reading.low <= reading.high
         assert math.isfinite(reading.high)
+
+
+# -- issue 14: what the reader says about zero, negatives, spaces and exponents -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("0", "'0' is zero"), ("-5", "'-5' is negative"), ("zero", "'zero' is zero")],
+)
+def test_zero_and_negative_numbers_are_refused_with_a_word_about_positive_numbers(
+    text: str, words: str
+) -> None:
+    assert read_number(text) is None
+    problem = number_problem(text)
+    assert problem is not None and "above zero" in problem and words in problem
+    assert "Can't read" not in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25 000", 25_000),
+        ("1 250 000", 1_250_000),
+        ("1e5", 100_000),
+        ("2.5E6", 2_500_000),
+        ("million", 1_000_000),
+    ],
+)
+def test_spaced_thousands_and_exponents_are_read(text: str, value: float) -> None:
+    reading = read_number(text)
+    assert reading is not None and reading.value == value
+    assert number_problem(text) is None
+
+
+def test_a_huge_number_is_written_with_its_power_of_ten() -> None:
+    reading = read_number("99999999999999999999")
+    assert reading is not None
+    assert format_number(reading.value) == "1e+20"
+    assert "billion" not in format_number(reading.value)
+    assert format_number(2.5e12) == "2.5 trillion"
+
+
+def test_what_cannot_be_read_says_so() -> None:
+    assert number_problem("abc") == "Can't read 'abc' as a number."
+    assert number_problem("7.8m") is None

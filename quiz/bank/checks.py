@@ -193,7 +193,11 @@ def _message(errors: list[dict[str, Any]], loc: Loc, value: object) -> tuple[str
     expected = [e for e in (_expectation(error, loc) for error in errors) if e]
     if expected:
         words = " or ".join(dict.fromkeys(expected))
-        return f"expected {words}, found {found(value)}", loc
+        hint = ""
+        if "a string" in expected and type(value) in (int, float) and loc:
+            # `title = 2024`: TOML read a number; the fix is quotes.
+            hint = f' (text goes in quotes: {loc[-1]} = "{value}")'
+        return f"expected {words}, found {found(value)}{hint}", loc
     if kind in {"string_too_short", "too_short"} and isinstance(value, str | dict | list):
         if isinstance(value, str):
             return "expected some text, found an empty string", loc

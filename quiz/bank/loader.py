@@ -132,17 +132,24 @@ def _parse(source: str, shown: str) -> dict[str, Any]:
         declared = _DECLARED_TWICE.fullmatch(message)
         if declared:
             name = dotted(tuple(part for part in ast.literal_eval(declared.group(1)) if part))
+            if name == "questions":
+                advice = "each question is a [[questions]] block, with two brackets"
+            else:
+                advice = "ids must be unique: give a new entry a new id"
             problem = Problem(
                 shown,
-                f"expected each table once, found [{name}] again"
-                " (ids must be unique: give a new entry a new id)",
+                f"expected each table once, found [{name}] again ({advice})",
                 name,
                 line,
                 column,
             )
         else:
-            message = _TOML_WORDS.get(message, message)
-            problem = Problem(shown, f"invalid TOML: {message}", "", line, column)
+            words = _TOML_WORDS.get(message, message)
+            if not shown.endswith(".toml"):
+                words = _not_a_bank(shown)
+            else:
+                words = "invalid TOML: " + (_number_hint(source, line) or words)
+            problem = Problem(shown, words, "", line, column)
         raise BankError([problem]) from None
     except RecursionError as exc:
         detail = str(exc) if "TOML" in str(exc) else "arrays or tables nested too deep"
@@ -152,6 +159,32 @@ def _parse(source: str, shown: str) -> dict[str, Any]:
         line, column = _long_integer(source)
         message = "invalid TOML: expected numbers of at most 4,300 digits, found a longer one"
         raise BankError([Problem(shown, message, "", line, column)]) from None
+
+
+_COMMA_NUMBER = re.compile(r"=\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(?:#.*)?$")
+
+
+def _number_hint(source: str, line: int | None) -> str:
+    """A hint for a number written with thousands commas (`value = 48,000`)."""
+    if line is None:
+        return ""
+    lines = source.splitlines()
+    found = _COMMA_NUMBER.search(lines[line - 1]) if 0 < line <= len(lines) else None
+    if found is None:
+        return ""
+    written = found.group(1)
+    return (
+        f"expected a number such as {written.replace(',', '_')}, found {written}"
+        " (TOML groups a number's digits with `_`, not commas)"
+    )
+
+
+def _not_a_bank(shown: str) -> str:
+    """A file that is neither TOML nor named .toml: most often an article given by mistake."""
+    suffix = Path(shown).suffix
+    what = f"a {suffix} file" if suffix else "a file"
+    hint = f"; to start a bank from an article, run: quiz draft {shown}" if suffix == ".txt" else ""
+    return f"expected a bank (a TOML file ending .toml), found {what} that is not TOML{hint}"
 
 
 def _long_integer(source: str) -> tuple[int | None, int | None]:
@@ -325,8 +358,15 @@ def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
     problems += article_problems
     figures = data.get("figures")
     if check_provenance and article_text is not None and isinstance(figures, dict):
+        info = data.get("bank")
+        language = info.get("language") if isinstance(info, dict) else None
         problems += provenance.check(
-            figures, article_text, shown, lambda loc: locate(source, loc), broken
+            figures,
+            article_text,
+            shown,
+            lambda loc: locate(source, loc),
+            broken,
+            language if isinstance(language, str) else "en",
         )
     if problems or bank is None:
         raise BankError(checks.sort_problems(problems))

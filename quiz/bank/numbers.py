@@ -15,17 +15,37 @@ Decisions worth knowing:
   30,000" is read as 2,000-30,000; "between 50 and 30,000" stays 50-30,000.
 - "and" joins a range only when nothing but the word stands between two numbers
   and the first is lower: "100,000 Russian and 100,000 Ukrainian" is two numbers.
-- Negative numbers, zero and exponents are not read as answers ("-5", "0", "1e9"):
-  figures here count people, and "-" is a range dash. "nan" and "inf" are words.
+- Numbers written in words are read too, in the bank's language where text2num knows
+  it (quiz.bank.number_words): "two million", "twenty-five thousand", "half a million",
+  "a dozen", and ranges such as "between fifteen and thirty million". Provenance tries
+  digits first, so a quote with digits never pays for the word reader.
+- A typed answer may end with the figure's unit or its abbreviation when the caller
+  passes them (`units=("kilometre", "kilometres", "km")`): "4.5 km", "12 arrests",
+  "2.5 times", "17x". It may group thousands with spaces ("25 000") and use an exponent
+  ("1e5").
+- Answers are above zero: "0" and "-5" are refused, and `number_problem` says so in
+  words rather than "can't read". In running text "-" is a range dash.
+  "nan" and "inf" are words.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["NumberReading", "find_numbers", "format_number", "read_number"]
+from quiz.bank.number_words import read_words, word_numbers
+
+__all__ = [
+    "NumberReading",
+    "find_numbers",
+    "format_number",
+    "number_problem",
+    "read_number",
+    "spans",
+    "word_spans",
+]
 
 SCALES: dict[str, float] = {
     "k": 1e3,
@@ -39,10 +59,13 @@ SCALES: dict[str, float] = {
     "bn": 1e9,
     "billion": 1e9,
     "billions": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "tn": 1e12,
 }
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_SCALE = r"thousand|millions?|billions?|mln|mn|bn|k|m|b"
+_SCALE = r"thousand|millions?|billions?|trillions?|mln|mn|bn|tn|k|m|b"
 # A single number, optionally followed by a scale word, then a word boundary so
 # "5m" is read but "5 men" is not read as five million.
 # The lookahead lets the regex engine skip to digits and points quickly: provenance
@@ -154,43 +177,145 @@ def spans(text: str) -> list[tuple[float, float, int, int]]:
     return readings
 
 
-def _scan(text: str) -> list[NumberReading]:
-    return [NumberReading(*reading) for reading in spans(text)]
+def word_spans(text: str, language: str = "en") -> list[tuple[float, float, int, int]]:
+    """(low, high, start, end) of every number or range written in digits or in words.
 
-
-def find_numbers(text: str) -> list[NumberReading]:
-    """Every number or range stated in running text, in order."""
-    return [r for r in _scan(text) if math.isfinite(r.low) and math.isfinite(r.high)]
-
-
-def read_number(text: str) -> NumberReading | None:
-    """Read a whole answer ("7.8m", "15-30 million", "about 40,000") or return None.
-
-    The entire text must be one number or one range, give or take filler words
-    like "about" or "or so"; anything else is refused, so the player is asked again
-    rather than scored on a misreading.
+    Word numbers that overlap a digit reading are left to it; two word numbers joined by
+    "and", "to" or a dash, the first lower, are a range whose low end shares the high
+    end's scale word ("between fifteen and thirty million").
     """
+    digits = spans(text)
+    words = word_numbers(text, language) if _has_letters(text) else []
+    if not words:
+        return digits
+    readings = list(digits)
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if any(word.start < end and start < word.end for _, _, start, end in digits):
+            index += 1
+            continue
+        if index + 1 < len(words):
+            nxt = words[index + 1]
+            if text[word.end : nxt.start].strip().lower() in _JOINS:
+                low = word.value
+                if word.scale is None and nxt.scale is not None:
+                    shared = low * SCALES[nxt.scale]
+                    low = shared if shared < nxt.value else low
+                if low < nxt.value:
+                    readings.append((low, nxt.value, word.start, nxt.end))
+                    index += 2
+                    continue
+        readings.append((word.value, word.value, word.start, word.end))
+        index += 1
+    readings.sort(key=lambda reading: reading[2])
+    return readings
+
+
+def _has_letters(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
+def _scan(text: str, language: str = "en") -> list[NumberReading]:
+    return [NumberReading(*reading) for reading in word_spans(text, language)]
+
+
+def find_numbers(text: str, language: str = "en") -> list[NumberReading]:
+    """Every number or range stated in running text, in digits or in words, in order."""
+    return [r for r in _scan(text, language) if math.isfinite(r.low) and math.isfinite(r.high)]
+
+
+_SPACED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+_EXPONENT = re.compile(r"(?P<num>\d+(?:\.\d+)?e\+?\d{1,3})(?![a-z0-9])", re.IGNORECASE)
+_NEGATIVE = re.compile(r"^[-−–]\s*\d")
+
+
+def _strip_unit(text: str, units: Iterable[str]) -> str:
+    """`text` without one of `units` at its end, when a number stands before it."""
+    folded = text.casefold()
+    for unit in sorted({u.strip() for u in units if u.strip()}, key=len, reverse=True):
+        word = unit.casefold()
+        if folded.endswith(word):
+            rest = text[: len(text) - len(word)]
+            # "17x" and "4.5km" need no space; a word unit needs a boundary before it.
+            if rest.rstrip() and (
+                rest[-1:].isspace()
+                or not word[0].isalpha()
+                or (rest.rstrip()[-1:].isdigit() and len(word) <= 3)
+            ):
+                return rest.rstrip()
+    return text
+
+
+def _prepare(text: str, units: Iterable[str]) -> str:
     stripped = text.strip().replace("\u00a0", " ").replace("_", "")
     stripped = _TRAILING.sub("", _FILLER.sub("", stripped))
-    if not stripped or len(stripped) > 64:
+    stripped = _strip_unit(stripped, units)
+    stripped = _TRAILING.sub("", stripped)
+    return _SPACED.sub("", stripped)
+
+
+def read_number(
+    text: str, *, units: Iterable[str] = (), language: str = "en"
+) -> NumberReading | None:
+    """Read a whole answer ("7.8m", "15-30 million", "about 40,000", "twenty thousand",
+    "4.5 km" when "km" is among `units`) or return None.
+
+    The entire text must be one number or one range, give or take filler words
+    like "about" or "or so" and the unit; anything else is refused, so the player is
+    asked again rather than scored on a misreading. `number_problem` says why.
+    """
+    stripped = _prepare(text, units)
+    # Digits fit in 64 characters; "nine hundred eighty-seven billion ... eighty-nine" not.
+    if not stripped or len(stripped) > (64 if any(c.isdigit() for c in stripped) else 300):
         return None
-    readings = _scan(stripped)
-    if len(readings) != 1:
-        return None
+    exponent = _EXPONENT.fullmatch(stripped)
+    if exponent:
+        value = float(exponent["num"])
+        ok = math.isfinite(value) and value > 0
+        return NumberReading(value, value, 0, len(text)) if ok else None
+    readings = _scan(stripped, language)
+    if len(readings) != 1 or (readings[0].start, readings[0].end) != (0, len(stripped)):
+        words = read_words(stripped, language)
+        if words is None or not (math.isfinite(words) and words > 0):
+            return None
+        return NumberReading(words, words, 0, len(text))
     reading = readings[0]
-    if reading.start != 0 or reading.end != len(stripped):
-        return None
     if not (math.isfinite(reading.high) and reading.low > 0):
         return None
     return NumberReading(reading.low, reading.high, 0, len(text))
 
 
+def number_problem(text: str, *, units: Iterable[str] = (), language: str = "en") -> str | None:
+    """Why `text` is not an answer `read_number` takes, in a player's words; None if it is."""
+    if read_number(text, units=units, language=language) is not None:
+        return None
+    stripped = _prepare(text, units)
+    if _NEGATIVE.match(stripped):
+        return f"The numbers here are above zero: {text.strip()!r} is negative."
+    readings = _scan(stripped, language)
+    whole = (
+        len(readings) == 1 and (readings[0].start, readings[0].end) == (0, len(stripped))
+    ) or read_words(stripped, language) is not None
+    if whole and ((readings and readings[0].low == 0) or read_words(stripped, language) == 0):
+        return f"The numbers here are above zero: {text.strip()!r} is zero."
+    if whole:
+        return f"{text.strip()!r} is too large to be an answer here."
+    return f"Can't read {text.strip()!r} as a number."
+
+
 def format_number(value: float) -> str:
-    """Write a number as a news report would: "5,937", "7.8 million", "15 million"."""
+    """Write a number as a news report would: "5,937", "7.8 million", "15 million".
+
+    Past a thousand trillion no scale word helps a reader: the number is written with
+    its power of ten ("1e+20").
+    """
     if not math.isfinite(value):
         return str(value)
+    if value >= 1e15:
+        return f"{value:.3g}"
     if value >= 1e6:
-        for scale, word in ((1e9, "billion"), (1e6, "million")):
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
             if value >= scale:
                 scaled = value / scale
                 text = f"{scaled:.2f}".rstrip("0").rstrip(".")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
-from quiz.bank.numbers import find_numbers, format_number, spans
+from quiz.bank.numbers import find_numbers, format_number, spans, word_spans
 from quiz.errors import Problem, dotted, quoted
 
 _FOLD = str.maketrans(
@@ -64,13 +64,34 @@ def _fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).casefold()
 
 
-def states(quote: str, low: float, high: float) -> bool:
-    """Whether `quote` states the number (low == high) or the range low-high."""
+def states(quote: str, low: float, high: float, language: str = "en") -> bool:
+    """Whether `quote` states the number (low == high) or the range low-high, in digits or
+    in words. Digits are tried first: a quote with the right digits never costs a word
+    reading."""
     for a, b, _, _ in spans(quote):
         # Equal within float rounding; inlined, as this runs for every figure.
         if abs(a - low) <= 1e-9 * max(a, low, 1.0) and abs(b - high) <= 1e-9 * max(b, high, 1.0):
             return True
-    return False
+    if not any(char.isalpha() for char in quote):
+        return False
+    return any(_same(a, low) and _same(b, high) for a, b, _, _ in word_spans(quote, language))
+
+
+MIN_WORDS = 2
+"""Words a quote must hold besides its numbers: "12" or "12 arrests" could stand for many
+places in an article; "made 12 arrests" identifies one."""
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def words_besides_numbers(quote: str, language: str = "en") -> int:
+    """How many words `quote` holds outside the numbers it states."""
+    parts = quote.split()
+    if len(parts) >= MIN_WORDS + 4:
+        return len(parts)  # more than any number's words can take: no need to look closer
+    kept = list(quote)
+    for _, _, start, end in word_spans(quote, language):
+        kept[start:end] = " " * (end - start)
+    return len(_WORD.findall("".join(kept)))
 
 
 def quote_states(figure: Any) -> bool:
@@ -251,8 +272,10 @@ def check(
     shown: str,
     locate: Callable[[tuple[str | int, ...]], tuple[int | None, int | None]],
     skip: set[str],
+    language: str = "en",
 ) -> list[Problem]:
-    """Provenance problems of the raw `[figures]` tables (those in `skip` are not checked)."""
+    """Provenance problems of the raw `[figures]` tables (those in `skip` are not checked);
+    `language` is the bank's, for numbers written in words."""
     quotes: dict[str, str] = {}
     needles: dict[str, str] = {}
     for figure_id, figure in figures.items():
@@ -265,6 +288,19 @@ def check(
     for figure_id, quote in quotes.items():
         figure = figures[figure_id]
         needle = needles[figure_id]
+        if words_besides_numbers(quote, language) < MIN_WORDS:
+            loc = ("figures", figure_id, "quote")
+            problems.append(
+                Problem(
+                    shown,
+                    f"expected a quote with at least {MIN_WORDS} words besides its number,"
+                    f" found {quoted(quote)}; quote the clause that states it"
+                    ' ("Police made 12 arrests"), so it points at one place in the article',
+                    dotted(loc),
+                    *locate(loc),
+                )
+            )
+            continue
         if not needle or not occurs(needle):
             loc = ("figures", figure_id, "quote")
             problems.append(
@@ -282,15 +318,17 @@ def check(
             low = high = value
         if not (isinstance(low, (int, float)) and isinstance(high, (int, float))):
             continue
-        if states(quote, float(low), float(high)):
+        if states(quote, float(low), float(high), language):
             continue
-        for key, message in number_problems(quote, low, high, value is not None):
+        for key, message in number_problems(quote, low, high, value is not None, language):
             loc = ("figures", figure_id, key)
             problems.append(Problem(shown, message, dotted(loc), *locate(loc)))
     return problems
 
 
-def number_problems(quote: str, low: float, high: float, single: bool) -> list[tuple[str, str]]:
+def number_problems(
+    quote: str, low: float, high: float, single: bool, language: str = "en"
+) -> list[tuple[str, str]]:
     """(key, message) for a figure whose quote does not state its number or range.
 
     A range is blamed on the end that differs from a range the quote states (both
@@ -298,15 +336,29 @@ def number_problems(quote: str, low: float, high: float, single: bool) -> list[t
     as a news report would ("7.8 million") unless that makes the expected and the
     found read the same (7,800,001 against 7,800,000): then exact digits.
     """
-    readings = [(r.low, r.high) for r in find_numbers(quote)]
+    readings = [(r.low, r.high) for r in find_numbers(quote, language)]
     wanted = (float(low), float(high))
     exact = any(_text(r, False) == _text(wanted, False) for r in readings)
     what = ", ".join(_text(r, exact) for r in readings) if readings else "no number"
-    if single:
-        return [("value", f"expected the quote to state {_text(wanted, exact)}, found {what}")]
     ranges = [r for r in readings if r[0] != r[1]]
+    if single:
+        message = f"expected the quote to state {_text(wanted, exact)}, found {what}"
+        if len(ranges) == 1:
+            # The author read a range as one number (often its middle): say how to write it.
+            low_end, high_end = ranges[0]
+            message += (
+                f"; the quote gives a range, so write `low = {_toml(low_end)}` and"
+                f" `high = {_toml(high_end)}` instead of `value`"
+            )
+        return [("value", message)]
     if not ranges:
-        return [("low", f"expected the quote to state {_text(wanted, exact)}, found {what}")]
+        message = f"expected the quote to state {_text(wanted, exact)}, found {what}"
+        if len(readings) == 1:
+            message += (
+                f"; the quote gives one number, so write `value = {_toml(readings[0][0])}`"
+                " instead of `low` and `high`"
+            )
+        return [("low", message)]
     if any(_same(r[0], wanted[0]) for r in ranges):
         wrong = ["high"]
     elif any(_same(r[1], wanted[1]) for r in ranges):
@@ -322,6 +374,11 @@ def number_problems(quote: str, low: float, high: float, single: bool) -> list[t
         )
         for key in wrong
     ]
+
+
+def _toml(value: float) -> str:
+    """A number as a TOML value an author can paste: 90_000, 7.8."""
+    return f"{int(value):_}" if value == int(value) else repr(value)
 
 
 def _same(a: float, b: float) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from quiz.bank.numbers import format_number, read_number
+from quiz.bank.numbers import format_number, number_problem, read_number
 from quiz.game.distractors import interval_text
 from quiz.game.question import Question
 
@@ -241,6 +241,9 @@ def read_answer(question: Question, text: str, interval: bool = False) -> Answer
         raise ValueError(f"expected an option number from 1 to {count}, found {typed!r}")
     reading = read_number(typed)
     if reading is None:
+        problem = number_problem(typed)
+        if problem is not None and "above zero" in problem:
+            raise ValueError(f"expected a number above zero, found {typed!r}")
         example = "5,000-20,000 or 5k to 20k" if interval else "7,800, 7.8m or 15 million"
         raise ValueError(f"expected a number such as {example}, found {typed!r}")
     if interval:

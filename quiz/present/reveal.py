@@ -22,6 +22,7 @@ from quiz.game.explain import Card, Explanation
 from quiz.game.generate import Question
 from quiz.game.scoring import Score
 from quiz.game.session import AnsweredQuestion, Summary
+from quiz.present.quotes import shown_quote
 from quiz.results.printable import printable as printable  # re-exported: callers ask present
 from quiz.results.store import describe_answer
 
@@ -106,7 +107,7 @@ def card_lines(card: Card) -> list[str]:
     lines = [f"- {card.source}{role}: {card.value_text}{mark}", f"  Counts: {card.counts}"]
     if card.as_of:
         lines.append(f"  As of: {card.as_of}")
-    lines.append(f'  Quote: "{card.quote}"')
+    lines.append(f"  Quote: {shown_quote(card.quote).text}")
     if card.explain:
         lines.append(f"  Why: {card.explain}")
     return lines

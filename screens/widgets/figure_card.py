@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.game.explain import Card
+from quiz.present.quotes import shown_quote
 
 NUMBER_STYLE = "bold reverse"
 """The number inside the quote: reverse video reads without colour and on any theme."""
@@ -13,10 +14,11 @@ NUMBER_STYLE = "bold reverse"
 
 def quote_content(quote: str, start: int, end: int) -> Content:
     """The quote with quote[start:end] highlighted; a bad span highlights nothing."""
-    text = Content(f"“{quote}”")
+    shown = shown_quote(quote)
+    text = Content(shown.text)
     if 0 <= start < end <= len(quote):
-        # +1: the opening quotation mark shifts every offset.
-        text = text.stylize(NUMBER_STYLE, start + 1, end + 1)
+        # An opening quotation mark added before the quote shifts every offset.
+        text = text.stylize(NUMBER_STYLE, start + shown.shift, end + shown.shift)
     return text
 
 

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from quiz.bank.numbers import NumberReading, format_number, read_number
+from quiz.bank.numbers import NumberReading, format_number, number_problem, read_number
 
 EXAMPLES = "7.8m, 7,800,000, about 40k, 15-30 million"
 
@@ -93,7 +93,8 @@ class NumberInput(Vertical):
             return "Type a number first, for example " + EXAMPLES + "."
         reading = read_number(text)
         if reading is None:
-            return f"Can't read {text.strip()!r} as a number. Try {EXAMPLES}."
+            problem = number_problem(text) or f"Can't read {text.strip()!r} as a number."
+            return f"{problem} Try {EXAMPLES}."
         if reading.is_range and not self.allow_range:
             return "One number here, not a range."
         return reading
