@@ -288,6 +288,18 @@ def check(
     for figure_id, quote in quotes.items():
         figure = figures[figure_id]
         needle = needles[figure_id]
+        if not needle or not occurs(needle):
+            loc = ("figures", figure_id, "quote")
+            problems.append(
+                Problem(
+                    shown,
+                    "expected the quote to occur in the article, "
+                    + _departure(quote, occurs, article),
+                    dotted(loc),
+                    *locate(loc),
+                )
+            )
+            continue
         if words_besides_numbers(quote, language) < MIN_WORDS:
             loc = ("figures", figure_id, "quote")
             problems.append(
@@ -296,18 +308,6 @@ def check(
                     f"expected a quote with at least {MIN_WORDS} words besides its number,"
                     f" found {quoted(quote)}; quote the clause that states it"
                     ' ("Police made 12 arrests"), so it points at one place in the article',
-                    dotted(loc),
-                    *locate(loc),
-                )
-            )
-            continue
-        if not needle or not occurs(needle):
-            loc = ("figures", figure_id, "quote")
-            problems.append(
-                Problem(
-                    shown,
-                    "expected the quote to occur in the article, "
-                    + _departure(quote, occurs, article),
                     dotted(loc),
                     *locate(loc),
                 )
