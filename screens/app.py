@@ -138,6 +138,8 @@ class QuizApp(App[int]):
                 self._show_start(text)
             return
         self.seed = quiz.settings.seed
+        if quiz.count_note:
+            self.notify(quiz.count_note, title="A shorter quiz", timeout=10, markup=False)
         self._store_session = None
         self.session = Session(
             quiz.questions,

@@ -171,6 +171,24 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite existing files")
     new.set_defaults(handler="quiz.cli.authoring:run_new")
 
+    draft = sub.add_parser(
+        "draft",
+        help="write a starter bank from an article: one figure per count in it",
+        description="Read an article (plain UTF-8 text) and write a starter bank with one "
+        "figure per count it states: the quote, the value or range, a unit and a source "
+        "guessed from attribution. Years, dates, ages and durations are left out; `ask` "
+        "and `explain` are left to you as comments. The draft passes `quiz check`.",
+    )
+    draft.add_argument("article", type=Path, help="the article's text (.txt)")
+    draft.add_argument(
+        "-o", "--output", type=Path, default=None, help="the bank to write (default: ARTICLE.toml)"
+    )
+    draft.add_argument(
+        "--language", default="en", help="the article's language, for numbers in words (en)"
+    )
+    draft.add_argument("--force", action="store_true", help="overwrite an existing bank")
+    draft.set_defaults(handler="quiz.cli.draft:run_draft")
+
     preview = sub.add_parser(
         "preview",
         help="print the generated quiz with its answers",

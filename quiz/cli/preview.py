@@ -29,6 +29,8 @@ def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
         f"Seed {settings.seed}, {len(quiz.questions)} questions, kinds: "
         f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."
     )
+    if quiz.count_note:
+        yield quiz.count_note
     yield f"Play it with: {replay_command(quiz, bank_arg)}"
     for number, question in enumerate(quiz.questions, start=1):
         yield ""

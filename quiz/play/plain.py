@@ -242,6 +242,7 @@ class PlainGame:
         )
         lines = [
             f"{title}: {len(quiz.questions)} questions, seed {quiz.settings.seed}.",
+            *([quiz.count_note] if quiz.count_note else []),
             f"{who}Replay this quiz with: {replay_command(quiz, self.bank_arg, *self.flags)}",
             "Answer choices by number or by typing the option; type numbers as "
             "7.8 million, 7,800,000 or 15m.",

@@ -32,6 +32,7 @@ from quiz.errors import UsageError
 from quiz.game.generate import KINDS, Kind, Question, Settings, generate
 from quiz.play.banks import Chooser, choose_bank
 from quiz.play.settings import GameSettings
+from quiz.present.counts import count_note
 
 MAX_NAME = 40
 MAX_PLAYERS = 12
@@ -53,6 +54,11 @@ class Quiz:
     loaded: LoadedBank
     settings: Settings
     questions: list[Question]
+
+    @property
+    def count_note(self) -> str | None:
+        """What to say when the bank gave fewer questions than asked for, else None."""
+        return count_note(self.settings.count, len(self.questions))
 
 
 def parse_kinds(text: str | None) -> tuple[Kind, ...]:

@@ -23,11 +23,14 @@ def host(plan: HostPlan) -> int:
         bind=plan.bind,
         port=plan.port,
         sock=plan.sock,
+        note=plan.quiz.count_note,
     )
     print(
         f"quiz: hosting {len(plan.room.questions)} questions, seed {plan.quiz.settings.seed}",
         file=sys.stderr,
     )
+    if plan.quiz.count_note:
+        print(f"quiz: {plan.quiz.count_note}", file=sys.stderr)
     try:
         code = app.run()
         summary = None if app.error else write_player_summary(plan)

@@ -106,8 +106,11 @@ class HostApp(App[int]):
         shown_address: str | None = None,
         leaderboard: bool = True,
         sock: socket.socket | None = None,
+        note: str | None = None,
     ) -> None:
         super().__init__()
+        self.note = note
+        """The engine's word on a quiz shorter than asked for, shown once the room opens."""
         self.host = host
         self.room = host.room
         self.bind_address, self.port = bind, port
@@ -135,6 +138,8 @@ class HostApp(App[int]):
 
             assert self.host.address is not None
             self.shown_address = shown_address(self.bind_address, self.host.address[1])
+        if self.note:
+            self.notify(self.note, title="A shorter quiz", timeout=10, markup=False)
         self.sync()
 
     async def on_unmount(self) -> None:
@@ -259,6 +264,7 @@ def make_host_app(
     shown_address: str | None = None,
     leaderboard: bool = True,
     sock: socket.socket | None = None,
+    note: str | None = None,
 ) -> HostApp:
     """The projector app for `room`, serving on `sock` or bind:port once mounted (port 0:
     any free)."""
@@ -270,4 +276,5 @@ def make_host_app(
         shown_address=shown_address,
         leaderboard=leaderboard,
         sock=sock,
+        note=note,
     )

@@ -1,0 +1,26 @@
+"""What every front end says when a quiz is shorter than the count asked for.
+
+A bank gives as many questions as its figures, sources and written questions allow for
+the kinds chosen (and the generator keeps to those no earlier reveal answers); asking for
+more used to start a shorter quiz without a word. The sentence is the engine's, so the
+terminal, plain mode, the classroom host and `quiz preview` say the same thing.
+"""
+
+from __future__ import annotations
+
+__all__ = ["count_note"]
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'' if count == 1 else 's'}"
+
+
+def count_note(asked: int, given: int) -> str | None:
+    """The note for a quiz of `given` questions when `asked` were asked for; None when the
+    bank gave them all."""
+    if given >= asked:
+        return None
+    return (
+        f"You asked for {_questions(asked)}; this bank gives {_questions(given)} of the"
+        f" kinds chosen, so the quiz has {given}."
+    )
