@@ -218,3 +218,23 @@ def test_a_warm_start_imports_no_validation(cache: Path) -> None:
     warm = _imported_after_load(cache)
     assert HEAVY & warm == set()
     assert "quiz.game.generate" in warm
+
+
+def test_every_module_and_library_a_full_check_uses_is_in_the_fingerprint(cache: Path) -> None:
+    """A change in any code that decides what a bank's check returns must be a miss: the
+    fingerprint lists every module of quiz.bank and every library a full check imports."""
+    cold = _imported_after_load(cache)
+    checking = {
+        f"quiz.{name.removesuffix('.py').replace('/', '.')}"
+        for name in bank_cache._CHECKING_MODULES
+    }
+    used = {m for m in cold if m.startswith("quiz.bank.") or m == "quiz.errors"}
+    assert used - {"quiz.bank.cache"} <= checking | {"quiz.bank"}
+    libraries = {name for name, _ in bank_cache._LIBRARIES}
+    for library in ("pydantic", "tomli", "text_to_num", "inflection"):
+        assert library in cold and library in libraries
+    assert all(
+        bank_cache._installed_version(name, dist) != "absent"
+        and "dist-info" in bank_cache._installed_version(name, dist)
+        for name, dist in bank_cache._LIBRARIES
+    )

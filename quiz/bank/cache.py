@@ -49,9 +49,21 @@ _CHECKING_MODULES = (
     "bank/loader.py",
     "bank/locate.py",
     "bank/numbers.py",
+    "bank/number_words.py",
+    "bank/dates.py",
+    "bank/units.py",
     "bank/provenance.py",
 )
-_LIBRARIES = ("pydantic", "pydantic_core", "tomli")
+# text2num reads numbers in words in quotes; inflection gives a short-form unit its
+# singular, which the entry stores.
+# (import name, distribution name): text2num installs the module text_to_num.
+_LIBRARIES = (
+    ("pydantic", "pydantic"),
+    ("pydantic_core", "pydantic_core"),
+    ("tomli", "tomli"),
+    ("text_to_num", "text2num"),
+    ("inflection", "inflection"),
+)
 
 _fingerprint: str | None = None
 
@@ -73,23 +85,28 @@ def code_fingerprint() -> str:
                 digest.update((here / name).read_bytes())
             except OSError:
                 digest.update(b"(unreadable)")
-        for library in _LIBRARIES:
-            digest.update(f"\n{library} {_installed_version(library)}\n".encode())
+        for library, distribution in _LIBRARIES:
+            version = _installed_version(library, distribution)
+            digest.update(f"\n{library} {version}\n".encode())
         _fingerprint = digest.hexdigest()
     return _fingerprint
 
 
-def _installed_version(name: str) -> str:
-    """`name`'s dist-info folder name (it holds the version), found without importing it."""
+def _installed_version(name: str, distribution: str | None = None) -> str:
+    """The dist-info folder name (it holds the version) of the distribution that installs
+    the module `name`, found without importing it."""
     spec = importlib.util.find_spec(name)
     if spec is None or spec.origin is None:
         return "absent"
-    package = Path(spec.origin).parent
-    prefix = name.replace("_", "-").lower()
+    # A package's dist-info sits beside its folder; a one-file module's beside the file.
+    where = Path(spec.origin).parent
+    if spec.submodule_search_locations is not None:
+        where = where.parent
+    prefix = (distribution or name).replace("_", "-").lower()
     try:
         found = sorted(
             entry
-            for entry in os.listdir(package.parent)
+            for entry in os.listdir(where)
             if entry.endswith(".dist-info")
             and entry.lower().replace("_", "-").startswith(prefix + "-")
             and entry[len(prefix) + 1 : len(prefix) + 2].isdigit()

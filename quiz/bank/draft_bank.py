@@ -9,12 +9,18 @@ strings with JSON's escapes, which TOML shares.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
+from quiz.bank import data as bankdata
 from quiz.bank.draft import DraftFigure, source_key
 
 __all__ = ["UNATTRIBUTED", "draft_bank"]
+
+# A source the article does not name is marked `named = false` where the format has the key
+# (it keeps such a source out of "who said it" questions).
+_CAN_UNNAME = "named" in {field.name for field in dataclasses.fields(bankdata.Source)}
 
 UNATTRIBUTED = "unattributed"
 """The id of the source of figures the draft found no attribution for."""
@@ -100,7 +106,10 @@ def draft_bank(
         sources[UNATTRIBUTED] = "the article's own reporting"
     for key, name in sources.items():
         out.append(f"\n[sources.{key}]\nname = {_string(name)}\n")
-        out.append('# role = "..."    # who they are: why they might know, or want, a number\n')
+        if key == UNATTRIBUTED and _CAN_UNNAME:
+            out.append("named = false    # nobody named: never asked about in 'who said it'\n")
+        else:
+            out.append('# role = "..."    # who they are: why they might know, or want, a number\n')
     seen: set[str] = set()
     for figure in figures:
         source = source_key(figure.source) if figure.source is not None else UNATTRIBUTED
