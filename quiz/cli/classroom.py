@@ -163,19 +163,24 @@ def _ask_name() -> str:
 
 
 def write_player_summary(plan: HostPlan) -> str | None:
-    """After the session: the per-player CSV beside the store; a line to print, or None."""
-    from quiz.classroom.summary import summary_path, write_summary
+    """After the session: the per-player summary and the teacher's report beside the
+    store; lines to print, or None when nobody played."""
+    from quiz.classroom.summary import write_report
 
     store = plan.store
     if store is None or plan.session_id is None:
         return None
-    path = summary_path(store.folder, plan.session_id)
     try:
-        with path.open("w", encoding="utf-8", newline="") as out:
-            players = write_summary(store, plan.session_id, out)
+        report = write_report(store, plan.session_id)
     except (OSError, StoreError) as exc:
-        return f"quiz: could not write the per-player summary: {exc}"
-    if not players:
-        path.unlink(missing_ok=True)
+        return f"quiz: could not write the per-player summary and report: {exc}"
+    if report is None:
         return None
-    return f"quiz: per-player summary ({players} players): {path}"
+    if not report.players:
+        report.players_csv.unlink(missing_ok=True)
+        report.questions_csv.unlink(missing_ok=True)
+        return None
+    return (
+        f"quiz: per-player summary ({report.players} players): {report.players_csv}\n"
+        f"quiz: teacher's report, per question: {report.questions_csv}"
+    )

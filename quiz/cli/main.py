@@ -214,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --csv: one row per player per session (rank, points, answered, missed)",
     )
     results.add_argument("--session", default=None, help="only this session id")
+    results.add_argument(
+        "--report",
+        action="store_true",
+        help="with --session N: the teacher's report (per question and per player), "
+        "printed and written as CSV beside the store",
+    )
     _add_data_dir(results)
     results.set_defaults(handler="quiz.cli.results:run_results")
 

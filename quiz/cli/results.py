@@ -5,6 +5,9 @@
 - `--csv`: one row per answer (the store's export); `--csv --summary`: one row per
   player per session instead (`quiz.present.results.write_summary_csv`). `--summary`
   without `--csv` is a usage error: the listing already totals each player.
+- `--session N --report`: the teacher's report (`quiz.present.report`), printed, and
+  written beside the store as two CSV files (per question, per player) whose paths are
+  printed after it (`quiz.classroom.summary.write_report`). It needs one session.
 
 An empty store is a friendly line (CSV: the header alone, and a note on stderr), and
 reading creates nothing. Exit status 1 when the store cannot be read or the session
@@ -44,6 +47,34 @@ def _write_csv(store: Store, session_id: int | None, summary: bool) -> int:
     return 0
 
 
+def _report(store: Store, session_id: int | None, csv: bool) -> int:
+    from quiz.classroom.summary import write_report
+
+    if session_id is None or csv:
+        print(
+            "quiz: --report is for one session and writes its own CSV files: "
+            "use `quiz results --session N --report`",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        report = write_report(store, session_id) if store.exists else None
+    except (StoreError, OSError) as exc:
+        print(f"quiz: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if report is None:
+        print(f"quiz: no session {session_id} in {store.path}", file=sys.stderr)
+        return 1
+    for line in report.lines:
+        print(line)
+    print()
+    print(f"Written as CSV: {report.questions_csv} (per question)")
+    print(f"                {report.players_csv} (per player)")
+    return 0
+
+
 def run_results(args: argparse.Namespace) -> int:
     """`quiz results`: list stored sessions, or `--csv` every answer (or player)."""
     from quiz.paths import data_dir
@@ -62,6 +93,8 @@ def run_results(args: argparse.Namespace) -> int:
         )
         return 2
     store = Store(data_dir(getattr(args, "data_dir", None)))
+    if getattr(args, "report", False):
+        return _report(store, session_id, args.csv)
     try:
         if args.csv:
             return _write_csv(store, session_id, summary)

@@ -68,6 +68,8 @@ class Score:
     """One line in words: "2.1x too low: 0.46 of 1 point"."""
     inside: bool | None = None
     """Interval mode: whether the truth fell inside the player's bounds."""
+    times_off: float | None = None
+    """An estimate: how many times off the guess was (1 inside the answer's range)."""
 
 
 FULL_MARKS_RATIO = 1.1
@@ -186,14 +188,22 @@ def score(question: Question, answer: Answer) -> Score:
     if low <= guess <= high:
         reason = "exactly right" if low == high else f"inside the range {question.answer_text}"
         return Score(
-            max_points, max_points, True, f"{reason}: {points_text(max_points, max_points)}"
+            max_points,
+            max_points,
+            True,
+            f"{reason}: {points_text(max_points, max_points)}",
+            times_off=1.0,
         )
     truth = high if guess > high else low
     ratio = max(guess / truth, truth / guess)
     points = round(max_points * estimate_share(ratio), 2)
     correct = ratio <= FULL_MARKS_RATIO
     return Score(
-        points, max_points, correct, f"{_off(guess, truth)}: {points_text(points, max_points)}"
+        points,
+        max_points,
+        correct,
+        f"{_off(guess, truth)}: {points_text(points, max_points)}",
+        times_off=ratio,
     )
 
 

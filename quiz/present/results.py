@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from quiz.present.reveal import points_of, printable
-from quiz.results.store import AnswerRow, SessionRow, csv_number, csv_text
+from quiz.results.store import AnswerRow, PlayerTotal, SessionRow, csv_number, csv_text
 
 SUMMARY_COLUMNS = (
     "session",
@@ -72,20 +72,24 @@ def session_lines(sessions: Sequence[SessionRow], answers: Sequence[AnswerRow]) 
             )
 
 
+def ranked_players(session: SessionRow) -> list[tuple[int, PlayerTotal]]:
+    """The session's players best first, with their rank; equal points share a rank."""
+    # Ranked on the points as written, so sums that differ by float noise tie.
+    ordered = sorted(session.players, key=lambda p: (-round(p.points, 3), p.name.casefold(), p.id))
+    ranked: list[tuple[int, PlayerTotal]] = []
+    for index, player in enumerate(ordered):
+        same = index and round(player.points, 3) == round(ordered[index - 1].points, 3)
+        ranked.append((ranked[-1][0] if same else index + 1, player))
+    return ranked
+
+
 def write_summary_csv(out: TextIO, sessions: Iterable[SessionRow]) -> int:
     """Write the header and one row per player per session; return the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(SUMMARY_COLUMNS)
     written = 0
     for session in sorted(sessions, key=lambda s: s.id):
-        # Ranked on the points as written, so sums that differ by float noise tie.
-        ordered = sorted(
-            session.players, key=lambda p: (-round(p.points, 3), p.name.casefold(), p.id)
-        )
-        rank = 0
-        for index, player in enumerate(ordered):
-            if index == 0 or round(player.points, 3) != round(ordered[index - 1].points, 3):
-                rank = index + 1
+        for rank, player in ranked_players(session):
             percent = 100 * player.points / player.max_points if player.max_points else 0.0
             writer.writerow(
                 (

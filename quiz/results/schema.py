@@ -67,7 +67,13 @@ _SCHEMA_1 = (
     "CREATE INDEX answers_by_session ON answers (session_id, player_id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1,)
+_SCHEMA_2 = (
+    # How many times off an estimate was, as the engine scored it (the teacher's report
+    # takes its median); NULL for options, intervals and answers stored before.
+    "ALTER TABLE answers ADD COLUMN times_off REAL",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2)
 """Ordered schema changes; `PRAGMA user_version` = how many have been applied."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -174,6 +174,8 @@ class AnswerRow:
     reason: str
     seconds: float | None
     answered_at: datetime
+    times_off: float | None = None
+    """An estimate's ratio to the truth (see `Score.times_off`); None otherwise."""
 
     @property
     def missed(self) -> bool:
@@ -418,7 +420,7 @@ class Store:
             cursor = self._connection().execute(
                 "INSERT INTO answers (session_id, player_id, question_id, kind, prompt, given, "
                 "correct_answer, points, max_points, full_marks, inside, reason, seconds, "
-                "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answered_at, times_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     player_id,
@@ -434,6 +436,7 @@ class Store:
                     score.reason,
                     seconds,
                     _stamp(self._now()),
+                    score.times_off,
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -548,7 +551,8 @@ class Store:
                 .execute(
                     "SELECT a.id, a.session_id, a.player_id, p.name, s.bank_id, s.bank_title, "
                     "a.question_id, a.kind, a.prompt, a.given, a.correct_answer, a.points, "
-                    "a.max_points, a.full_marks, a.inside, a.reason, a.seconds, a.answered_at "
+                    "a.max_points, a.full_marks, a.inside, a.reason, a.seconds, a.answered_at, "
+                    "a.times_off "
                     "FROM answers a JOIN players p ON p.id = a.player_id "
                     f"JOIN sessions s ON s.id = a.session_id {where} "
                     "ORDER BY a.session_id, a.id",
@@ -576,6 +580,7 @@ class Store:
                 reason=row[15],
                 seconds=row[16],
                 answered_at=_parse_stamp(row[17]),
+                times_off=row[18],
             )
             for row in rows
         ]

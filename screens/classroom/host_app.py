@@ -7,7 +7,8 @@ the engine's (`quiz.classroom.room` and `server`); the keys only call the host's
 Keys: Enter or Space starts the quiz and moves on; s reveals now (ends the countdown);
 p pauses and resumes; + (or e) adds 15 seconds; l shows or hides the leaderboard between
 questions; r removes a player, or at once everyone who left or never answered (the
-dialog's first line); q quits (asking first while a quiz is under way).
+dialog's first line); on the podium, t shows the teacher's report (and writes it as CSV
+beside the results store); q quits (asking first while a quiz is under way).
 With no players the same keys step through the quiz as a presentation.
 """
 
@@ -93,6 +94,7 @@ class HostApp(App[int]):
         Binding("l", "toggle_board", "Leaderboard"),
         # "Remove", not "Remove player": with six keys the Footer must fit 80 columns.
         Binding("r", "remove", "Remove"),
+        Binding("t", "report", "Teacher's report"),
         Binding("q", "request_quit", "Quit"),
         Binding("ctrl+q", "request_quit", "Quit", show=False, priority=True),
     ]
@@ -196,6 +198,8 @@ class HostApp(App[int]):
             return phase == "question"
         if action == "remove":
             return bool(self.room.active()) and phase != "finished"
+        if action == "report":
+            return phase == "finished"
         return True
 
     async def action_next(self) -> None:
@@ -241,6 +245,28 @@ class HostApp(App[int]):
                 self.host.remove(choice)
 
         self.push_screen(RemovePlayer(self.room), removed)
+
+    async def action_report(self) -> None:
+        from quiz.screens.classroom.report_view import ReportScreen
+
+        from quiz.classroom.summary import write_report
+        from quiz.results.store import StoreError
+
+        store, session_id = self.host.store, self.host.session_id
+        if store is None or session_id is None:
+            self.notify("No results are stored for this session: no report.", markup=False)
+            return
+        await self.host.saver.drain()
+        try:
+            report = write_report(store, session_id)
+        except (StoreError, OSError) as exc:
+            self.notify(f"The report could not be written: {exc}", severity="error", markup=False)
+            return
+        if report is None:
+            self.notify("This session is not in the results store.", markup=False)
+            return
+        written = f"Written as CSV: {report.questions_csv}\nand {report.players_csv}"
+        self.push_screen(ReportScreen(report.lines, written))
 
     def action_request_quit(self) -> None:
         if self.room.phase in ("question", "reveal"):
