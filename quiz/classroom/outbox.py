@@ -3,7 +3,9 @@
 A reveal goes to the whole class at once, and most of it (the answer, the cards, the
 chart) is the same for everyone: `shared_reveal` builds and encodes that part once per
 question and `reveal_line` splices in each student's own few fields, so a class of a
-thousand costs one large encode and a thousand small ones.
+thousand costs one large encode and a thousand small ones. The per-student part is
+built with `model_construct` (no validation): every value in it is the host's own, typed
+by the engine; the student validates the whole line as it reads it.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ class Outbox:
         yours = guess = None
         if given is not None:
             score = given.score
-            yours = YourAnswer(
+            yours = YourAnswer.model_construct(
                 text=given.text,
                 points=score.points,
                 max_points=score.max_points,
@@ -114,7 +116,7 @@ class Outbox:
             )
             if isinstance(given.answer, NumberAnswer):
                 guess = given.answer.value
-        own = YourReveal(
+        own = YourReveal.model_construct(
             yours=yours,
             guess=guess,
             further_off=room.further_off(player),

@@ -28,6 +28,7 @@ import asyncio
 import contextlib
 import logging
 import socket
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,8 @@ log = logging.getLogger(__name__)
 
 TICK = 1.0
 """The longest the countdown sleeps; it wakes at the deadline itself when that is sooner."""
+BACKLOG = 1024
+"""Connections the kernel queues before accepting: a whole class joining at once."""
 
 
 class Busy(Drop):
@@ -95,6 +98,8 @@ class Host:
         self._outbox = outbox.Outbox(room)
         self._late = 0
         """Players who joined during the open question (connected, not in it)."""
+        self.revealed_at = 0.0
+        """`time.perf_counter()` when the last reveal began (bench/classroom.py reads it)."""
 
     @property
     def store_error(self) -> str | None:
@@ -114,9 +119,13 @@ class Host:
     ) -> tuple[str, int]:
         """Listen on bind:port, or on `sock` when the caller has bound one already."""
         if sock is not None:
-            self._server = await asyncio.start_server(self._serve, sock=sock, limit=MAX_LINE)
+            self._server = await asyncio.start_server(
+                self._serve, sock=sock, limit=MAX_LINE, backlog=BACKLOG
+            )
         else:
-            self._server = await asyncio.start_server(self._serve, bind, port, limit=MAX_LINE)
+            self._server = await asyncio.start_server(
+                self._serve, bind, port, limit=MAX_LINE, backlog=BACKLOG
+            )
         sockname = self._server.sockets[0].getsockname()
         self.address = (sockname[0], sockname[1])
         self._ticker = asyncio.create_task(self._tick())
@@ -190,6 +199,7 @@ class Host:
         room = self.room
         if room.phase != "question":
             return
+        self.revealed_at = time.perf_counter()
         reveal = room.close()
         ranks = room.ranks()
         shared = self._outbox.shared_reveal(len(ranks))
