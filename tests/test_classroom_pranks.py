@@ -265,3 +265,36 @@ async def test_the_student_ignores_messages_for_a_question_it_has_left(late: str
         app.on_host_message(RevealMsg(number=2, answer_text="b", answer_index=1))
         await pilot.pause()
         assert "Answer: b" in str(app.screen.query_one("#answer").render())  # type: ignore[attr-defined]
+
+
+async def test_a_student_back_in_a_fresh_app_during_a_reveal_sees_it() -> None:
+    """Found in the teacher's trial: `quiz join` run again during a reveal gets that
+    reveal first (it never saw the question): it is shown, not taken for a late one."""
+    from quiz.screens.classroom.join_app import JoinApp
+    from quiz.screens.classroom.join_views import JoinRevealScreen
+
+    app = JoinApp("127.0.0.1", 9, "ABCDEF", "Ana", rejoin_pause=60)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.on_host_message(RevealMsg(number=2, answer_text="b", answer_index=1))
+        await pilot.pause()
+        assert isinstance(app.screen, JoinRevealScreen)
+        app.on_host_message(RevealMsg(number=1, answer_text="a", answer_index=0))
+        await pilot.pause()
+        assert app.screen.reveal.number == 2  # type: ignore[attr-defined]
+
+
+async def test_closing_the_host_ends_a_connection_held_for_a_wrong_code(
+    second_bank: LoadedBank, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Quitting the projector while a prank's wrong code is held prints nothing."""
+    gate: Gate[Link] = Gate(asyncio.get_running_loop().time, min_hold=60.0)
+    async with hosting(second_bank, gate=gate) as host:
+        prank = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await prank.hello(wrong_code(host.room), "Eve")
+        for _ in range(100):
+            if host.gate.pending() == 1 and host._handlers:
+                break
+            await asyncio.sleep(0.01)
+        held = list(host._handlers)
+    assert held and all(task.done() for task in held)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]

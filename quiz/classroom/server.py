@@ -90,6 +90,9 @@ class Host:
         self._links: dict[int, Link] = {}
         """Live connection of each player, by player id."""
         self._all: set[Link] = set()
+        self._stopping = asyncio.Event()
+        self._handlers: set[asyncio.Task[object]] = set()
+        """Each connection's handler, ended by `close` (some are holding a wrong code)."""
         self._saver: Saver | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._closing = False
@@ -139,6 +142,13 @@ class Host:
                 await self._ticker
         for link in list(self._all):
             link.close()
+        # A handler holding a wrong code waits on `_stopping`: wake it and let it end
+        # here. (Cancelling it would make Python 3.11's asyncio.streams print a
+        # CancelledError traceback on the teacher's terminal.)
+        self._stopping.set()
+        handlers = [task for task in self._handlers if not task.done()]
+        if handlers:
+            await asyncio.wait(handlers, timeout=2)
         if self._server:
             self._server.close()
             with contextlib.suppress(Exception):
@@ -295,6 +305,10 @@ class Host:
             reader, writer, Bucket(BUCKET_SIZE, loop.time()), str(peername[0]) if peername else ""
         )
         self._all.add(link)
+        task = asyncio.current_task()
+        if task is not None:
+            self._handlers.add(task)
+            task.add_done_callback(self._handlers.discard)
         admission = self.gate.admit(link, link.peer)
         for idle in admission.evict:
             idle.send_now(ErrorMsg(reason=BUSY, retry=True))
@@ -362,7 +376,8 @@ class Host:
         if not room.check_code(hello.code):
             # Only this connection waits: a right code or token from the same computer
             # is taken at once (quiz.classroom.gate says why this bounds guessing).
-            await asyncio.sleep(self.gate.wrong_code(link.peer))
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.gate.wrong_code(link.peer))
             raise Drop("wrong join code")
         try:
             player = room.rejoin(hello.token) if hello.token else None

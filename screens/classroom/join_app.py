@@ -6,10 +6,11 @@ question screen. q (or Ctrl+Q) leaves, asking first mid-quiz; a student who leav
 mistake runs the same `quiz join` again and is back with their points, by the token
 remembered in `token_file` (`quiz.classroom.tokens`).
 
-Messages are taken only for the question on screen: a reveal, timer, "received" or
-refusal naming another question is ignored (it is late), and so is a question older
-than the one shown. Every text from the host arrives already stripped of control and
-bidirectional characters (`quiz.classroom.protocol.Text`) and is shown literally.
+Messages are taken only for the question on screen: a reveal for an earlier question,
+and a timer, "received" or refusal naming another question, are ignored (they are
+late), and so is a question older than the one shown. Every text from the host arrives
+already stripped of control and bidirectional characters (`quiz.classroom.protocol.Text`)
+and is shown literally.
 """
 
 from __future__ import annotations
@@ -165,7 +166,8 @@ class JoinApp(App[int]):
         if isinstance(message, QuestionMsg):
             return message.number > shown
         if isinstance(message, RevealMsg):
-            return message.number == shown and self.revealed != shown
+            # A student back in a fresh app during a reveal has not seen its question.
+            return message.number >= shown and self.revealed < message.number
         if isinstance(message, (TimerMsg, Received, Refused)):
             return message.number == shown and self.revealed != shown
         return True
