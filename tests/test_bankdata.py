@@ -19,6 +19,7 @@ PAIRS = [
     (bankdata.Source, models.Source),
     (bankdata.Figure, models.Figure),
     (bankdata.Unit, models.Unit),
+    (bankdata.Prompts, models.Prompts),
     (bankdata.WrittenQuestion, models.WrittenQuestion),
 ]
 

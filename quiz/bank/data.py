@@ -56,6 +56,18 @@ class Source:
     name: str
     role: str | None = None
     note: str | None = None
+    named: bool = True
+
+
+@dataclass(frozen=True)
+class Prompts:
+    """`[figures.<id>.prompts]`: the author's own wording of a figure's questions."""
+
+    estimate: str | None = None
+    choice: str | None = None
+    source: str | None = None
+    times: str | None = None
+    rank: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,7 @@ class Figure:
     explain: str | None = None
     points: float = 1.0
     context: bool = False
+    prompts: Prompts | None = None
 
     @property
     def bounds(self) -> tuple[float, float]:

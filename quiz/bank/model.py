@@ -225,7 +225,29 @@ class Source(Strict):
     role: Line | None = None
     """Their position, which tells a player why they might know or want a number."""
     note: Text | None = None
-    """Anything more a player should know about this source."""
+    """Anything more a player should know about this source; shown on every card of its
+    figures."""
+    named: bool = True
+    """False when the article names no one for the figures: its own reporting, "it was
+    estimated". Such a source is never the answer or an option of a "who said it"
+    question, since there is no one to name."""
+
+
+class Prompts(Strict):
+    """`[figures.<id>.prompts]`: the author's own sentence for a question the game would
+    otherwise word from a template (docs/bank-format.md, "How questions are worded")."""
+
+    estimate: Line | None = None
+    """Type-the-number question; default `ask`."""
+    choice: Line | None = None
+    """Pick-the-number question; default `ask`."""
+    source: Line | None = None
+    """"Who said it": which source gave this figure."""
+    times: Line | None = None
+    """"How many times larger", asked when this figure is the larger of the two."""
+    rank: Line | None = None
+    """"Which source gave the highest (or higher) figure", asked when this figure is the
+    answer."""
 
 
 Kind = Literal["count", "amount", "ratio", "percentage", "share", "temperature"]
@@ -321,6 +343,8 @@ class Figure(Strict):
     """True when the figure is context for its measure rather than one more estimate of
     it (the article's own comparison, such as a past war's toll beside this one's): the
     reveal shows it beside the others, but no comparison question ranks or divides it."""
+    prompts: Prompts | None = None
+    """The author's wording of the questions about this figure, replacing the templates."""
 
     @model_validator(mode="before")
     @classmethod

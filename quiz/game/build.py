@@ -1,5 +1,7 @@
 """Build a selected spec into a `Question`: the phrasing of each kind and its options.
 
+Sentences come from the templates of `quiz.game.wording`, or the figure's own `prompts`.
+
 Each question's options are drawn from `random.Random(f"{seed}/{question id}")`, so a
 question reads the same in every quiz of that seed whatever else was selected.
 """
@@ -11,12 +13,19 @@ from collections.abc import Callable
 from typing import Any
 
 from quiz.bank.data import Figure
-from quiz.bank.dates import figure_date
 from quiz.game import distractors
 from quiz.game.catalogue import Spec
 from quiz.game.distractors import interval_text
 from quiz.game.index import Index, measure_label
 from quiz.game.question import MAX_OPTIONS, Question
+from quiz.game.wording import TEMPLATES, as_of_text, fill
+
+
+def _own(figure: Figure, kind: str) -> str | None:
+    """The author's wording of this kind of question about `figure`, if they gave one."""
+    prompts = figure.prompts
+    own: str | None = getattr(prompts, kind) if prompts is not None else None
+    return own
 
 
 def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
@@ -26,7 +35,7 @@ def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
     return Question(
         id=spec.id,
         kind="estimate",
-        prompt=figure.ask or "",
+        prompt=_own(figure, "estimate") or figure.ask or "",
         low=low,
         high=high,
         unit=figure.unit.plural,
@@ -45,7 +54,7 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
     return Question(
         id=spec.id,
         kind="choice",
-        prompt=figure.ask or "",
+        prompt=_own(figure, "choice") or figure.ask or "",
         options=tuple(interval_text(*o) for o in options),
         answer_index=options.index(answer),
         unit=figure.unit.plural,
@@ -89,23 +98,21 @@ def _pick_names(
     return tuple(chosen), chosen.index(right)
 
 
-def _as_of(index: Index, figure: Figure) -> str:
-    when = figure_date(figure.as_of, index.bank.article.published)
-    return f" (as of {when})" if when else ""
-
-
 def _build_source(index: Index, spec: Spec, rng: random.Random) -> Question:
     (figure_id,) = spec.figures
     figure = index.figures[figure_id]
-    # Sources that gave figures of the same measure are the plausible wrong answers.
-    preferred = [index.names[f] for f in index.by_measure[figure.measure][:16]]
+    # Named sources that gave figures of the same measure are the plausible wrong answers.
+    preferred = [index.names[f] for f in index.by_measure[figure.measure][:16] if index.named(f)]
     options, answer_index = _pick_names(index, index.names[figure_id], preferred, rng)
     return Question(
         id=spec.id,
         kind="source",
-        prompt=(
-            f"Who put the number of {figure.counts} at {index.value(figure_id)}"
-            f"{_as_of(index, figure)}?"
+        prompt=_own(figure, "source")
+        or fill(
+            TEMPLATES["source"],
+            counts=figure.counts,
+            value=index.value(figure_id),
+            as_of=as_of_text(index.when(figure_id)),
         ),
         options=options,
         answer_index=answer_index,
@@ -123,10 +130,16 @@ def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
     else:
         low = distractors.round_significant(big_low / small_high, 2)
         high = distractors.round_significant(big_high / small_low, 2)
-    prompt = (
-        f"{index.names[big_id]} put {big.counts} at {index.value(big_id)}. "
-        f"{index.names[small_id]} put {small.counts} at {index.value(small_id)}. "
-        "How many times larger is the first figure?"
+    prompt = _own(big, "times") or fill(
+        TEMPLATES["times"],
+        source=index.names[big_id],
+        counts=big.counts,
+        value=index.value(big_id),
+        as_of=as_of_text(index.when(big_id)),
+        other_source=index.names[small_id],
+        other_counts=small.counts,
+        other_value=index.value(small_id),
+        other_as_of=as_of_text(index.when(small_id)),
     )
     return Question(
         id=spec.id,
@@ -148,10 +161,13 @@ def _build_highest(index: Index, spec: Spec, rng: random.Random) -> Question:
     names = [index.names[f] for f in shown]
     rng.shuffle(names)
     label = measure_label(index, list(spec.figures))
+    prompt = _own(index.figures[top], "rank") or fill(
+        TEMPLATES["rank"], rank="higher" if len(names) == 2 else "highest", measure=label
+    )
     return Question(
         id=spec.id,
         kind="compare",
-        prompt=f"Which source gave the highest figure for {label}?",
+        prompt=prompt,
         options=tuple(names),
         answer_index=names.index(index.names[top]),
         figure_ids=(top,),

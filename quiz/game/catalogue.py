@@ -5,9 +5,12 @@ What the generator asks, and why:
 - *estimate* and *choice*: from every figure with an `ask`, type the number or pick it
   from four options (distractors: see `quiz.game.distractors`).
 - *source*: "who put X at N?", options are source names, for every figure with an
-  `ask` in a bank with several sources. The design speaks of "sources with several
-  figures"; asking about every source instead keeps the most instructive questions
-  (a government's low count) in a bank where that source gave one figure.
+  `ask` in a bank with several named sources. The design speaks of "sources with
+  several figures"; asking about every source instead keeps the most instructive
+  questions (a government's low count) in a bank where that source gave one figure.
+  A figure whose source is not named (`named = false`: the article's own reporting,
+  an unattributed estimate) is never asked about, and its source is never an option:
+  "who said it" has no answer when no one did.
 - *compare*: for every measure with several figures, "how many times larger is the
   figure A than B?" (numeric, the answer a ratio, a range when either figure is one)
   for each figure clearly larger than the measure's smallest, and "which source
@@ -90,7 +93,7 @@ def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
         measure = figure.measure
         append(Spec("estimate", "estimate:" + figure_id, one, True, False, "estimate", (), measure))
         append(Spec("choice", "choice:" + figure_id, one, True, False, "choice", (), measure))
-        if several_sources:
+        if several_sources and index.named(figure_id):
             append(Spec("source", "source:" + figure_id, one, False, True, "source", (), measure))
     bounds = index.bounds
     for measure, members in index.by_measure.items():

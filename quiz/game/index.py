@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import math
 
+from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.game.distractors import interval_text
 
@@ -40,11 +41,12 @@ class Index:
             entries.sort()
         self.by_unit = units
         self.unit_keys = {unit: [e[0] for e in entries] for unit, entries in units.items()}
-        # Source names as players read them; two ids with one name count once.
+        # Named sources as players read them, the options of "who said it"; two ids with
+        # one name count once. An unnamed source (the article's own reporting) is no "who".
         self.source_names: list[str] = []
         seen: set[str] = set()
         for source in sources.values():
-            if source.name.casefold() not in seen:
+            if source.named and source.name.casefold() not in seen:
                 seen.add(source.name.casefold())
                 self.source_names.append(source.name)
 
@@ -74,6 +76,14 @@ class Index:
 
     def value(self, figure_id: str) -> str:
         return interval_text(*self.bounds[figure_id])
+
+    def named(self, figure_id: str) -> bool:
+        """Whether the figure's source is someone a player could name."""
+        return self.bank.sources[self.figures[figure_id].source].named
+
+    def when(self, figure_id: str) -> str | None:
+        """When the figure was true, as a player reads it."""
+        return figure_date(self.figures[figure_id].as_of, self.bank.article.published)
 
 
 def measure_label(index: Index, figure_ids: list[str]) -> str:
