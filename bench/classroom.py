@@ -40,6 +40,7 @@ WORKERS = 2
 """Student processes: with the host, as many as this machine's two cores."""
 IDLE_SECONDS = 2.5
 MAX_CLIENTS = 1000
+RETRIES = 8
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -85,6 +86,17 @@ def question_number(line: bytes) -> int:
 
 
 async def student(index: int, worker: int, port: int, code: str, result: dict) -> None:  # type: ignore[type-arg]
+    """One student; like the real client, it tries a busy host again after a pause."""
+    for attempt in range(RETRIES):
+        if await attend(index, worker, port, code, result):
+            return
+        result["retries"] += 1
+        await asyncio.sleep(0.25 * 2**attempt)
+    result["errors"].append(f"student {index}: still busy after {RETRIES} tries")
+
+
+async def attend(index: int, worker: int, port: int, code: str, result: dict) -> bool:  # type: ignore[type-arg]
+    """Play the whole quiz; False when the host said it was busy (try again)."""
     from quiz.classroom.protocol import MAX_SERVER_LINE, PROTOCOL_VERSION, Hello, encode
 
     rng = random.Random(index)
@@ -125,13 +137,17 @@ async def student(index: int, worker: int, port: int, code: str, result: dict) -
         elif kind.startswith(b"end"):
             break
         elif kind.startswith(b"error"):
+            writer.close()
+            if b'"retry":true' in line:
+                return False
             result["errors"].append(line.decode()[:200])
             break
     writer.close()
+    return True
 
 
 async def worker_main(worker: int, first: int, count: int, port: int, code: str) -> None:
-    result: dict = {"sent": 0, "acks": [], "reveals": {}, "errors": []}  # type: ignore[type-arg]
+    result: dict = {"sent": 0, "acks": [], "reveals": {}, "errors": [], "retries": 0}  # type: ignore[type-arg]
     tasks = []
     for index in range(first, first + count):
         tasks.append(asyncio.create_task(student(index, worker, port, code, result)))
@@ -218,12 +234,16 @@ async def run(clients: int, count: int, rtt: float) -> bool:
     sent = sum(r["sent"] for r in results)
     acks = [t for r in results for t in r["acks"]]
     errors = [e for r in results for e in r["errors"]]
+    retries = sum(r["retries"] for r in results)
     lags = []
     for number, start in reveal_started.items():
         arrivals = [r["reveals"][str(number)] for r in results if str(number) in r["reveals"]]
         if arrivals:
             lags.append(max(arrivals) - start)
-    print(f"{clients} students in {len(procs)} processes, {len(questions)} questions")
+    print(
+        f"{clients} students in {len(procs)} processes, {len(questions)} questions"
+        f" ({retries} joins retried after 'busy')"
+    )
     print(
         f"  answers sent {sent}, acknowledged {len(acks)}, stored {stored}; "
         f"answers lost: {sent - min(len(acks), stored)} (goal 0)"

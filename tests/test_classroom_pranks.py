@@ -96,9 +96,9 @@ def test_ipv6_addresses_share_an_allowance_per_64() -> None:
 async def test_a_connection_flood_leaves_room_for_a_join_and_a_rejoin(
     second_bank: LoadedBank,
 ) -> None:
-    """650 idle connections (more than the old cap of 600) from the room's own address:
-    a new student and a returning one still get in, and the flood's connections were
-    told to try again rather than kept."""
+    """650 idle connections (more than the old cap of 600) from the room's own address,
+    kept open: a new student and a returning one (the real client, which retries a busy
+    host) still get in, and the flood's connections were turned away, not kept."""
     async with hosting(second_bank) as host:
         room = host.room
         ana = await Peer.connect(host.address)  # type: ignore[arg-type]
@@ -107,17 +107,33 @@ async def test_a_connection_flood_leaves_room_for_a_join_and_a_rejoin(
         ana.close()
         flood = [await Peer.connect(host.address) for _ in range(650)]  # type: ignore[arg-type]
         assert host.gate.pending() <= 16
-        ben = await Peer.connect(host.address)  # type: ignore[arg-type]
-        await ben.hello(room.code, "Ben")
-        assert (await ben.expect(Welcome)).name == "Ben"
-        again = await Peer.connect(host.address)  # type: ignore[arg-type]
-        await again.hello(room.code, token=token)
-        assert (await again.expect(Welcome)).rejoined
-        told = await flood[0].expect(ErrorMsg)
+        students = [
+            Student(
+                "127.0.0.1",
+                host.address[1],  # type: ignore[index]
+                room.code,
+                name,
+                on_message=lambda message: None,
+                retry_pause=0.05,
+                token=token if name == "Ana" else None,
+            )
+            for name in ("Ben", "Ana")
+        ]
+        tasks = [asyncio.create_task(s.run()) for s in students]
+        for _ in range(int(WAIT / 0.01)):
+            if all(s.status == "joined" for s in students):
+                break
+            await asyncio.sleep(0.01)
+        assert [s.status for s in students] == ["joined", "joined"]
+        told = await flood[-1].expect(ErrorMsg)
         assert told.retry and "try again shortly" in told.reason
         for peer in flood:
             peer.close()
         assert sorted(p.name for p in room.active()) == ["Ana", "Ben"]
+        assert room.players[1].connected, "Ana is back as herself"
+        for student, task in zip(students, tasks, strict=True):
+            await student.leave()
+            task.cancel()
 
 
 async def test_the_student_retries_a_busy_host_with_backoff_and_says_so(
@@ -298,3 +314,17 @@ async def test_closing_the_host_ends_a_connection_held_for_a_wrong_code(
         held = list(host._handlers)
     assert held and all(task.done() for task in held)
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+def test_slots_evict_only_connections_that_stayed_silent() -> None:
+    """A class joining at once is not mistaken for a flood: a connection is evicted only
+    after saying nothing for `idle_evict`; one that has spoken never is."""
+    now = [0.0]
+    gate: Gate[str] = Gate(lambda: now[0], per_address=2, idle_evict=0.5)
+    assert gate.admit("a", "10.0.0.1").admitted and gate.admit("b", "10.0.0.1").admitted
+    assert not gate.admit("c", "10.0.0.1").admitted, "a and b only just arrived"
+    assert gate.admit("x", "10.0.0.2").admitted, "another computer has its own slots"
+    now[0] += 0.6
+    gate.spoke("a")
+    admission = gate.admit("d", "10.0.0.1")
+    assert admission.admitted and admission.evict == ["b"], "b said nothing; a did"

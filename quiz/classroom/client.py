@@ -162,6 +162,9 @@ class Student:
         if isinstance(reply, ErrorMsg):
             await conn.close()
             raise JoinError(reply.reason, retry=reply.retry)
+        if reply is None:  # closed unanswered: a host this busy may drop the reply too
+            await conn.close()
+            raise JoinError("the host closed the connection before answering", retry=True)
         if not isinstance(reply, Welcome):
             await conn.close()
             raise JoinError("the host sent something unexpected; is this a quiz host?")

@@ -5,9 +5,10 @@ usually owns whole), neither of which can lock a student out:
 
 - **Slots.** At most `PENDING_PER_ADDRESS` connections from one address, and
   `PENDING_TOTAL` from all, may be open without having joined. A newcomer over either
-  cap evicts the oldest connection that has not said anything yet (an idle flood costs
-  the flooder its own connections), and is turned away with "try again shortly" only
-  when every pending connection is busy with a hello; the client then retries with
+  cap evicts the oldest connection that has said nothing for `IDLE_EVICT` seconds (an
+  idle flood costs the flooder its own connections; a real client's hello comes at
+  once, so a burst of a whole class joining is not mistaken for one), and is turned
+  away with "try again shortly" when there is none; the client then retries with
   backoff. Joined players do not count: a flood never takes a player's place.
 - **Guesses.** A right code or a valid rejoin token is taken the moment it arrives,
   whatever else came from that address. A wrong code holds its own connection before
@@ -23,12 +24,17 @@ usually owns whole), neither of which can lock a student out:
 from __future__ import annotations
 
 import ipaddress
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+"""No 0/O or 1/I: a code read off a projector is typed without guessing."""
+CODE_LENGTH = 6
 PENDING_PER_ADDRESS = 16
-PENDING_TOTAL = 512
+PENDING_TOTAL = 1024
+IDLE_EVICT = 0.5
 FIRST_LINE_SECONDS = 3.0
 """A real client sends its hello at once; an idle connection is closed after this."""
 GUESS_BURST = 20
@@ -37,6 +43,11 @@ MIN_HOLD = 0.5
 BUSY = "the host is busy: too many connections are joining; try again shortly"
 
 Conn = TypeVar("Conn")
+
+
+def new_code() -> str:
+    """A room's join code: 32**6, about a billion, possible codes."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
 def address_key(peer: str) -> str:
@@ -56,6 +67,7 @@ def address_key(peer: str) -> str:
 class _Pending(Generic[Conn]):
     conn: Conn
     key: str
+    since: float
     spoke: bool = False
 
 
@@ -78,8 +90,10 @@ class Gate(Generic[Conn]):
         burst: int = GUESS_BURST,
         refill: float = GUESS_REFILL,
         min_hold: float = MIN_HOLD,
+        idle_evict: float = IDLE_EVICT,
     ) -> None:
         self.clock = clock
+        self.idle_evict = idle_evict
         self.per_address, self.total = per_address, total
         self.burst, self.refill, self.min_hold = burst, refill, min_hold
         self._pending: dict[Conn, _Pending[Conn]] = {}
@@ -111,7 +125,7 @@ class Gate(Generic[Conn]):
                 return Admission(False, evict)
             evict.append(idle)
             self.release(idle)
-        self._pending[conn] = _Pending(conn, key)
+        self._pending[conn] = _Pending(conn, key, self.clock())
         self._by_key[key] = self._by_key.get(key, 0) + 1
         return Admission(True, evict)
 
@@ -148,7 +162,10 @@ class Gate(Generic[Conn]):
             del self._tat[key]
 
     def _oldest_idle(self, key: str | None) -> Conn | None:
+        quiet_since = self.clock() - self.idle_evict
         for entry in self._pending.values():
+            if entry.since > quiet_since:
+                return None  # in arrival order: the rest are newer still
             if not entry.spoke and (key is None or entry.key == key):
                 return entry.conn
         return None

@@ -29,6 +29,8 @@ BUCKET_SIZE = 12
 BUCKET_RATE = 4.0
 """Lines per second a client may send on average, after a burst of BUCKET_SIZE."""
 LINGER_SECONDS = 1.0
+BUSY_LINGER_SECONDS = 0.2
+"""A connection turned away as busy lingers less: a flood must not pile up sockets."""
 LINGER_BYTES = 256 * 1024
 
 
@@ -122,7 +124,7 @@ class Link:
         except WireError as exc:
             raise Drop(str(exc)) from None
 
-    async def linger(self) -> None:
+    async def linger(self, seconds: float = LINGER_SECONDS) -> None:
         """Let an error reach the client before closing.
 
         Closing a socket with unread input makes the kernel reset the connection, and a
@@ -136,7 +138,7 @@ class Link:
                 self.ended = True
                 self.writer.write_eof()
             loop = asyncio.get_running_loop()
-            end = loop.time() + LINGER_SECONDS
+            end = loop.time() + seconds
             discarded = 0
             while discarded < LINGER_BYTES and loop.time() < end:
                 chunk = await asyncio.wait_for(self.reader.read(65536), end - loop.time())

@@ -38,6 +38,7 @@ from typing import Literal
 
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import format_number
+from quiz.classroom.gate import CODE_LENGTH, new_code
 from quiz.classroom.names import NAME_MAX, clean_name, name_key, name_problem
 from quiz.game import explain as explaining
 from quiz.game import scoring
@@ -46,14 +47,7 @@ from quiz.game.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
 
 Phase = Literal["lobby", "question", "reveal", "finished"]
 log = logging.getLogger(__name__)
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-"""No 0/O or 1/I: a code read off a projector is typed without guessing."""
-CODE_LENGTH = 6
 MAX_PLAYERS = 1200
-
-
-def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
 class Refusal(Exception):

@@ -1,0 +1,282 @@
+"""Each student's connection to the classroom host, from the first line to the last.
+
+`Serving` is the half of `quiz.classroom.server.Host` that talks to one connection at a
+time: it takes the connection into a slot (`quiz.classroom.gate`), reads its hello
+within `FIRST_LINE_SECONDS`, holds a wrong code, joins or rejoins the player, then
+takes their answers until they leave. Bad lines drop only that connection, with an
+`ErrorMsg` saying why (`link.Drop`); a handler never lets an exception escape. The
+teacher's controls and the life cycle are the other half, in `server.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from quiz.classroom import outbox
+from quiz.classroom.gate import BUSY, FIRST_LINE_SECONDS, Gate
+from quiz.classroom.link import (
+    BUCKET_SIZE,
+    BUSY_LINGER_SECONDS,
+    LINGER_SECONDS,
+    Bucket,
+    Drop,
+    Link,
+)
+from quiz.classroom.protocol import (
+    PROTOCOL_VERSION,
+    AnswerMsg,
+    Bye,
+    ErrorMsg,
+    Hello,
+    LobbyMsg,
+    Received,
+    Refused,
+    encode,
+)
+from quiz.classroom.room import Player, Refusal, Room
+from quiz.classroom.saver import Saver
+
+if TYPE_CHECKING:
+    from quiz.results.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Busy(Drop):
+    """Not now: the client should try again shortly."""
+
+
+class Serving:
+    """The room's connections: admission, hello, answers, drops."""
+
+    def __init__(
+        self,
+        room: Room,
+        *,
+        store: Store | None,
+        session_id: int | None,
+        on_change: Callable[[], None] | None,
+        gate: Gate[Link] | None,
+    ) -> None:
+        self.room = room
+        self.store = store
+        self.session_id = session_id
+        self.on_change = on_change or (lambda: None)
+        self.gate: Gate[Link] = gate or Gate(room.clock)
+        self._links: dict[int, Link] = {}
+        """Live connection of each player, by player id."""
+        self._all: set[Link] = set()
+        self._stopping = asyncio.Event()
+        """Set when the host closes: wakes connections held for a wrong code."""
+        self._handlers: set[asyncio.Task[object]] = set()
+        """Each connection's handler, ended by `close` (some are holding a wrong code)."""
+        self._saver: Saver | None = None
+        self._lobby_pending = False
+        self._change_pending = False
+        self._outbox = outbox.Outbox(room)
+        self._late = 0
+        """Players who joined during the open question (connected, not in it)."""
+
+    @property
+    def store_error(self) -> str | None:
+        """The last results-store failure, for the projector to show."""
+        return self._saver.error if self._saver else None
+
+    @property
+    def saver(self) -> Saver:
+        if self._saver is None:  # made on the loop: it owns an asyncio.Event
+            self._saver = Saver(self.store, self.session_id)
+        return self._saver
+
+    def reveal_now(self) -> None:
+        """Close the open question and send its reveal (the host's; see server.py)."""
+        raise NotImplementedError
+
+    def _changed(self) -> None:
+        """Tell the projector once per burst of events, not once per answer."""
+        if self._change_pending:
+            return
+        self._change_pending = True
+        asyncio.get_running_loop().call_soon(self._flush_change)
+
+    def _flush_change(self) -> None:
+        self._change_pending = False
+        self.on_change()
+
+    def _send_lobby(self) -> None:
+        """Tell everyone how many are in the room, once per burst of joins."""
+        if self.room.phase != "lobby" or self._lobby_pending:
+            return
+        self._lobby_pending = True
+        asyncio.get_running_loop().call_soon(self._flush_lobby)
+
+    def _flush_lobby(self) -> None:
+        self._lobby_pending = False
+        if self.room.phase != "lobby":
+            return
+        line = encode(LobbyMsg(players=len(self.room.active())))
+        for link in self._links.values():
+            link.send_bytes(line)
+
+    # -- one connection ------------------------------------------------------------
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        loop = asyncio.get_running_loop()
+        peername = writer.get_extra_info("peername")
+        link = Link(
+            reader, writer, Bucket(BUCKET_SIZE, loop.time()), str(peername[0]) if peername else ""
+        )
+        self._all.add(link)
+        task = asyncio.current_task()
+        if task is not None:
+            self._handlers.add(task)
+            task.add_done_callback(self._handlers.discard)
+        admission = self.gate.admit(link, link.peer)
+        for idle in admission.evict:
+            idle.send_now(ErrorMsg(reason=BUSY, retry=True))
+            idle.close()
+        try:
+            if not admission.admitted:
+                raise Busy(BUSY)
+            try:
+                first = await asyncio.wait_for(link.read(), FIRST_LINE_SECONDS)
+            except asyncio.TimeoutError:
+                raise Drop("no hello received in time") from None
+            if first is None:
+                return
+            self.gate.spoke(link)
+            if not isinstance(first, Hello):
+                raise Drop("the first message must be a hello")
+            await self._hello(link, first)
+            self.gate.release(link)
+            while not link.closed:
+                message = await link.read()
+                if message is None:
+                    return
+                if isinstance(message, AnswerMsg):
+                    self._answer(link, message)
+                elif isinstance(message, Bye):
+                    return
+                else:
+                    raise Drop("already joined")
+        except Drop as drop:
+            link.send_now(
+                ErrorMsg(reason=str(drop), retry=isinstance(drop, Busy), number=self.room.number)
+            )
+            self._detach(link)
+            await link.linger(BUSY_LINGER_SECONDS if isinstance(drop, Busy) else LINGER_SECONDS)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        except Exception:
+            # Whatever went wrong with this student, the room goes on.
+            log.exception("classroom connection")
+            link.send_now(ErrorMsg(reason="the host could not handle that; please join again"))
+        finally:
+            self.gate.release(link)
+            self._all.discard(link)
+            self._detach(link)
+            link.close()
+
+    def _detach(self, link: Link) -> None:
+        """The connection no longer speaks for its player (who may rejoin)."""
+        player = link.player
+        if player is None or self._links.get(player.id) is not link:
+            return
+        del self._links[player.id]
+        player.connected = False
+        # No reveal here even if everyone left has answered: a student whose connection
+        # blinks rejoins within seconds and should still be able to answer.
+        self._changed()
+
+    async def _hello(self, link: Link, hello: Hello) -> None:
+        room = self.room
+        if hello.version != PROTOCOL_VERSION:
+            raise Drop(
+                f"this host speaks protocol {PROTOCOL_VERSION}, the client {hello.version}:"
+                " use the same version of quiz"
+            )
+        if not room.check_code(hello.code):
+            # Only this connection waits: a right code or token from the same computer
+            # is taken at once (quiz.classroom.gate says why this bounds guessing).
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.gate.wrong_code(link.peer))
+            raise Drop("wrong join code")
+        try:
+            player = room.rejoin(hello.token) if hello.token else None
+            rejoined = player is not None
+            if player is None:
+                player = room.join(hello.name)
+        except Refusal as refusal:
+            raise Drop(str(refusal)) from None
+        self._attach(link, player, rejoined)
+
+    def _attach(self, link: Link, player: Player, rejoined: bool) -> None:
+        room = self.room
+        old = self._links.get(player.id)
+        if old is not None and old is not link:
+            old.send_now(ErrorMsg(reason="you joined again from another connection"))
+            old.close()
+        link.player = player
+        player.connected = True
+        self._links[player.id] = link
+        playing_now = room.phase == "question" and player.plays(room.number)
+        if room.phase == "question" and not playing_now:
+            self._late += 1
+        link.send(self._outbox.welcome(player, rejoined))
+        if room.phase == "lobby":
+            self._send_lobby()
+        elif playing_now:
+            link.send(self._outbox.question())
+            if room.number in player.answers:
+                link.send(Received(number=room.number))
+        elif room.phase == "reveal" and player.plays(room.number):
+            ranks = room.ranks()
+            shared = self._outbox.shared_reveal(len(ranks))
+            link.send_bytes(self._outbox.reveal_line(shared, player, ranks))
+        elif room.phase == "finished":
+            podium, ranks = self._outbox.podium()
+            link.send(self._outbox.end(player, podium, ranks))
+        # The store learns of a player with their first answer (or first miss): a flood of
+        # hellos that never answers leaves no rows behind.
+        self._changed()
+
+    def _answer(self, link: Link, message: AnswerMsg) -> None:
+        player = link.player
+        assert player is not None
+        room = self.room
+        try:
+            given = room.answer(player, message.number, message.choice, message.value)
+        except Refusal as refusal:
+            link.send(Refused(number=message.number, reason=str(refusal)))
+            return
+        question = room.questions[message.number - 1]
+        received = encode(Received(number=message.number))
+        link.saving += 1
+        self.saver.answer(
+            player,
+            question,
+            given.text,
+            given.score,
+            given.seconds,
+            lambda: link.saved(received),
+        )
+        self._changed()
+        self._reveal_if_all_answered()
+
+    def _reveal_if_all_answered(self) -> None:
+        """Reveal at once when every connected player in the question has answered."""
+        room = self.room
+        if room.phase != "question":
+            return
+        if room.answered < len(self._links) - self._late:
+            return  # the running count says someone connected has not answered yet
+        here = [p for p in room.in_question() if p.id in self._links]
+        if here and all(room.number in p.answers for p in here):
+            try:
+                self.reveal_now()
+            except Exception:
+                log.exception("classroom reveal")
