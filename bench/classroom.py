@@ -168,15 +168,16 @@ async def run(clients: int, count: int, rtt: float) -> bool:
     from quiz.classroom.room import Room
     from quiz.classroom.server import Host
     from quiz.game.generate import Settings, generate
+    from quiz.results.record import GameRecord
     from quiz.results.store import Store
 
     loaded = load_bank(default_bank())
     questions = generate(loaded, Settings(count=count, seed=1))
     folder = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     store = Store(folder)
-    session = store.start_session(loaded, mode="classroom", seed=1, total=len(questions))
+    record = GameRecord(store, loaded, mode="classroom", seed=1, total=len(questions))
     room = Room(questions, loaded=loaded, seconds=600)
-    host = Host(room, store=store, session_id=session)
+    host = Host(room, record=record)
     _, port = await host.start("127.0.0.1", 0)
     per = -(-clients // WORKERS)
     procs = [
@@ -226,7 +227,7 @@ async def run(clients: int, count: int, rtt: float) -> bool:
             if p.returncode is None:
                 p.kill()
         await host.close()
-    stored = sum(1 for a in store.answers(session) if not a.missed)
+    stored = sum(1 for a in store.answers(record.session_id) if not a.missed)
     store.close()
     shutil.rmtree(folder, ignore_errors=True)
 

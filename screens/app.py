@@ -14,8 +14,10 @@ Decisions worth knowing:
   that gives no questions is a message on the start screen, never a traceback.
 - A folder of banks opens on its first bank that checks; the start screen offers every bank
   in it (and the shipped ones), and one that does not check shows its problems when chosen.
-- The store's session row is written with the first answer, not before: a quiz abandoned
-  before any answer leaves nothing behind, and start-up does no database writes.
+- Each quiz is one `GameRecord` (`quiz.results.record`), as in `--plain` and the classroom:
+  created with the first answer, so a quiz abandoned before any answer leaves nothing
+  behind and start-up does no database work; it ends "finished" at the summary and
+  "unfinished" when the app closes mid-quiz.
 - `q` (and Ctrl+Q, which also works inside a text field) asks before leaving a quiz in
   progress; on the start and summary screens it quits at once.
 """
@@ -43,6 +45,7 @@ from quiz.play.setup import NoQuiz, make_quiz
 
 if TYPE_CHECKING:
     from quiz.game.session import AnsweredQuestion, Session
+    from quiz.results.record import Ending, GameRecord
     from quiz.results.store import Store
 
 PLAYER = "player"
@@ -88,8 +91,8 @@ class QuizApp(App[int]):
         self.session: Session | None = None
         self.seed: int = 0
         self._store: Store | None = None
-        self._store_session: int | None = None
-        self._store_player: int | None = None
+        self._game: GameRecord | None = None
+        """The quiz being played, as stored; None until its first answer."""
 
     # -- the flow between screens -------------------------------------------------
 
@@ -137,14 +140,14 @@ class QuizApp(App[int]):
             else:
                 self._show_start(text)
             return
+        self._end_game("unfinished")
         self.seed = quiz.settings.seed
         if quiz.count_note:
             self.notify(quiz.count_note, title="A shorter quiz", timeout=10, markup=False)
-        self._store_session = None
         self.session = Session(
             quiz.questions,
             settings.session_settings(),
-            on_answer=self._record,
+            on_answer=self._store_answer,
             clock=self.clock,
         )
         self._show_question()
@@ -213,8 +216,7 @@ class QuizApp(App[int]):
         from quiz.screens.summary import SummaryScreen
 
         assert self.session is not None
-        if self._store is not None and self._store_session is not None:
-            self._guard_store(lambda store: store.finish_session(self._store_session or 0))
+        self._end_game("finished")
         self._replace(
             SummaryScreen(
                 self.session.summary(),
@@ -239,34 +241,42 @@ class QuizApp(App[int]):
 
     # -- results and preferences --------------------------------------------------
 
-    def _record(self, answered: AnsweredQuestion) -> None:
-        """Store one answer now; the Session calls this before it returns the result."""
+    def _game_record(self) -> GameRecord:
+        from quiz.results.record import GameRecord
+        from quiz.results.store import Store
 
-        def write(store: Store) -> None:
-            if self._store_session is None:
-                assert self.session is not None
-                self._store_session = store.start_session(
-                    self.loaded,
-                    mode="solo",
-                    seed=self.seed,
-                    total=self.session.total,
-                    settings=self.settings.stored(),
-                )
-                self._store_player = store.add_player(
-                    self._store_session, self.settings.name or PLAYER
-                )
-            store.record_answer(self._store_session, self._store_player or 0, answered)
-
-        self._guard_store(write)
-
-    def _guard_store(self, work: Callable[[Store], object]) -> None:
-        """Run `work` on the store; a failure is told to the player, never a crash."""
-        from quiz.results.store import Store, StoreError
-
+        assert self.session is not None
         if self._store is None:
             self._store = Store(self.settings.data_dir)
+        if self._game is None:
+            self._game = GameRecord(
+                self._store,
+                self.loaded,
+                mode="solo",
+                seed=self.seed,
+                total=self.session.total,
+                settings=self.settings.stored(),
+            )
+        return self._game
+
+    def _store_answer(self, answered: AnsweredQuestion) -> None:
+        """Store one answer now; the Session calls this before it returns the result."""
+        self._guard_store(
+            lambda: self._game_record().recorder(self.settings.name or PLAYER)(answered)
+        )
+
+    def _end_game(self, ending: Ending) -> None:
+        """End the stored game, if one was started, and forget it."""
+        game, self._game = self._game, None
+        if game is not None:
+            self._guard_store(lambda: game.end(ending))
+
+    def _guard_store(self, work: Callable[[], object]) -> None:
+        """Run `work`; a store failure is told to the player, never a crash."""
+        from quiz.results.store import StoreError
+
         try:
-            work(self._store)
+            work()
         except StoreError as exc:
             self.notify(f"Results not saved: {exc}", severity="error", timeout=10, markup=False)
 
@@ -276,6 +286,7 @@ class QuizApp(App[int]):
             preferences.save(settings, self.prefs_path)
 
     def on_unmount(self) -> None:
+        self._end_game("unfinished")  # the first end wins: a finished game stays finished
         if self._store is not None:
             self._store.close()
 

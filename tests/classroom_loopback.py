@@ -16,6 +16,7 @@ from quiz.classroom.protocol import MAX_SERVER_LINE, PROTOCOL_VERSION, Hello, de
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
 from quiz.game.generate import Question, Settings, generate
+from quiz.results.record import GameRecord
 from quiz.results.store import Store
 
 WAIT = 5.0
@@ -79,10 +80,10 @@ async def hosting(
     bank: LoadedBank, *, store: Store | None = None, gate: Gate[Link] | None = None
 ) -> AsyncIterator[Host]:
     room = Room(quiz(bank), loaded=bank, seconds=600)
-    session = None
+    record = None
     if store is not None:
-        session = store.start_session(bank, mode="classroom", seed=3, total=room.total)
-    host = Host(room, store=store, session_id=session, tick=0.05, gate=gate)
+        record = GameRecord(store, bank, mode="classroom", seed=3, total=room.total)
+    host = Host(room, record=record, tick=0.05, gate=gate)
     await host.start("127.0.0.1", 0)
     try:
         yield host

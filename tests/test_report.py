@@ -19,6 +19,7 @@ from quiz.cli.main import main
 from quiz.game import scoring
 from quiz.game.generate import Question
 from quiz.present.report import report_lines, write_report_csv
+from quiz.results.record import GameRecord
 from quiz.results.report import session_results
 from quiz.results.store import Store
 
@@ -167,7 +168,7 @@ async def test_a_hosted_session_reports_what_the_class_did(
             await ana.expect(RevealMsg)
         await host.next()
         await peers[0].expect(EndMsg)
-        report = write_report(store, host.session_id)  # type: ignore[arg-type]
+        report = write_report(store, host.record.session_id)  # type: ignore[arg-type,union-attr]  # hosting(store=) gave it a record; Ana answered
     store.close()
     assert report is not None
     text = "\n".join(report.lines)
@@ -182,8 +183,8 @@ async def test_the_podium_offers_the_report(second_bank: LoadedBank, tmp_path: P
 
     store = Store(tmp_path)
     room = Room([CHOICE], seconds=600)
-    sid = store.start_session(second_bank, mode="classroom", seed=1, total=1)
-    app = make_host_app(room, store=store, session_id=sid, shown_address="127.0.0.1:1")
+    record = GameRecord(store, second_bank, mode="classroom", seed=1, total=1)
+    app = make_host_app(room, record=record, shown_address="127.0.0.1:1")
     async with app.run_test(size=(100, 30)) as pilot:
         player = room.join("Ana")
         await pilot.press("enter")
@@ -205,7 +206,7 @@ async def test_the_podium_offers_the_report(second_bank: LoadedBank, tmp_path: P
         assert isinstance(app.screen, ReportScreen)
         shown = str(app.screen.query_one("#report-text", Static).render())
         assert "1 of 1 right (100%)" in shown and "Ana" in shown
-        assert (tmp_path / f"classroom-session-{sid}-report.csv").exists()
+        assert (tmp_path / f"classroom-session-{record.session_id}-report.csv").exists()
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ReportScreen)

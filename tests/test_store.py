@@ -16,8 +16,10 @@ from quiz.bank.model import Bank
 from quiz.game.generate import Question
 from quiz.game.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer, Score
 from quiz.game.session import AnsweredQuestion
+from quiz.results import export
 from quiz.results import schema as store_schema
 from quiz.results import store as store_module
+from quiz.results.record import GameRecord
 from quiz.results.store import SCHEMA_VERSION, Store, StoreError, describe_answer
 
 BANK = LoadedBank(
@@ -165,12 +167,13 @@ def test_each_answer_is_committed_before_record_returns(tmp_path: Path) -> None:
 
 def test_the_recorder_stores_a_session_answer_under_its_player(tmp_path: Path) -> None:
     with Store(tmp_path) as store:
-        sid = store.start_session(BANK, mode="hotseat", seed=3, total=1)
-        ana, ben = store.add_player(sid, "Ana"), store.add_player(sid, "Ben")
-        store.recorder(sid, ben)(
+        record = GameRecord(store, BANK, mode="hotseat", seed=3, total=1)
+        ana, ben = record.add_player("Ana"), record.add_player("Ben")
+        record.recorder("Ben")(
             AnsweredQuestion(CHOICE, ChoiceAnswer(2), _score(0.0, "wrong option"), 4.25)
         )
-        (row,) = store.answers(sid)
+        assert record.session_id is not None
+        (row,) = store.answers(record.session_id)
     assert (row.player_id, row.player) == (ben, "Ben")
     assert ana != ben
     assert (row.given, row.correct_answer, row.reason) == ("12,000", "1,200", "wrong option")
@@ -261,7 +264,7 @@ def test_a_player_without_answers_has_zero_totals(tmp_path: Path) -> None:
     ],
 )
 def test_csv_numbers_are_plain_decimals(value: float | None, cell: str) -> None:
-    assert store_module.csv_number(value) == cell
+    assert export.csv_number(value) == cell
 
 
 def test_csv_has_one_row_per_answer_and_defuses_formulas(tmp_path: Path) -> None:
@@ -271,9 +274,9 @@ def test_csv_has_one_row_per_answer_and_defuses_formulas(tmp_path: Path) -> None
         store.record(sid, pid, CHOICE, "1,200", _score(1.0, "right"))
         store.record(sid, pid, ESTIMATE, "-5", _score(0.25, "+4x too high"), seconds=3.0)
         out = io.StringIO()
-        assert store.write_csv(out) == 2
+        assert export.write_csv(store, out) == 2
     header, *rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert tuple(header) == store_module.CSV_COLUMNS
+    assert tuple(header) == export.CSV_COLUMNS
     assert len(rows) == 2
     first, second = (dict(zip(header, row, strict=True)) for row in rows)
     assert first["player"] == '\'=HYPERLINK("http://x")'
@@ -295,7 +298,7 @@ def test_csv_of_one_session_only(tmp_path: Path) -> None:
         store.record(a, store.add_player(a, "A"), CHOICE, "1,200", _score(1.0))
         store.record(b, store.add_player(b, "B"), CHOICE, "120", _score(0.0))
         out = io.StringIO()
-        assert store.write_csv(out, session_id=b) == 1
+        assert export.write_csv(store, out, session_id=b) == 1
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [(r["session"], r["player"]) for r in rows] == [(str(b), "B")]
 

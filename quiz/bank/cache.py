@@ -17,7 +17,7 @@ the bank is checked in full and the entry rewritten. Failing to write (a read-on
 full disk, no home folder) never fails a load; the game just checks the bank each
 time. Entries are JSON and never pickle, so a cache file cannot run code.
 
-Where: `platformdirs.user_cache_dir("figures-quiz")/banks`, or `$QUIZ_CACHE_DIR/banks`.
+Where: `quiz.paths.cache_dir() / "banks"` (the user cache folder, or `$QUIZ_CACHE_DIR/banks`).
 One file per bank path (the name is a hash of the resolved path), so editing a bank
 replaces its entry rather than piling up new ones. `quiz check` never reads it.
 """

@@ -25,23 +25,22 @@ from quiz.game.scoring import Score
 if TYPE_CHECKING:
     from quiz.classroom.room import Player
     from quiz.game.generate import Question
-    from quiz.results.store import Store
+    from quiz.results.record import GameRecord
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class _Job:
-    write: Callable[[Store, int], None]
+    write: Callable[[GameRecord], None]
     done: Callable[[], None] | None
 
 
 class Saver:
-    """Write players and answers of `session_id` to `store`, burst by burst."""
+    """Write players and answers to the game's `record`, burst by burst."""
 
-    def __init__(self, store: Store | None, session_id: int | None) -> None:
-        self.store = store
-        self.session_id = session_id
+    def __init__(self, record: GameRecord | None) -> None:
+        self.record = record
         self.error: str | None = None
         self.commits = 0
         self._queue: list[_Job] = []
@@ -52,7 +51,7 @@ class Saver:
 
     @property
     def enabled(self) -> bool:
-        return self.store is not None and self.session_id is not None
+        return self.record is not None
 
     def answer(
         self,
@@ -65,10 +64,10 @@ class Saver:
     ) -> None:
         """Store one answer; `done` runs once it is committed (at once with no store)."""
 
-        def write(store: Store, session_id: int) -> None:
+        def write(record: GameRecord) -> None:
             if player.store_id is None:  # stored with their first answer or miss
-                player.store_id = store.add_player(session_id, player.name)
-            store.record(session_id, player.store_id, question, given, score, seconds)
+                player.store_id = record.add_player(player.name)
+            record.record(player.store_id, question, given, score, seconds)
 
         self._put(write, done)
 
@@ -76,7 +75,7 @@ class Saver:
         zero = Score(0.0, question.points, False, "no answer in time")
         self.answer(player, question, "", zero, None, lambda: None)
 
-    def _put(self, write: Callable[[Store, int], None], done: Callable[[], None] | None) -> None:
+    def _put(self, write: Callable[[GameRecord], None], done: Callable[[], None] | None) -> None:
         if not self.enabled:
             if done is not None:
                 done()
@@ -107,11 +106,14 @@ class Saver:
             self._idle.set()
 
     def _write(self, batch: list[_Job]) -> None:
-        store, session_id = self.store, self.session_id
-        assert store is not None and session_id is not None
-        with store.transaction():
+        record = self.record
+        assert record is not None
+        # The session row is written (committed) before the burst's transaction, so a burst
+        # that rolls back never leaves the record holding a session id that does not exist.
+        record.start()
+        with record.store.transaction():
             for job in batch:
-                job.write(store, session_id)
+                job.write(record)
         self.commits += 1
 
     async def drain(self) -> None:

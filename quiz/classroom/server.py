@@ -45,7 +45,7 @@ from quiz.classroom.room import Room
 from quiz.classroom.serving import Serving
 
 if TYPE_CHECKING:
-    from quiz.results.store import Store
+    from quiz.results.record import GameRecord
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +62,12 @@ class Host(Serving):
         self,
         room: Room,
         *,
-        store: Store | None = None,
-        session_id: int | None = None,
+        record: GameRecord | None = None,
         on_change: Callable[[], None] | None = None,
         tick: float = TICK,
         gate: Gate[Link] | None = None,
     ) -> None:
-        super().__init__(room, store=store, session_id=session_id, on_change=on_change, gate=gate)
+        super().__init__(room, record=record, on_change=on_change, gate=gate)
         self.tick = tick
         self.address: tuple[str, int] | None = None
         self._server: asyncio.Server | None = None
@@ -213,12 +212,10 @@ class Host(Serving):
                 link.send(self._outbox.end(player, podium, ranks))
         if self.saver.enabled:
             await self.saver.drain()
-            store, session_id = self.store, self.session_id
-            assert store is not None and session_id is not None
+            record = self.record
+            assert record is not None
             with contextlib.suppress(Exception):
-                await asyncio.get_running_loop().run_in_executor(
-                    None, store.finish_session, session_id
-                )
+                await asyncio.get_running_loop().run_in_executor(None, record.end, "finished")
         self.on_change()
 
     def _send_timer(self) -> None:

@@ -41,7 +41,7 @@ from quiz.classroom.room import Player, Refusal, Room
 from quiz.classroom.saver import Saver
 
 if TYPE_CHECKING:
-    from quiz.results.store import Store
+    from quiz.results.record import GameRecord
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +57,12 @@ class Serving:
         self,
         room: Room,
         *,
-        store: Store | None,
-        session_id: int | None,
+        record: GameRecord | None,
         on_change: Callable[[], None] | None,
         gate: Gate[Link] | None,
     ) -> None:
         self.room = room
-        self.store = store
-        self.session_id = session_id
+        self.record = record
         self.on_change = on_change or (lambda: None)
         self.gate: Gate[Link] = gate or Gate(room.clock)
         self._links: dict[int, Link] = {}
@@ -89,7 +87,7 @@ class Serving:
     @property
     def saver(self) -> Saver:
         if self._saver is None:  # made on the loop: it owns an asyncio.Event
-            self._saver = Saver(self.store, self.session_id)
+            self._saver = Saver(self.record)
         return self._saver
 
     def reveal_now(self) -> None:

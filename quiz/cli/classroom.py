@@ -34,6 +34,7 @@ from quiz.errors import QuizError, UsageError
 from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, build_quiz
+from quiz.results.record import GameRecord
 from quiz.results.store import Store, StoreError
 
 MAX_TIME = 3600
@@ -49,8 +50,9 @@ class HostPlan:
     room: Room
     bind: str
     port: int
-    store: Store | None
-    session_id: int | None
+    store: Store
+    record: GameRecord
+    """The session as stored: started when the first student joins, discarded if empty."""
     sock: socket.socket | None = None
     """Already listening on bind:port; the host serves on it."""
 
@@ -74,7 +76,8 @@ def prepare_host(settings: GameSettings, *, seconds: int, bind: str, port: int) 
         raise UsageError(f"--port: expected 0 to 65535, found {port}")
     quiz = build_quiz(settings, ask_on(sys.stdin, sys.stderr) if sys.stdin.isatty() else None)
     room = Room(quiz.questions, loaded=quiz.loaded, seconds=seconds)
-    # Bound here, before any screen or stored session: a port in use is a message.
+    # Bound here, before any screen: a port in use is a message. The store is opened, but no
+    # session is written until a student joins (the game record is lazy).
     try:
         sock = socket.create_server(
             (bind, port),
@@ -83,28 +86,21 @@ def prepare_host(settings: GameSettings, *, seconds: int, bind: str, port: int) 
         )
     except OSError as exc:
         raise CommandError(listen_problem(exc, bind, port)) from None
+    store = Store(paths.data_dir(settings.data_dir))
     try:
-        store, session_id = _open_store(settings, quiz, seconds)
+        store.open()  # a class must not play for nothing: an unusable store stops here
     except QuizError:
         sock.close()
         raise
-    return HostPlan(quiz, room, bind, sock.getsockname()[1], store, session_id, sock)
-
-
-def _open_store(settings: GameSettings, quiz: Quiz, seconds: int) -> tuple[Store, int]:
-    store = Store(paths.data_dir(settings.data_dir))
-    try:
-        session_id = store.start_session(
-            quiz.loaded,
-            mode="classroom",
-            seed=quiz.settings.seed,
-            total=len(quiz.questions),
-            settings={**settings.stored(), "count": quiz.settings.count, "time": seconds},
-        )
-    except StoreError:
-        store.close()
-        raise
-    return store, session_id
+    record = GameRecord(
+        store,
+        quiz.loaded,
+        mode="classroom",
+        seed=quiz.settings.seed,
+        total=len(quiz.questions),
+        settings={**settings.stored(), "count": quiz.settings.count, "time": seconds},
+    )
+    return HostPlan(quiz, room, bind, sock.getsockname()[1], store, record, sock)
 
 
 def shown_address(bind: str, port: int) -> str:
@@ -162,16 +158,41 @@ def _ask_name() -> str:
         raise UsageError("--name: your name is needed (--name NAME)") from None
 
 
+def end_hosting(plan: HostPlan) -> list[str]:
+    """After the projector closes: end the game record, write the per-player summary and
+    close the store; the lines to tell the teacher.
+
+    The host stopping ends the record "unfinished"; a session finished at the podium stays
+    finished (the first end wins), and one that nobody answered in is not kept at all.
+    """
+    try:
+        outcome = plan.record.end("unfinished")
+        lines = [line for line in [write_player_summary(plan)] if line]
+    except StoreError as exc:
+        return [f"quiz: {exc}"]
+    finally:
+        plan.store.close()
+    sid = plan.record.session_id
+    if outcome == "discarded":
+        return ["quiz: nothing was answered, so no results were stored"]
+    state = "" if outcome == "finished" else " (unfinished)"
+    return [
+        *lines,
+        f"quiz: results stored as session {sid}{state}; "
+        f"`quiz results --csv --session {sid}` exports them",
+    ]
+
+
 def write_player_summary(plan: HostPlan) -> str | None:
     """After the session: the per-player summary and the teacher's report beside the
     store; lines to print, or None when nobody played."""
     from quiz.classroom.summary import write_report
 
-    store = plan.store
-    if store is None or plan.session_id is None:
+    store, session_id = plan.store, plan.record.session_id
+    if session_id is None or plan.record.outcome in (None, "discarded"):
         return None
     try:
-        report = write_report(store, plan.session_id)
+        report = write_report(store, session_id)
     except (OSError, StoreError) as exc:
         return f"quiz: could not write the per-player summary and report: {exc}"
     if report is None:

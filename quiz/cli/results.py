@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.results.export import write_csv
 from quiz.results.store import Store, StoreError
 
 
@@ -42,7 +43,7 @@ def _write_csv(store: Store, session_id: int | None, summary: bool) -> int:
         if write_summary_csv(sys.stdout, sessions) == 0:
             print(f"quiz: no players stored in {store.path}", file=sys.stderr)
         return 0
-    if store.write_csv(sys.stdout, session_id) == 0:
+    if write_csv(store, sys.stdout, session_id) == 0:
         print(f"quiz: no answers stored in {store.path}", file=sys.stderr)
     return 0
 

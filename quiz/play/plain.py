@@ -31,7 +31,9 @@ Decisions:
   player's answers are stored under their name, in one session of mode "hotseat".
   Answers are typed in view of the room: plain text cannot hide them. One name in
   `--players` is a solo game under that name.
-- A session in which nobody answered anything is not kept in the store.
+- The game is kept as one `GameRecord`: it ends "finished" when played to the end and
+  "unfinished" when stopped (end of input, Ctrl-C, a store failure); a game in which
+  nobody answered anything is not kept at all.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
 from quiz.present import reveal as text
+from quiz.results.record import GameRecord
 from quiz.results.store import Store, StoreError, describe_answer
 
 
@@ -156,7 +159,6 @@ def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
 @dataclass
 class Player:
     name: str
-    player_id: int
     session: Session | None = None
     """Created at the player's first turn, so answer times count their own turn only."""
     answered: list[AnsweredQuestion] = field(default_factory=list)
@@ -187,14 +189,15 @@ class PlainGame:
         self.settings = settings or GameSettings()
         self.interval = self.settings.interval
         self.hotseat = len(names) > 1
-        self.session_id = store.start_session(
+        self.record = GameRecord(
+            store,
             quiz.loaded,
             mode="hotseat" if self.hotseat else "plain",
             seed=quiz.settings.seed,
             total=len(quiz.questions),
             settings={**self.settings.stored(), "count": quiz.settings.count},
         )
-        self.players = [Player(name, store.add_player(self.session_id, name)) for name in names]
+        self.players = [Player(name) for name in names]
         self.flags = ["--plain"] + [
             flag
             for flag, on in (
@@ -210,7 +213,7 @@ class PlainGame:
             player.session = Session(
                 self.quiz.questions,
                 settings=self.settings.session_settings(),
-                on_answer=self.store.recorder(self.session_id, player.player_id),
+                on_answer=self.record.recorder(player.name),
             )
         elif player.session.state == "reveal":
             player.session.next()
@@ -299,8 +302,10 @@ class PlainGame:
         console.say(*self.header())
         status = 0
         ended = ""
+        finished = False
         try:
             self._play_questions()
+            finished = True
         except EndOfInput:
             ended = "End of input: the game stops here. Your answers so far are stored."
         except KeyboardInterrupt:
@@ -312,16 +317,15 @@ class PlainGame:
         if ended:
             console.say("", ended)
         console.say("", *self.summary())
-        answered = sum(len(p.answered) for p in self.players)
         try:
-            if answered:
-                self.store.finish_session(self.session_id)
+            outcome = self.record.end("finished" if finished else "unfinished")
+            sid = self.record.session_id
+            if outcome != "discarded":
+                state = "" if outcome == "finished" else ", unfinished"
                 console.say(
-                    f"Stored as session {self.session_id} in {self.store.path} "
-                    f"(see `quiz results --session {self.session_id}`)."
+                    f"Stored as session {sid}{state} in {self.store.path} "
+                    f"(see `quiz results --session {sid}`)."
                 )
-            else:
-                self.store.discard_if_empty(self.session_id)
         except StoreError as exc:
             console.say(f"quiz: {exc}")
             status = status or 1

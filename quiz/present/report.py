@@ -19,8 +19,8 @@ from typing import TextIO
 
 from quiz.present.results import ranked_players
 from quiz.present.reveal import points_of, printable
+from quiz.results.export import csv_number, csv_text
 from quiz.results.report import QuestionResult, SessionResults
-from quiz.results.store import csv_number, csv_text
 
 REPORT_COLUMNS = (
     "session",

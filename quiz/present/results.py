@@ -23,7 +23,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from quiz.present.reveal import points_of, printable
-from quiz.results.store import AnswerRow, PlayerTotal, SessionRow, csv_number, csv_text
+from quiz.results.export import csv_number, csv_text
+from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow
 
 SUMMARY_COLUMNS = (
     "session",

@@ -19,7 +19,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from quiz.results.store import AnswerRow, SessionRow, Store
+from quiz.results.rows import AnswerRow, SessionRow
+from quiz.results.store import Store
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,13 @@ _SCHEMA_2 = (
     "ALTER TABLE answers ADD COLUMN times_off REAL",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2)
+_BONUSES = (
+    # Speed points and the streak bonus, stored beside the score and never inside it.
+    "ALTER TABLE answers ADD COLUMN bonus REAL NOT NULL DEFAULT 0",
+    "ALTER TABLE answers ADD COLUMN bonus_reason TEXT NOT NULL DEFAULT ''",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_1, _SCHEMA_2, _BONUSES)
 """Ordered schema changes; `PRAGMA user_version` = how many have been applied."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,28 +1,14 @@
 """The results store: every answer, kept in SQLite the moment it is given.
 
-One API serves the three ways the game is played (solo in the TUI, `--plain` and
-hot-seat on a terminal, a classroom session with many players)::
-
-    store = Store(folder)                    # nothing touched yet; folder None = default
-    sid = store.start_session(loaded, mode="solo", seed=seed, total=len(questions),
-                              settings={"count": 10, "interval": False})
-    pid = store.add_player(sid, "Ana")       # again with the same name: the same id
-    session = Session(questions, on_answer=store.recorder(sid, pid))
-    ...                                      # each answer is INSERTed and committed
-    store.finish_session(sid)                # absent after a crash: listed as unfinished
-    store.discard_if_empty(sid)              # or this, when nobody answered anything
-    store.close()
-
-A classroom host adds players as they join (`add_player` is idempotent per name,
-so a rejoining student keeps their row and their answers), calls
-`record_answer(sid, pid, answered)` for each accepted answer, and records a
-missed question with `record(..., given="", ...)` and a zero score. `sessions()`,
-`answers()` and `write_csv()` serve `quiz results`.
+The low-level API under the game record (`quiz.results.record.GameRecord`, through which
+every front end stores a game: sessions, players, answers, and how the game ended) and
+`quiz results` (`sessions()` and `answers()`, as `quiz.results.rows`; CSV in
+`quiz.results.export`). Nothing is touched until the first call that needs the file.
 
 Decisions worth knowing:
 
-- Where: `results.sqlite3` in `platformdirs.user_data_dir("figures-quiz")`, or in
-  the folder given (`--data-dir`, `QUIZ_DATA_DIR`). The folder and the file are
+- Where: `results.sqlite3` in `quiz.paths.data_dir()` (the user data folder, or
+  `QUIZ_DATA_DIR`), or in the folder given (`--data-dir`). The folder and the file are
   created on the first write, never on import or on a read: `quiz results` on a
   fresh machine creates nothing.
 - Durability: autocommit, so each INSERT is its own committed transaction before
@@ -30,176 +16,47 @@ Decisions worth knowing:
   process being killed (the issue's SIGKILL test) at the cost of possibly losing
   the last commits on a power cut, and keeps a classroom's burst of answers from
   waiting on one fsync each.
-- Schema: versioned by `PRAGMA user_version`, migrated on open
-  (`quiz.results.schema`). A store written by a newer version is refused, never
-  modified.
+- Schema: versioned by `PRAGMA user_version`, migrated on open (`quiz.results.schema`);
+  a store written by a newer version is refused, never modified.
 - Every failure of SQLite or the file system (locked past the busy timeout,
-  not a database, unwritable folder, disk full) becomes a `StoreError` whose
-  message names the file and says what to do; the CLI prints it and exits 1.
-- A missed question (a classroom player who gave no answer in time) is a row
-  with `given` empty: it counts towards the player's maximum, not as answered.
-  Every other way of playing stores only answers given, so `given` is never
-  empty for them.
+  not a database, unwritable folder, disk full) becomes a `StoreError` (a
+  `QuizError`, exit 1) whose message names the file and says what to do.
+- A missed question (a classroom player out of time) is a row with `given` empty:
+  it counts towards the player's maximum, not as answered.
+- Speed and streak bonuses are stored beside the score (`bonus`, `bonus_reason`),
+  never inside it; a player's total points include them.
 - Text is stored as given (player names included) and only ever bound as a
-  parameter. CSV export (`csv_text`, which every CSV writer uses) guards against
-  formula injection: a text cell starting with `=`, `+`, `-`, `@`, a tab or a
-  carriage return gets a leading apostrophe (OWASP's advice), so a player called
-  `=HYPERLINK(...)` stays a name in a spreadsheet. Numeric columns are written
-  as plain numbers (`csv_number`: up to three decimals, never an exponent) and
-  never prefixed.
-- Times are stored as ISO 8601 in UTC; the CSV writes them as
-  `YYYY-MM-DD HH:MM:SS` (UTC), which spreadsheets read as a date.
+  parameter; times as ISO 8601 in UTC.
 - A connection may be used from any thread (the TUI's workers, the classroom
   server's executor); a lock serialises use of it.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from quiz import paths
-from quiz.results.printable import printable
+from quiz.results.failures import StoreError, explain_sqlite
+from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow, describe_answer
 from quiz.results.schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
 
 if TYPE_CHECKING:
     from quiz.bank.loader import LoadedBank
     from quiz.game.generate import Question
-    from quiz.game.scoring import Answer, Score
-    from quiz.game.session import AnsweredQuestion
+    from quiz.game.scoring import Score
+
+__all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "StoreError", "describe_answer"]
 
 DB_NAME = "results.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
 """How long a write waits for another program holding the store before giving up."""
-
-CSV_COLUMNS = (
-    "session",
-    "time_utc",
-    "player",
-    "bank",
-    "bank_id",
-    "question_id",
-    "kind",
-    "question",
-    "answer_given",
-    "correct_answer",
-    "score",
-    "max_score",
-    "reason",
-    "seconds",
-)
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class StoreError(Exception):
-    """The results store cannot be used; the message says which file and what to do."""
-
-
-@dataclass(frozen=True)
-class PlayerTotal:
-    """One player's standing in one stored session."""
-
-    id: int
-    name: str
-    points: float
-    max_points: float
-    answered: int
-    """Questions the player gave an answer to."""
-    missed: int
-    """Questions stored without an answer (a classroom player out of time)."""
-    full_marks: int
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """A stored session as `quiz results` lists it."""
-
-    id: int
-    started: datetime
-    finished: datetime | None
-    mode: str
-    bank_id: str
-    bank_digest: str
-    bank_title: str
-    seed: int | None
-    settings: dict[str, object]
-    total: int
-    """Questions in the quiz (per player)."""
-    players: tuple[PlayerTotal, ...]
-
-    @property
-    def points(self) -> float:
-        return sum(p.points for p in self.players)
-
-    @property
-    def max_points(self) -> float:
-        return sum(p.max_points for p in self.players)
-
-    @property
-    def answered(self) -> int:
-        return sum(p.answered for p in self.players)
-
-    @property
-    def missed(self) -> int:
-        return sum(p.missed for p in self.players)
-
-
-@dataclass(frozen=True)
-class AnswerRow:
-    """One stored answer, with its session's bank and its player's name."""
-
-    id: int
-    session_id: int
-    player_id: int
-    player: str
-    bank_id: str
-    bank_title: str
-    question_id: str
-    kind: str
-    prompt: str
-    given: str
-    correct_answer: str
-    points: float
-    max_points: float
-    full_marks: bool
-    inside: bool | None
-    reason: str
-    seconds: float | None
-    answered_at: datetime
-    times_off: float | None = None
-    """An estimate's ratio to the truth (see `Score.times_off`); None otherwise."""
-
-    @property
-    def missed(self) -> bool:
-        """Stored without an answer: the player ran out of time (classroom)."""
-        return not self.given
-
-
-def default_folder() -> Path:
-    """The user's data folder for the game (not created here)."""
-    return paths.data_dir()
-
-
-def describe_answer(question: Question, answer: Answer) -> str:
-    """What the player answered, in words: the option's text, or "7.8 million"."""
-    from quiz.bank.numbers import format_number
-    from quiz.game.scoring import ChoiceAnswer, IntervalAnswer
-
-    if isinstance(answer, ChoiceAnswer):
-        if 0 <= answer.index < len(question.options):
-            return question.options[answer.index]
-        return f"option {answer.index + 1}"
-    if isinstance(answer, IntervalAnswer):
-        return f"{format_number(answer.low)}–{format_number(answer.high)}"
-    return format_number(answer.value)
 
 
 def _now() -> datetime:
@@ -208,48 +65,6 @@ def _now() -> datetime:
 
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def _parse_stamp(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def _explain_sqlite(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc)
-    lowered = text.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return (
-            f"the results store {path} is busy: another program is writing to it. "
-            "Try again when it has finished, or use --data-dir for a separate store."
-        )
-    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        return (
-            f"the results store {path} is damaged or is not a results database ({text}). "
-            "Move it aside to start a new one, or use --data-dir for a separate store."
-        )
-    if "readonly" in lowered or "unable to open" in lowered or "disk i/o" in lowered:
-        return (
-            f"cannot write the results store {path} ({text}). "
-            "Check the folder's permissions, or use --data-dir to store results elsewhere."
-        )
-    if "full" in lowered:
-        return f"cannot write the results store {path}: the disk is full."
-    return f"the results store {path} failed: {text}"
-
-
-def csv_text(value: str) -> str:
-    """A text cell a spreadsheet shows as text: unsafe characters replaced (`printable`),
-    and a leading apostrophe that defuses a formula."""
-    value = printable(value)
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
-def csv_number(value: float | None) -> str:
-    """A number cell: up to three decimals, never an exponent; empty for None."""
-    if value is None:
-        return ""
-    # + 0.0 turns a rounded -0.0 into 0.0, so no cell reads "-0".
-    return f"{round(value, 3) + 0.0:.3f}".rstrip("0").rstrip(".")
 
 
 class Store:
@@ -262,7 +77,7 @@ class Store:
         now: Callable[[], datetime] = _now,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
     ) -> None:
-        self.folder = Path(folder) if folder is not None else default_folder()
+        self.folder = paths.data_dir(Path(folder) if folder is not None else None)
         self.path = self.folder / DB_NAME
         self._now = now
         self._busy_timeout = busy_timeout
@@ -294,7 +109,7 @@ class Store:
         try:
             yield
         except sqlite3.Error as exc:
-            raise StoreError(_explain_sqlite(exc, self.path)) from None
+            raise StoreError(explain_sqlite(exc, self.path)) from None
         except OSError as exc:
             raise StoreError(
                 f"cannot use the results store {self.path}: {exc.strerror or exc}. "
@@ -332,6 +147,12 @@ class Store:
                 f"(schema {exc.version}; this version reads up to {SCHEMA_VERSION}). "
                 "Upgrade the quiz, or use --data-dir for a separate store."
             ) from None
+
+    def open(self) -> None:
+        """Create or migrate the database now, for a program that must not run without it
+        (the classroom host); StoreError when it cannot be used."""
+        with self._lock, self._guard():
+            self._connection()
 
     def schema_version(self) -> int:
         """The schema version of the store on disk (0 when there is none yet)."""
@@ -410,17 +231,21 @@ class Store:
         given: str,
         score: Score,
         seconds: float | None = None,
+        bonus: float = 0.0,
+        bonus_reason: str = "",
     ) -> int:
         """Store one answer (committed before this returns) and return its row id.
 
         `given` is the answer in words; a classroom host records a missed question
-        with given="" and a zero Score saying why.
+        with given="" and a zero Score saying why. `bonus` is speed and streak points
+        on top of the score.
         """
         with self._lock, self._guard():
             cursor = self._connection().execute(
                 "INSERT INTO answers (session_id, player_id, question_id, kind, prompt, given, "
                 "correct_answer, points, max_points, full_marks, inside, reason, seconds, "
-                "answered_at, times_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answered_at, times_off, bonus, bonus_reason) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     player_id,
@@ -437,28 +262,11 @@ class Store:
                     seconds,
                     _stamp(self._now()),
                     score.times_off,
+                    bonus,
+                    bonus_reason,
                 ),
             )
             return int(cursor.lastrowid or 0)
-
-    def record_answer(self, session_id: int, player_id: int, answered: AnsweredQuestion) -> int:
-        """Store a Session's AnsweredQuestion (see `recorder`)."""
-        return self.record(
-            session_id,
-            player_id,
-            answered.question,
-            describe_answer(answered.question, answered.answer),
-            answered.score,
-            answered.seconds,
-        )
-
-    def recorder(self, session_id: int, player_id: int) -> Callable[[AnsweredQuestion], None]:
-        """A Session `on_answer` callback storing each answer under this player."""
-
-        def on_answer(answered: AnsweredQuestion) -> None:
-            self.record_answer(session_id, player_id, answered)
-
-        return on_answer
 
     def finish_session(self, session_id: int) -> None:
         """Mark the session finished (played to the end, or ended by the player)."""
@@ -495,10 +303,11 @@ class Store:
                 params,
             ).fetchall()
             totals: dict[int, list[PlayerTotal]] = {}
-            for sid, pid, name, points, max_points, answered, missed, full in conn.execute(
-                "SELECT p.session_id, p.id, p.name, COALESCE(SUM(a.points), 0), "
+            for sid, pid, name, points, max_points, answered, missed, full, bonus in conn.execute(
+                "SELECT p.session_id, p.id, p.name, COALESCE(SUM(a.points + a.bonus), 0), "
                 "COALESCE(SUM(a.max_points), 0), COUNT(CASE WHEN a.given <> '' THEN 1 END), "
-                "COUNT(CASE WHEN a.given = '' THEN 1 END), COALESCE(SUM(a.full_marks), 0) "
+                "COUNT(CASE WHEN a.given = '' THEN 1 END), COALESCE(SUM(a.full_marks), 0), "
+                "COALESCE(SUM(a.bonus), 0) "
                 "FROM players p "
                 "LEFT JOIN answers a ON a.player_id = p.id "
                 + ("WHERE p.session_id = ? " if session_id is not None else "")
@@ -514,6 +323,7 @@ class Store:
                         answered=int(answered),
                         missed=int(missed),
                         full_marks=int(full),
+                        bonus=float(bonus),
                     )
                 )
         result = []
@@ -525,8 +335,8 @@ class Store:
             result.append(
                 SessionRow(
                     id=sid,
-                    started=_parse_stamp(started),
-                    finished=_parse_stamp(finished) if finished else None,
+                    started=datetime.fromisoformat(started),
+                    finished=datetime.fromisoformat(finished) if finished else None,
                     mode=mode,
                     bank_id=bank_id,
                     bank_digest=digest,
@@ -552,7 +362,7 @@ class Store:
                     "SELECT a.id, a.session_id, a.player_id, p.name, s.bank_id, s.bank_title, "
                     "a.question_id, a.kind, a.prompt, a.given, a.correct_answer, a.points, "
                     "a.max_points, a.full_marks, a.inside, a.reason, a.seconds, a.answered_at, "
-                    "a.times_off "
+                    "a.times_off, a.bonus, a.bonus_reason "
                     "FROM answers a JOIN players p ON p.id = a.player_id "
                     f"JOIN sessions s ON s.id = a.session_id {where} "
                     "ORDER BY a.session_id, a.id",
@@ -579,34 +389,10 @@ class Store:
                 inside=None if row[14] is None else bool(row[14]),
                 reason=row[15],
                 seconds=row[16],
-                answered_at=_parse_stamp(row[17]),
+                answered_at=datetime.fromisoformat(row[17]),
                 times_off=row[18],
+                bonus=row[19],
+                bonus_reason=row[20],
             )
             for row in rows
         ]
-
-    def write_csv(self, out: TextIO, session_id: int | None = None) -> int:
-        """Write one CSV row per answer (header first) and return the number of rows."""
-        answers = self.answers(session_id)
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for a in answers:
-            writer.writerow(
-                (
-                    a.session_id,
-                    a.answered_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
-                    csv_text(a.player),
-                    csv_text(a.bank_title),
-                    csv_text(a.bank_id),
-                    csv_text(a.question_id),
-                    a.kind,
-                    csv_text(a.prompt),
-                    csv_text(a.given),
-                    csv_text(a.correct_answer),
-                    csv_number(a.points),
-                    csv_number(a.max_points),
-                    csv_text(a.reason),
-                    csv_number(a.seconds),
-                )
-            )
-        return len(answers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from quiz.cli.classroom import HostPlan, JoinPlan, write_player_summary
+from quiz.cli.classroom import HostPlan, JoinPlan, end_hosting
 from quiz.errors import QuizError
 
 
@@ -18,8 +18,7 @@ def host(plan: HostPlan) -> int:
 
     app = make_host_app(
         plan.room,
-        store=plan.store,
-        session_id=plan.session_id,
+        record=plan.record,
         bind=plan.bind,
         port=plan.port,
         sock=plan.sock,
@@ -33,19 +32,12 @@ def host(plan: HostPlan) -> int:
         print(f"quiz: {plan.quiz.count_note}", file=sys.stderr)
     try:
         code = app.run()
-        summary = None if app.error else write_player_summary(plan)
     finally:
-        if plan.store is not None:
-            plan.store.close()
+        lines = end_hosting(plan)
     if app.error:
-        raise QuizError(app.error.removeprefix("quiz: "))
-    if summary:
-        print(summary, file=sys.stderr)
-    print(
-        f"quiz: results stored as session {plan.session_id}; "
-        f"`quiz results --csv --session {plan.session_id}` exports them",
-        file=sys.stderr,
-    )
+        raise QuizError(app.error)
+    for line in lines:
+        print(line, file=sys.stderr)
     return int(code or 0)
 
 

@@ -40,7 +40,7 @@ from quiz.classroom.room import Room
 from quiz.classroom.server import Host
 
 if TYPE_CHECKING:
-    from quiz.results.store import Store
+    from quiz.results.record import GameRecord
 
 EXTEND_SECONDS = 15
 
@@ -252,11 +252,12 @@ class HostApp(App[int]):
         from quiz.classroom.summary import write_report
         from quiz.results.store import StoreError
 
-        store, session_id = self.host.store, self.host.session_id
-        if store is None or session_id is None:
+        record = self.host.record
+        await self.host.saver.drain()
+        if record is None or record.session_id is None:
             self.notify("No results are stored for this session: no report.", markup=False)
             return
-        await self.host.saver.drain()
+        store, session_id = record.store, record.session_id
         try:
             report = write_report(store, session_id)
         except (StoreError, OSError) as exc:
@@ -283,8 +284,7 @@ class HostApp(App[int]):
 def make_host_app(
     room: Room,
     *,
-    store: Store | None = None,
-    session_id: int | None = None,
+    record: GameRecord | None = None,
     bind: str = "127.0.0.1",
     port: int = 0,
     shown_address: str | None = None,
@@ -294,7 +294,7 @@ def make_host_app(
 ) -> HostApp:
     """The projector app for `room`, serving on `sock` or bind:port once mounted (port 0:
     any free)."""
-    host = Host(room, store=store, session_id=session_id)
+    host = Host(room, record=record)
     return HostApp(
         host,
         bind=bind,

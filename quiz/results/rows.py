@@ -1,0 +1,116 @@
+"""What the results store keeps and gives back: an answer in words, as it is stored, and
+the sessions (with each player's totals) and answers read back.
+
+Plain frozen values read from SQLite by `quiz.results.store.Store`; `quiz results`, the CSV
+export and the classroom's summary lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.game.generate import Question
+    from quiz.game.scoring import Answer
+
+
+def describe_answer(question: Question, answer: Answer) -> str:
+    """What the player answered, in words: the option's text, or "7.8 million"."""
+    from quiz.bank.numbers import format_number
+    from quiz.game.scoring import ChoiceAnswer, IntervalAnswer
+
+    if isinstance(answer, ChoiceAnswer):
+        if 0 <= answer.index < len(question.options):
+            return question.options[answer.index]
+        return f"option {answer.index + 1}"
+    if isinstance(answer, IntervalAnswer):
+        return f"{format_number(answer.low)}–{format_number(answer.high)}"
+    return format_number(answer.value)
+
+
+@dataclass(frozen=True)
+class PlayerTotal:
+    """One player's standing in one stored session."""
+
+    id: int
+    name: str
+    points: float
+    max_points: float
+    answered: int
+    """Questions the player gave an answer to."""
+    missed: int
+    """Questions stored without an answer (a classroom player out of time)."""
+    full_marks: int
+    bonus: float = 0.0
+    """Speed and streak points, included in `points` (0 when bonuses were off)."""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A stored session as `quiz results` lists it."""
+
+    id: int
+    started: datetime
+    finished: datetime | None
+    mode: str
+    bank_id: str
+    bank_digest: str
+    bank_title: str
+    seed: int | None
+    settings: dict[str, object]
+    total: int
+    """Questions in the quiz (per player)."""
+    players: tuple[PlayerTotal, ...]
+
+    @property
+    def points(self) -> float:
+        return sum(p.points for p in self.players)
+
+    @property
+    def max_points(self) -> float:
+        return sum(p.max_points for p in self.players)
+
+    @property
+    def answered(self) -> int:
+        return sum(p.answered for p in self.players)
+
+    @property
+    def missed(self) -> int:
+        return sum(p.missed for p in self.players)
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One stored answer, with its session's bank and its player's name."""
+
+    id: int
+    session_id: int
+    player_id: int
+    player: str
+    bank_id: str
+    bank_title: str
+    question_id: str
+    kind: str
+    prompt: str
+    given: str
+    correct_answer: str
+    points: float
+    max_points: float
+    full_marks: bool
+    inside: bool | None
+    reason: str
+    seconds: float | None
+    answered_at: datetime
+    times_off: float | None = None
+    """An estimate's ratio to the truth (see `Score.times_off`); None otherwise."""
+    bonus: float = 0.0
+    """Speed and streak points on top of `points` (0 when bonuses were off)."""
+    bonus_reason: str = ""
+    """The bonus in words ("+0.3 for speed"); empty without one."""
+
+    @property
+    def missed(self) -> bool:
+        """Stored without an answer: the player ran out of time (classroom)."""
+        return not self.given
