@@ -80,19 +80,26 @@ class QuestionScreen(Screen[None]):
                 yield NumberInput(
                     label="Low: at least",
                     allow_range=False,
+                    units=question.unit_words,
                     id="low",
                     placeholder="the lowest you think it could be",
                 )
                 yield NumberInput(
                     label="High: at most",
                     allow_range=False,
+                    units=question.unit_words,
                     id="high",
                     placeholder="the highest you think it could be",
                 )
                 yield self._numeric_footer()
             else:
                 unit = f" ({question.unit})" if question.unit else ""
-                yield NumberInput(label=f"Your estimate{unit}", allow_range=False, id="guess")
+                yield NumberInput(
+                    label=f"Your estimate{unit}",
+                    allow_range=False,
+                    units=question.unit_words,
+                    id="guess",
+                )
                 yield self._numeric_footer()
         yield Footer()
 

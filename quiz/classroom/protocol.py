@@ -124,6 +124,8 @@ class QuestionMsg(Message):
     prompt: Annotated[str, Field(max_length=8000), AfterValidator(_shown)]
     options: tuple[Annotated[str, Field(max_length=4000), AfterValidator(_shown)], ...] = ()
     unit: Short = ""
+    unit_words: tuple[Short, ...] = Field(default=(), max_length=8)
+    """What the student may type after a number ("km", "kilometres"): no answer in it."""
     seconds_left: float
     paused: bool = False
 
@@ -139,6 +141,7 @@ class QuestionMsg(Message):
             prompt=question.prompt,
             options=tuple(question.options),
             unit=question.unit,
+            unit_words=question.unit_words,
             seconds_left=seconds_left,
             paused=paused,
         )

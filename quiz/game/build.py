@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from quiz.bank.data import Figure
+from quiz.bank.data import Figure, Unit
 from quiz.game import distractors
 from quiz.game.catalogue import Spec
 from quiz.game.distractors import interval_text
@@ -39,6 +39,7 @@ def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
         low=low,
         high=high,
         unit=figure.unit.plural,
+        unit_words=unit_words(figure.unit),
         figure_ids=spec.figures,
         points=figure.points,
     )
@@ -58,6 +59,7 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
         options=tuple(interval_text(*o) for o in options),
         answer_index=options.index(answer),
         unit=figure.unit.plural,
+        unit_words=unit_words(figure.unit),
         figure_ids=spec.figures,
         points=figure.points,
     )
@@ -96,6 +98,12 @@ def _pick_names(
             add(names[rng.randrange(len(names))])
     rng.shuffle(chosen)
     return tuple(chosen), chosen.index(right)
+
+
+def unit_words(unit: Unit) -> tuple[str, ...]:
+    """The words for `unit` a player may type after a number."""
+    words = (unit.singular, unit.plural, unit.abbreviation or "")
+    return tuple(dict.fromkeys(word for word in words if word))
 
 
 def _build_source(index: Index, spec: Spec, rng: random.Random) -> Question:
@@ -148,6 +156,7 @@ def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
         low=min(low, high),
         high=max(low, high),
         unit="times",
+        unit_words=("time", "times", "x", "×"),
         figure_ids=spec.figures,
         points=max(big.points, small.points),
     )

@@ -38,6 +38,9 @@ class Question:
     high: float | None = None
     unit: str = ""
     """What a typed number counts ("people", "times" for a ratio); empty for options."""
+    unit_words: tuple[str, ...] = ()
+    """What a player may type after a number for this question's unit: the singular, the
+    plural and the abbreviation ("kilometre", "kilometres", "km"; "times" and "x")."""
     figure_ids: tuple[str, ...] = ()
     """Figures this question is about; the reveal explains their measure(s)."""
     points: float = 1.0

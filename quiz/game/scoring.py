@@ -249,9 +249,9 @@ def read_answer(question: Question, text: str, interval: bool = False) -> Answer
             if typed.casefold() == option.casefold():
                 return ChoiceAnswer(index)
         raise ValueError(f"expected an option number from 1 to {count}, found {typed!r}")
-    reading = read_number(typed)
+    reading = read_number(typed, units=question.unit_words)
     if reading is None:
-        problem = number_problem(typed)
+        problem = number_problem(typed, units=question.unit_words)
         if problem is not None and "above zero" in problem:
             raise ValueError(f"expected a number above zero, found {typed!r}")
         example = "5,000-20,000 or 5k to 20k" if interval else "7,800, 7.8m or 15 million"

@@ -55,6 +55,7 @@ def as_question(message: QuestionMsg) -> Question:
         prompt=message.prompt,
         options=message.options,
         unit=message.unit,
+        unit_words=message.unit_words,
     )
 
 
@@ -98,7 +99,12 @@ class JoinQuestionScreen(Screen[None]):
                 yield Options(message.options, id="options")
             else:
                 unit = f" ({message.unit})" if message.unit else ""
-                yield NumberInput(label=f"Your estimate{unit}", allow_range=False, id="guess")
+                yield NumberInput(
+                    label=f"Your estimate{unit}",
+                    allow_range=False,
+                    units=message.unit_words,
+                    id="guess",
+                )
                 if RULE_TEXT:
                     yield Static(Content(f"Scoring: {RULE_TEXT}"), classes="hint")
             yield Static(id="time-left")

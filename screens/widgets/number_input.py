@@ -59,10 +59,13 @@ class NumberInput(Vertical):
         placeholder: str = f"e.g. {EXAMPLES}",
         allow_range: bool = True,
         label: str | None = None,
+        units: tuple[str, ...] = (),
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.units = units
+        """Unit words the engine's reader accepts after the number ("km", "kilometres")."""
         self.placeholder = placeholder
         self.allow_range = allow_range
         self.label = label
@@ -91,9 +94,12 @@ class NumberInput(Vertical):
         text = self.input.value
         if not text.strip():
             return "Type a number first, for example " + EXAMPLES + "."
-        reading = read_number(text)
+        reading = read_number(text, units=self.units)
         if reading is None:
-            problem = number_problem(text) or f"Can't read {text.strip()!r} as a number."
+            problem = (
+                number_problem(text, units=self.units)
+                or f"Can't read {text.strip()!r} as a number."
+            )
             return f"{problem} Try {EXAMPLES}."
         if reading.is_range and not self.allow_range:
             return "One number here, not a range."
