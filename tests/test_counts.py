@@ -81,3 +81,17 @@ async def test_the_terminal_game_says_so_when_the_quiz_starts(
         assert f"of {given}" in " ".join(
             strip.text for strip in app.screen._compositor.render_strips()
         )
+
+
+async def test_the_classroom_host_says_so_when_the_room_opens(shipped: LoadedBank) -> None:
+    from quiz.screens.classroom.host_app import make_host_app
+
+    from quiz.classroom.room import Room
+
+    questions = generate(shipped, Settings(count=200, kinds=KINDS, seed=3))
+    note = count_note(200, len(questions))
+    room = Room(questions, loaded=shipped, seconds=600)
+    app = make_host_app(room, shown_address="127.0.0.1:8765", note=note)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert note in [str(n.message) for n in app._notifications]
