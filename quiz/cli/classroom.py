@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import paths
@@ -30,6 +30,7 @@ from quiz.classroom import tokens
 from quiz.classroom.client import JoinError, parse_address
 from quiz.classroom.names import clean_name, name_problem
 from quiz.classroom.room import Room
+from quiz.classroom.web.limits import WebLimits
 from quiz.errors import QuizError, UsageError
 from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
@@ -55,6 +56,23 @@ class HostPlan:
     """The session as stored: started when the first student joins, discarded if empty."""
     sock: socket.socket | None = None
     """Already listening on bind:port; the host serves on it."""
+    web: WebPlan | None = None
+    """`--web`: where the browser join listens, and its bounds."""
+
+
+@dataclass(frozen=True)
+class WebOptions:
+    """`quiz host --web`'s options: the browser join's port (None: the game's + 1), caps."""
+
+    port: int | None = None
+    limits: WebLimits = field(default_factory=WebLimits)
+
+
+@dataclass
+class WebPlan:
+    sock: socket.socket
+    port: int
+    limits: WebLimits
 
 
 @dataclass(frozen=True)
@@ -68,8 +86,16 @@ class JoinPlan:
     """Remembered from an earlier `quiz join` to this session under this name."""
 
 
-def prepare_host(settings: GameSettings, *, seconds: int, bind: str, port: int) -> HostPlan:
-    """The room, the store session and where to listen; QuizError when impossible."""
+def prepare_host(
+    settings: GameSettings,
+    *,
+    seconds: int,
+    bind: str,
+    port: int,
+    web: WebOptions | None = None,
+) -> HostPlan:
+    """The room, the store session and where to listen (with `web`, the browser join's
+    port too); QuizError when impossible."""
     if not 1 <= seconds <= MAX_TIME:
         raise UsageError(f"--time: expected 1 to {MAX_TIME} seconds")
     if not 0 <= port < 65536:
@@ -79,18 +105,22 @@ def prepare_host(settings: GameSettings, *, seconds: int, bind: str, port: int) 
     # Bound here, before any screen: a port in use is a message. The store is opened, but no
     # session is written until a student joins (the game record is lazy).
     try:
-        sock = socket.create_server(
-            (bind, port),
-            family=socket.AF_INET6 if ":" in bind else socket.AF_INET,
-            reuse_port=False,
-        )
+        sock = _listen(bind, port)
     except OSError as exc:
         raise CommandError(listen_problem(exc, bind, port)) from None
+    bound = sock.getsockname()[1]
+    try:
+        web_plan = _web_plan(web, bind, port, bound) if web is not None else None
+    except QuizError:
+        sock.close()
+        raise
     store = Store(paths.data_dir(settings.data_dir))
     try:
         store.open()  # a class must not play for nothing: an unusable store stops here
     except QuizError:
         sock.close()
+        if web_plan is not None:
+            web_plan.sock.close()
         raise
     record = GameRecord(
         store,
@@ -100,7 +130,42 @@ def prepare_host(settings: GameSettings, *, seconds: int, bind: str, port: int) 
         total=len(quiz.questions),
         settings={**settings.stored(), "count": quiz.settings.count, "time": seconds},
     )
-    return HostPlan(quiz, room, bind, sock.getsockname()[1], store, record, sock)
+    return HostPlan(quiz, room, bind, bound, store, record, sock, web_plan)
+
+
+def _listen(bind: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    return socket.create_server((bind, port), family=family, reuse_port=False)
+
+
+def _web_plan(web: WebOptions, bind: str, asked: int, game_port: int) -> WebPlan:
+    """Bind the browser join's port (default: the game's + 1; any free one with --port 0)."""
+    port = web.port
+    if port is None:
+        port = game_port + 1 if asked else 0
+    if not 0 <= port < 65536 or (port and port == game_port):
+        raise UsageError(f"--web-port: expected 0 to 65535, not the game's port, found {port}")
+    try:
+        sock = _listen(bind, port)
+    except OSError as exc:
+        raise CommandError(
+            listen_problem(exc, bind, port).replace("--port", "--web-port")
+        ) from None
+    return WebPlan(sock, sock.getsockname()[1], web.limits)
+
+
+def web_game_host(bind: str) -> str:
+    """Where a browser student's app, running on this computer, reaches the game."""
+    if bind in ("0.0.0.0", ""):
+        return "127.0.0.1"
+    if bind == "::":
+        return "::1"
+    return bind
+
+
+def join_url(bind: str, web_port: int, code: str) -> str:
+    """The address a student's browser opens: the room's page, under its code."""
+    return f"http://{shown_address(bind, web_port)}/{code}"
 
 
 def shown_address(bind: str, port: int) -> str:

@@ -20,9 +20,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import paths
 from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.cli.classroom import WebOptions
 from quiz.game.generate import DEFAULT_COUNT
 
 
@@ -246,6 +250,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on (default: 127.0.0.1, this computer only)",
     )
     host.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    web = host.add_argument_group(
+        "joining from a browser",
+        "Students open http://ADDRESS:WEB-PORT/CODE (the projector shows it, with a QR code)"
+        " and type only their name: nothing to install.",
+    )
+    web.add_argument("--web", action="store_true", help="also serve the student app to browsers")
+    web.add_argument(
+        "--web-port",
+        type=int,
+        default=None,
+        metavar="PORT",
+        help="port for the browser join (default: the game's port + 1)",
+    )
+    web.add_argument(
+        "--web-max",
+        type=_positive,
+        default=100,
+        metavar="N",
+        help="browser students at once; each runs on this computer (default: 100)",
+    )
+    web.add_argument(
+        "--web-max-per-address",
+        type=_positive,
+        default=4,
+        metavar="N",
+        help="browser students from one network address (default: 4)",
+    )
     _add_data_dir(host)
     host.set_defaults(handler="quiz.cli.main:run_host")
 
@@ -289,11 +320,28 @@ def run_play(args: argparse.Namespace) -> int:
     return int(run_app(settings, remembered_bank=remembered.bank))
 
 
+def web_options(args: argparse.Namespace) -> WebOptions | None:
+    """`quiz host --web` and its bounds, or None without --web."""
+    from quiz.classroom.web.limits import WebLimits
+    from quiz.cli.classroom import WebOptions
+
+    if not args.web:
+        return None
+    limits = WebLimits(students=args.web_max, per_address=args.web_max_per_address)
+    return WebOptions(port=args.web_port, limits=limits)
+
+
 def run_host(args: argparse.Namespace) -> int:
     from quiz.cli.classroom import prepare_host
     from quiz.cli.options import game_settings
 
-    plan = prepare_host(game_settings(args), seconds=args.time, bind=args.bind, port=args.port)
+    plan = prepare_host(
+        game_settings(args),
+        seconds=args.time,
+        bind=args.bind,
+        port=args.port,
+        web=web_options(args),
+    )
     # The projector is a Textual app: the CLI's second way up into the UI.
     from quiz.screens.classroom.commands import host
 

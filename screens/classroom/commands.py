@@ -23,6 +23,7 @@ def host(plan: HostPlan) -> int:
         port=plan.port,
         sock=plan.sock,
         note=plan.quiz.count_note,
+        web=plan.web,
     )
     print(
         f"quiz: hosting {len(plan.room.questions)} questions, seed {plan.quiz.settings.seed}",
@@ -33,6 +34,8 @@ def host(plan: HostPlan) -> int:
     try:
         code = app.run()
     finally:
+        if plan.web is not None:
+            plan.web.sock.close()
         lines = end_hosting(plan)
     if app.error:
         raise QuizError(app.error)

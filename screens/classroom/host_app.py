@@ -10,6 +10,9 @@ questions; r removes a player, or at once everyone who left or never answered (t
 dialog's first line); on the podium, t shows the teacher's report (and writes it as CSV
 beside the results store); q quits (asking first while a quiz is under way).
 With no players the same keys step through the quiz as a presentation.
+
+With `web` (`quiz host --web`) the App also runs the browser join
+(`quiz.classroom.web.server.WebJoin`) for as long as it runs, and the lobby shows its URL.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ from textual.widgets.option_list import Option
 
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
+from quiz.classroom.web.server import WebJoin
 
 if TYPE_CHECKING:
+    from quiz.cli.classroom import WebPlan
     from quiz.results.record import GameRecord
 
 EXTEND_SECONDS = 15
@@ -85,7 +90,7 @@ class HostApp(App[int]):
     """Build with `make_host_app`; `error` holds why the server could not start, if so."""
 
     TITLE = "Figures quiz · classroom"
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["classroom.tcss", WIDGETS_CSS]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["classroom.tcss", "lobby_web.tcss", WIDGETS_CSS]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next"),
         Binding("s", "skip", "Reveal now"),
@@ -109,6 +114,7 @@ class HostApp(App[int]):
         leaderboard: bool = True,
         sock: socket.socket | None = None,
         note: str | None = None,
+        web: WebPlan | None = None,
     ) -> None:
         super().__init__()
         self.note = note
@@ -123,6 +129,10 @@ class HostApp(App[int]):
         self.view = ""
         self.error: str | None = None
         self.sock = sock
+        self.web_plan = web
+        self.web: WebJoin | None = None
+        self.join_url: str | None = None
+        """The browser join's address, shown in the lobby (with --web)."""
 
     async def on_mount(self) -> None:
         self.host.on_change = self.sync
@@ -142,10 +152,32 @@ class HostApp(App[int]):
             self.shown_address = shown_address(self.bind_address, self.host.address[1])
         if self.note:
             self.notify(self.note, title="A shorter quiz", timeout=10, markup=False)
+        if self.web_plan is not None:
+            await self._start_web(self.web_plan)
         self.sync()
+
+    async def _start_web(self, plan: WebPlan) -> None:
+        from quiz.cli.classroom import join_url, web_game_host
+
+        assert self.host.address is not None
+        self.web = WebJoin(
+            self.room.code,
+            web_game_host(self.bind_address),
+            self.host.address[1],
+            limits=plan.limits,
+        )
+        try:
+            await self.web.start(sock=plan.sock)
+        except OSError as exc:
+            self.web = None
+            self.notify(f"The browser join could not start: {exc}", severity="error")
+            return
+        self.join_url = join_url(self.bind_address, plan.port, self.room.code)
 
     async def on_unmount(self) -> None:
         self.host.on_change = lambda: None
+        if self.web is not None:
+            await self.web.close()
         await self.host.close()
 
     # -- following the room ----------------------------------------------------
@@ -158,7 +190,7 @@ class HostApp(App[int]):
 
     def _screen_for(self, view: str) -> ProjectorScreen:
         if view == "lobby":
-            return LobbyScreen(self.room, self.shown_address or "")
+            return LobbyScreen(self.room, self.shown_address or "", url=self.join_url)
         if view == "question":
             return HostQuestionScreen(self.room)
         if view == "reveal":
@@ -291,6 +323,7 @@ def make_host_app(
     leaderboard: bool = True,
     sock: socket.socket | None = None,
     note: str | None = None,
+    web: WebPlan | None = None,
 ) -> HostApp:
     """The projector app for `room`, serving on `sock` or bind:port once mounted (port 0:
     any free)."""
@@ -303,4 +336,5 @@ def make_host_app(
         leaderboard=leaderboard,
         sock=sock,
         note=note,
+        web=web,
     )

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import statistics
 
+from quiz.screens.classroom.lobby_web import WebWays
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, VerticalScroll
 from textual.content import Content
@@ -66,31 +68,40 @@ class ProjectorScreen(Screen[None]):
 
 
 class LobbyScreen(ProjectorScreen):
-    """The join address and code, big, and the players as they arrive."""
+    """The join address and code, big, and the players as they arrive; with `url` (the
+    browser join) its QR code and URL beside the command (`lobby_web.WebWays`)."""
 
-    def __init__(self, room: Room, address: str) -> None:
+    def __init__(self, room: Room, address: str, *, url: str | None = None) -> None:
         super().__init__(room)
         self.address = address
+        self.url = url
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Join the quiz"), id="title")
-        with Center():
-            yield Static(
-                Content.assemble(
-                    ("quiz join ", "bold"),
-                    (self.address, "bold"),
-                    ("  --code ", "bold"),
-                    (self.room.code, "bold reverse"),
-                ),
-                id="join-command",
-            )
+        command = Content.assemble(
+            ("quiz join ", "bold"),
+            (self.address, "bold"),
+            ("  --code ", "bold"),
+            (self.room.code, "bold reverse"),
+        )
+        if self.url is not None:
+            yield WebWays(self.url, command, self.room.code)
+        else:
+            yield Static(Content("Join the quiz"), id="title")
+            with Center():
+                yield Static(command, id="join-command")
         yield Static(id="code", markup=False)
         yield Static(id="count")
         yield Static(id="players", markup=False)
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        for ways in self.query(WebWays):
+            ways.fit(event.size.width, event.size.height)
+
     def draw(self) -> None:
-        self.query_one("#code", Static).update(Content(f"Code: {' '.join(self.room.code)}"))
+        code = self.query_one("#code", Static)
+        code.display = self.url is None  # the browser layout shows it beside the command
+        code.update(Content(f"Code: {' '.join(self.room.code)}"))
         players = self.room.active()
         count = len(players)
         if count:

@@ -11,16 +11,23 @@ and a timer, "received" or refusal naming another question, are ignored (they ar
 late), and so is a question older than the one shown. Every text from the host arrives
 already stripped of control and bidirectional characters (`quiz.classroom.protocol.Text`)
 and is shown literally.
+
+With no name (the web join: a browser has no terminal prompt) the app asks for one first
+(`NameScreen`), and keeps the token in `token_folder` under that name; a name the host
+refuses (taken) opens the name screen again with the reason.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from quiz.screens.classroom.join_name import NameScreen
 from quiz.screens.classroom.join_views import (
     EndScreen,
     JoinQuestionScreen,
@@ -45,7 +52,7 @@ from quiz.classroom.protocol import (
     TimerMsg,
     Welcome,
 )
-from quiz.classroom.tokens import remember
+from quiz.classroom.tokens import remember, remembered, token_path
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 
 
@@ -53,7 +60,7 @@ class JoinApp(App[int]):
     """Join host:port with code as name; `refusal` says why the host refused, if it did."""
 
     TITLE = "Figures quiz · classroom"
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["classroom.tcss", WIDGETS_CSS]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["classroom.tcss", "join_name.tcss", WIDGETS_CSS]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "request_quit", "Leave"),
         Binding("ctrl+q", "request_quit", "Leave", show=False, priority=True),
@@ -64,11 +71,12 @@ class JoinApp(App[int]):
         host: str,
         port: int,
         code: str,
-        name: str,
+        name: str | None,
         *,
         rejoin_pause: float = 1.0,
         token: str | None = None,
         token_file: Path | None = None,
+        token_folder: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
@@ -76,13 +84,17 @@ class JoinApp(App[int]):
             host,
             port,
             code,
-            name,
+            name or "",
             self.on_host_message,
             self.on_status,
             rejoin_pause=rejoin_pause,
             token=token,
         )
         self.token_file = token_file
+        self.token_folder = token_folder
+        self.ask_name = name is None
+        """The name is typed in the app (and asked again when the host refuses it)."""
+        self.welcomed = False
         self.clock = clock
         """The question screen's countdown clock (the host's clock still decides)."""
         self.total = 0
@@ -97,6 +109,29 @@ class JoinApp(App[int]):
         self._task: asyncio.Task[None] | None = None
 
     def on_mount(self) -> None:
+        if self.ask_name:
+            self._ask_name()
+            return
+        self._start()
+
+    def _ask_name(self, problem: str = "") -> None:
+        name = self.student.name or _last_name(self.token_folder)
+        self.push_screen(NameScreen(self.student.code, name=name, problem=problem), self._named)
+
+    def _named(self, name: str | None) -> None:
+        if not name:
+            return
+        student = self.student
+        student.name = name
+        if self.token_folder is not None:
+            self.token_file = token_path(
+                self.token_folder, student.host, student.port, student.code, name
+            )
+            student.token = remembered(self.token_file, name)
+        self._start()
+
+    def _start(self) -> None:
+        self.refusal = None
         self.push_screen(WaitingScreen(f"Joining {self.student.host}:{self.student.port}…"))
         self._task = asyncio.create_task(self.student.run())
 
@@ -116,6 +151,7 @@ class JoinApp(App[int]):
 
     def on_host_message(self, message: object) -> None:
         if isinstance(message, Welcome):
+            self.welcomed = True
             if self.token_file is not None:
                 remember(self.token_file, message.name, message.token)
             self.total = message.total
@@ -181,6 +217,10 @@ class JoinApp(App[int]):
         elif status == "joined":
             self.reconnecting = False
         elif status == "refused":
+            if self.ask_name and not self.welcomed:
+                self.pop_screen()
+                self._ask_name(f"The host said: {text}.")
+                return
             self.refusal = text
             self._wait(f"Could not stay in the quiz: {text}\n\nPress q to leave.")
 
@@ -210,3 +250,18 @@ class JoinApp(App[int]):
                 self.exit(0)
 
         self.push_screen(ConfirmQuit(self.question.number, self.total), answered)
+
+
+def _last_name(folder: Path | None) -> str:
+    """The name this browser joined with last, so a student who reopens the page rejoins
+    with Enter."""
+    if folder is None:
+        return ""
+    with contextlib.suppress(OSError):
+        files = sorted(folder.glob("classroom-*.json"), key=lambda p: p.stat().st_mtime)
+        for path in reversed(files):
+            with contextlib.suppress(OSError, ValueError):
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(data, dict) and isinstance(data.get("name"), str):
+                    return str(data["name"])
+    return ""
