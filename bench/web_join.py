@@ -127,15 +127,6 @@ async def run(students: int, shots: Path | None) -> int:
     address = await web.start("127.0.0.1", 0)
     url = f"http://{address[0]}:{address[1]}/{room.code}"
 
-    revealed_at: list[float] = []
-    skip = host.skip
-
-    async def timed_skip() -> None:
-        if room.phase == "question" and not revealed_at:
-            revealed_at.append(time.time())
-        await skip()
-
-    host.skip = timed_skip  # type: ignore[method-assign]
     driver = await asyncio.to_thread(chromium, folder / "profile")
     try:
         handles = []
@@ -164,12 +155,19 @@ async def run(students: int, shots: Path | None) -> int:
         writer.write(encode(AnswerMsg(number=1, choice=1)))
         while json.loads(await reader.readline())["type"] != "received":
             pass
+
+        async def baseline_reveal() -> float:
+            while json.loads(await reader.readline())["type"] != "reveal":
+                pass
+            return time.perf_counter() - host.revealed_at
+
+        baseline_task = asyncio.create_task(baseline_reveal())
         for handle in handles:
             await asyncio.to_thread(driver.switch_to.window, handle)
             await asyncio.to_thread(type_into, driver, "2")
-        while json.loads(await reader.readline())["type"] != "reveal":
-            pass
-        baseline = time.time() - revealed_at[0]
+        baseline = await asyncio.wait_for(baseline_task, TIMEOUT)
+        # The host stamps the reveal on its perf_counter; the pages stamp the wall clock.
+        revealed = time.time() - (time.perf_counter() - host.revealed_at)
         stamps = []
         for handle in handles:
             await asyncio.to_thread(driver.switch_to.window, handle)
@@ -194,8 +192,8 @@ async def run(students: int, shots: Path | None) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
     answered = [r for r in rows if r.player != "baseline" and not r.missed]
-    last = max(stamps) - revealed_at[0]
-    median = statistics.median(stamps) - revealed_at[0]
+    last = max(stamps) - revealed
+    median = statistics.median(stamps) - revealed
     rss = [m[0] / 1024 for m in memory]
     pss = [m[1] / 1024 for m in memory]
     print(f"browser students: {students} in one headless Chromium, one window each")

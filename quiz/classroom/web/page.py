@@ -49,7 +49,9 @@ _STYLE = """
   src: url("/static/fonts/RobotoMono-VariableFont_wght.ttf") format("truetype");
   font-weight: 100 700;
 }
-html, body { margin: 0; padding: 0; background: #0c181f; height: 100%; }
+/* The app scrolls inside the terminal; a page scrollbar would steal width and make the
+   terminal overflow sideways. */
+html, body { margin: 0; padding: 0; background: #0c181f; height: 100%; overflow: hidden; }
 body { color: #f2f2f2; font-family: "Roboto Mono", monospace; }
 .textual-terminal { width: 100vw; height: 100vh; height: 100dvh; }
 /* Phones zoom into inputs under 16px; the terminal's hidden input is one. */
