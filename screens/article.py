@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Footer, Static
 
+from quiz.bank.dates import in_words
 from quiz.bank.loader import LoadedBank
 from quiz.game.explain import Card, article_highlights, card
 
@@ -65,7 +66,7 @@ class ArticleScreen(Screen[None]):
         if article.outlet:
             details.append(article.outlet)
         if article.published:
-            details.append(article.published.isoformat())
+            details.append(in_words(article.published.isoformat()))
         with Vertical(id="article-head"):
             yield Static(Content(" · ".join(details)), id="article-title")
             yield Static(Content(""), id="quote-position")

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quiz.bank.dates import in_words
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.errors import BankError, UsageError
 from quiz.game.generate import KINDS, Kind
@@ -50,7 +51,7 @@ def article_line(loaded: LoadedBank) -> Content:
     if article.outlet:
         parts.append(article.outlet)
     if article.published:
-        parts.append(article.published.isoformat())
+        parts.append(in_words(article.published.isoformat()))
     return Content.assemble(("From  ", "bold"), " · ".join(parts))
 
 

@@ -106,3 +106,23 @@ def test_published_takes_a_real_day_only() -> None:
     for bad in ("2024-02-30", "2024-02-29T00:00Z", 1_700_000_000, "2024-1-2"):
         with pytest.raises(ValidationError):
             Article.model_validate({**article, "published": bad})
+
+
+async def test_the_start_and_article_screens_give_the_date_in_words(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from quiz.screens.app import make_app
+
+    folder = Path(str(tmp_path))
+    app = make_app(data_dir=folder / "data", prefs_path=folder / "prefs.json")
+
+    def shown() -> str:
+        return " ".join(strip.text for strip in app.screen._compositor.render_strips())
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "10 November 2022" in shown() and "2022-11-10" not in shown()
+        await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ArticleScreen"
+        assert "10 November 2022" in shown()
