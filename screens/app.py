@@ -28,7 +28,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from quiz.screens import messages
 from quiz.screens.widgets import WIDGETS_CSS
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from quiz.results.record import Ending, GameRecord
     from quiz.results.store import Store
 
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
 PLAYER = "player"
 """The name stored when the player gives none."""
 
@@ -66,9 +68,29 @@ class QuizApp(App[int]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "request_quit", "Quit"),
-        Binding("ctrl+q", "quit_anywhere", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
-        Binding("f1", "help", "Help", show=False),
+        # In a text field, where q and ? are typed, the Footer offers these instead.
+        Binding("ctrl+q", "quit_anywhere", "Quit", priority=True),
+        Binding("f1", "help_anywhere", "Help"),
+        # The same keys, never in the Footer: they act wherever the listed ones are hidden
+        # (Ctrl+Q and F1 outside a text field; q and ? when a narrow terminal leaves the
+        # Footer's room to the screen's own keys; see check_action).
+        Binding("ctrl+q", "quit_unlisted", show=False, priority=True),
+        Binding("f1", "help_unlisted", show=False),
+        Binding("q", "request_quit_unlisted", show=False),
+        Binding("question_mark", "help_unlisted", show=False),
+    ]
+    # Classes every screen gets from the terminal's size; the .tcss files lay out small
+    # terminals with them (down to 40x12).
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (60, "-medium"),
+        (80, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-tiny"),
+        (16, "-short"),
+        (24, "-tall"),
     ]
 
     def __init__(
@@ -107,8 +129,25 @@ class QuizApp(App[int]):
 
         self._replace(StartScreen(self.loaded, self.settings, self.bank_paths, message=message))
 
+    def _sized(self, screen: ScreenT) -> ScreenT:
+        """`screen` with the size classes it will get, before its first layout: Textual adds
+        them on the first resize, after widgets (and the scroll position that keeps the
+        focused one in sight) were first laid out without them."""
+        width, height = self.size
+        for breakpoints, length in (
+            (self.HORIZONTAL_BREAKPOINTS, width),
+            (self.VERTICAL_BREAKPOINTS, height),
+        ):
+            names = [name for least, name in breakpoints or () if length >= least]
+            for name in names[:-1]:
+                screen.remove_class(name)
+            if names:
+                screen.add_class(names[-1])
+        return screen
+
     def _replace(self, screen: Screen[Any]) -> None:
         """Show `screen` in place of the current main screen (dialogs on top are closed)."""
+        self._sized(screen)
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) > 1:
@@ -237,7 +276,9 @@ class QuizApp(App[int]):
     def on_open_article(self, message: messages.OpenArticle) -> None:
         from quiz.screens.article import ArticleScreen
 
-        self.push_screen(ArticleScreen(message.loaded or self.loaded, message.figure_id))
+        self.push_screen(
+            self._sized(ArticleScreen(message.loaded or self.loaded, message.figure_id))
+        )
 
     # -- results and preferences --------------------------------------------------
 
@@ -292,13 +333,42 @@ class QuizApp(App[int]):
 
     # -- actions available everywhere -------------------------------------------
 
+    NARROW = 60
+    """Below this width the Footer cannot hold the app's keys beside a screen's own three."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Letter keys go into a text field: hide them from the Footer there (Ctrl+Q and F1
-        # still work).
-        return not (action in ("request_quit", "help") and isinstance(self.focused, Input))
+        in_field = isinstance(self.focused, Input)
+        if action in ("quit_anywhere", "help_anywhere"):
+            return in_field
+        # Letter keys go into a text field: q and ? act (and show) only outside one.
+        if action in ("request_quit_unlisted", "help_unlisted") and in_field:
+            return False
+        if action in ("request_quit", "help"):
+            if in_field:
+                return False
+            # On a narrow terminal, q and ? give way in the Footer to a screen with keys
+            # of its own; the unlisted bindings still act on them.
+            return not (self.size.width < self.NARROW and self._screen_keys_shown() >= 3)
+        return True
+
+    def _screen_keys_shown(self) -> int:
+        return sum(1 for b in type(self.screen).BINDINGS if isinstance(b, Binding) and b.show)
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()
+
+    def action_request_quit_unlisted(self) -> None:
+        self.action_request_quit()
+
+    def action_help_unlisted(self) -> None:
+        self.action_help()
 
     def action_quit_anywhere(self) -> None:
         """Ctrl+Q: the same as q, but it also works inside a text field."""
+        self.action_request_quit()
+
+    async def action_quit(self) -> None:
+        """Textual's own quit (the command palette's "Quit"): asks first mid-quiz, like q."""
         self.action_request_quit()
 
     def action_request_quit(self) -> None:
@@ -314,13 +384,19 @@ class QuizApp(App[int]):
                 self.exit(0)
 
         assert self.session is not None
-        self.push_screen(ConfirmQuit(self.session.position, self.session.total), done)
+        self.push_screen(self._sized(ConfirmQuit(self.session.position, self.session.total)), done)
+
+    def action_help_anywhere(self) -> None:
+        self.action_help()
+
+    def action_quit_unlisted(self) -> None:
+        self.action_request_quit()
 
     def action_help(self) -> None:
         from quiz.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen(self._sized(HelpScreen(self.screen)))
 
     def action_article(self) -> None:
         self.post_message(messages.OpenArticle())

@@ -74,7 +74,10 @@ class ArticleScreen(Screen[None]):
             for number in range(len(paragraphs(self.loaded.article_text))):
                 yield Static(Content(""), id=f"para-{number}", classes="paragraph")
         if self.highlights:
-            yield FigureCard(self._card(self.selected), id="article-card")
+            # A card can be longer than the room under the article: it scrolls on its own
+            # (Tab to it, then ↑↓ / PageUp / PageDown), never cut off.
+            with VerticalScroll(id="article-card-box", can_focus=True):
+                yield FigureCard(self._card(self.selected), id="article-card")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,7 +114,13 @@ class ArticleScreen(Screen[None]):
         position.update(
             Content(f"Quote {self.selected + 1} of {count}: n / p or click a quote to move")
         )
-        self.query_one("#article-card", FigureCard).show_card(self._card(self.selected))
+        figure_card = self.query_one("#article-card", FigureCard)
+        figure_card.show_card(self._card(self.selected))
+        # The border (and the source's name in it) is the scrolling box's, so it stays put
+        # while the card scrolls inside.
+        box = self.query_one("#article-card-box", VerticalScroll)
+        box.border_title = figure_card.border_title
+        box.scroll_home(animate=False)
         if selected_para is not None:
             scroller = self.query_one("#article-text", VerticalScroll)
             self.call_after_refresh(

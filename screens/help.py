@@ -6,24 +6,40 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from quiz.game.scoring import RULE_TEXT
 
-GENERAL = """\
-Number keys 1-6   pick an option (or ↑↓ and Enter, or click it)
-Enter             answer an estimate; go on from a reveal
-Esc               leave a text field, so letter keys work again
-a                 the article, quotes highlighted (start, reveal, summary)
-?  or  F1         this help
-Ctrl+P            the command palette: themes, article, play again
-q  or  Ctrl+Q     quit (asks first during a quiz)
+GENERAL = [
+    ("Number keys 1-6", "pick an option (or ↑↓ and Enter, or click it)"),
+    ("Enter", "answer an estimate; go on from a reveal"),
+    ("Esc", "leave a text field, so letter keys work again"),
+    ("a", "the article, quotes highlighted (start, reveal, summary)"),
+    ("?  or  F1", "this help (F1 also inside a text field)"),
+    ("Ctrl+P", "the command palette: themes, article, play again"),
+    ("q  or  Ctrl+Q", "quit (asks first during a quiz)"),
+]
+"""(keys, what they do): laid out in two columns, so a description that wraps stays in its
+column instead of running under the keys."""
 
-Estimates accept 7.8m, 7,800,000, about 40k, 15-30 million; the line under
-the field says how your number was read before you press Enter."""
+NUMBERS = (
+    "Estimates accept 7.8m, 7,800,000, about 40k, 15-30 million (read as its middle); "
+    "the line under the field says how your number was read before you press Enter."
+)
+
+
+def key_rows(rows: list[tuple[str, str]]) -> Grid:
+    return Grid(
+        *[
+            widget
+            for keys, does in rows
+            for widget in (Static(Content(keys), classes="keys"), Static(Content(does)))
+        ],
+        classes="key-rows",
+    )
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,13 +53,12 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.under = under
 
-    def _screen_keys(self) -> list[str]:
-        lines = []
+    def _screen_keys(self) -> list[tuple[str, str]]:
+        rows = []
         for binding in type(self.under).BINDINGS:
             if isinstance(binding, Binding) and binding.show and binding.description:
-                keys = binding.key.replace(",", " / ")
-                lines.append(f"{keys:<18}{binding.description}")
-        return lines
+                rows.append((binding.key.replace(",", " / "), binding.description))
+        return rows
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", can_focus=True):
@@ -51,13 +66,16 @@ class HelpScreen(ModalScreen[None]):
             keys = self._screen_keys()
             if keys:
                 yield Static(Content("On this screen"), classes="heading")
-                yield Static(Content("\n".join(keys)))
+                yield key_rows(keys)
             yield Static(Content("Everywhere"), classes="heading")
-            yield Static(Content(GENERAL))
+            yield key_rows(GENERAL)
+            yield Static(Content(NUMBERS), classes="hint")
             if RULE_TEXT:
                 yield Static(Content("Scoring estimates"), classes="heading")
                 yield Static(Content(RULE_TEXT))
             yield Static(Content("Esc closes this help."), classes="hint")
+        # The way out stays in sight when the help is longer than the terminal.
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -49,7 +49,10 @@ class QuestionScreen(Screen[None]):
     """One question. Choice: number keys 1-6, arrows + Enter, or a click. Estimate: type and
     press Enter; Escape leaves the field so that letter keys (q, ?) work again."""
 
-    AUTO_FOCUS = "Options, NumberInput Input"
+    # Focused by hand, without the scroll Textual's AUTO_FOCUS does at compose time: that
+    # scroll is worked out before the layout and can hide the prompt on a small terminal.
+    AUTO_FOCUS = None
+    CONTROLS = "Options, NumberInput Input"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_field", "Leave field", show=False),
         Binding("tab", "app.focus_next", "Next field", show=False),
@@ -72,44 +75,66 @@ class QuestionScreen(Screen[None]):
             yield Static(Content(question.prompt), id="prompt", markup=False)
             if not question.is_numeric:
                 yield Options(question.options, id="options")
-                yield Static(
-                    Content(f"Press 1-{len(question.options)}, or move with ↑↓ and press Enter."),
-                    classes="hint",
-                )
             elif self.interval:
                 yield NumberInput(
                     label="Low: at least",
-                    allow_range=False,
+                    range_means="bounds",
                     units=question.unit_words,
                     id="low",
                     placeholder="the lowest you think it could be",
                 )
                 yield NumberInput(
                     label="High: at most",
-                    allow_range=False,
+                    range_means="bounds",
                     units=question.unit_words,
                     id="high",
                     placeholder="the highest you think it could be",
                 )
-                yield self._numeric_footer()
             else:
                 unit = f" ({question.unit})" if question.unit else ""
                 yield NumberInput(
                     label=f"Your estimate{unit}",
-                    allow_range=False,
+                    range_means="middle",
                     units=question.unit_words,
                     id="guess",
                 )
-                yield self._numeric_footer()
+            if question.is_numeric:
+                rule = INTERVAL_RULE_TEXT if self.interval else RULE_TEXT
+                if rule:
+                    yield Static(Content(f"Scoring: {rule}"), id="rule", classes="hint")
+        # Outside the scrolling body, so the keys stay in sight however small the terminal.
+        yield Static(Content(self._keys_hint()), id="keys", classes="hint")
         yield Footer()
 
-    def _numeric_footer(self) -> Static:
-        text = INTERVAL_RULE_TEXT if self.interval else RULE_TEXT
-        rule = f"Scoring: {text}\n" if text else ""
-        return Static(
-            Content(rule + "Enter to answer · Esc leaves the field · Ctrl+Q quit · F1 help"),
-            classes="hint",
-        )
+    def _keys_hint(self) -> str:
+        if not self.question.is_numeric:
+            return f"Press 1-{len(self.question.options)}, or ↑↓ and Enter."
+        return "Enter answers · Esc leaves the field"
+
+    def on_resize(self) -> None:
+        # Show the prompt from its first line, then as little scrolling as keeps the focused
+        # control in sight: after a resize (or the first layout, laid out before the size
+        # classes applied) the old scroll position can hide either.
+        self.call_after_refresh(self._show_prompt_and_focus)
+
+    def on_mount(self) -> None:
+        self._focus_control()
+
+    def on_screen_resume(self) -> None:
+        if self.focused is None:
+            self._focus_control()
+
+    def _focus_control(self) -> None:
+        control = self.query(self.CONTROLS).first()
+        self.set_focus(control, scroll_visible=False)
+        self.call_after_refresh(self._show_prompt_and_focus)
+
+    def _show_prompt_and_focus(self) -> None:
+        focused = self.focused
+        body = self.query_one("#question-body", VerticalScroll)
+        body.scroll_home(animate=False, immediate=True)
+        if focused is not None and focused is not body:
+            body.scroll_to_widget(focused, animate=False, immediate=True)
 
     # -- answering -----------------------------------------------------------------
 
@@ -133,6 +158,12 @@ class QuestionScreen(Screen[None]):
             return
         low = self.query_one("#low", NumberInput)
         high = self.query_one("#high", NumberInput)
+        for field in (event.number_input, low, high):
+            # A range typed into either bound is both bounds, as the line under it said.
+            reading = field.read()
+            if not isinstance(reading, str) and reading.is_range:
+                self._give(IntervalAnswer(reading.low, reading.high, field.value.strip()))
+                return
         if event.number_input is low and not high.value.strip():
             high.focus()
             return

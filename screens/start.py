@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from quiz.screens.messages import OpenArticle, StartQuiz
+from quiz.screens.widgets.toggles import TickBox, TickList
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Select, SelectionList, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.bank.dates import in_words
@@ -126,7 +127,7 @@ class StartScreen(Screen[None]):
                             compact=True,
                             id="name",
                         )
-                    yield Checkbox(
+                    yield TickBox(
                         "Interval mode: give low and high bounds",
                         choices.interval,
                         compact=True,
@@ -134,7 +135,7 @@ class StartScreen(Screen[None]):
                     )
                 with Vertical(id="kinds-box"):
                     yield Static("Kinds (space toggles)", classes="label wide")
-                    yield SelectionList[Kind](
+                    yield TickList[Kind](
                         *[
                             Selection(Content(KIND_CHOICES[k]), k, k in choices.kinds)
                             for k in KINDS
@@ -142,10 +143,12 @@ class StartScreen(Screen[None]):
                         id="kinds",
                         compact=True,
                     )
-            yield Static(Content(""), id="start-message")
-            with Horizontal(id="start-buttons"):
-                yield Button("Play", id="play", variant="primary", compact=True)
-                yield Button("Read the article", id="read", compact=True)
+        # Outside the scrolling body, so Play stays in sight (and focusing it scrolls nothing
+        # away) however small the terminal.
+        yield Static(Content(""), id="start-message", classes="-empty")
+        with Horizontal(id="start-buttons"):
+            yield Button("Play", id="play", variant="primary", compact=True)
+            yield Button("Read the article", id="read", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -158,6 +161,7 @@ class StartScreen(Screen[None]):
         message = self.query_one("#start-message", Static)
         message.update(Content(text))
         message.set_class(bool(text), "-error")
+        message.set_class(not text, "-empty")
 
     def _show_bank(self) -> None:
         loaded = self.loaded
@@ -206,7 +210,7 @@ class StartScreen(Screen[None]):
         seed_text = self.query_one("#seed", Input).value.strip()
         if seed_text and not seed_text.isdigit():
             return "Seed: a whole number, or leave it empty for a random quiz."
-        selected = set(self.query_one("#kinds", SelectionList).selected)
+        selected = set(self.query_one("#kinds", TickList).selected)
         kinds = tuple(k for k in KINDS if k in selected)
         if not kinds:
             return "Kinds: choose at least one kind of question."
@@ -220,7 +224,7 @@ class StartScreen(Screen[None]):
             bank=self.loaded.path if self.loaded else None,
             count=int(count_text),
             kinds=kinds,
-            interval=self.query_one("#interval", Checkbox).value,
+            interval=self.query_one("#interval", TickBox).value,
             seed=int(seed_text) if seed_text else None,
             name=name,
         )

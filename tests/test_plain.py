@@ -372,7 +372,9 @@ def test_reading_numbers_and_ranges() -> None:
     ratio = Question(id="r", kind="compare", prompt="?", low=2.5, high=2.5, unit="times")
     assert read_answer("7.8m", estimate, interval=False) == NumberAnswer(7_800_000, "7.8m")
     assert read_answer("15 million", estimate, interval=False) == NumberAnswer(15e6, "15 million")
-    assert isinstance(read_answer("10-20k", estimate, interval=False), str)
+    # A range as one estimate is its (geometric) middle, as in the TUI (issue 14).
+    middle = read_answer("10-20k", estimate, interval=False)
+    assert isinstance(middle, NumberAnswer) and round(middle.value) == 14142
     assert read_answer("10k-20k", estimate, interval=True) == IntervalAnswer(1e4, 2e4, "10k-20k")
     assert isinstance(read_answer("20k", estimate, interval=True), str)
     assert read_answer("2.5x", ratio, interval=False) == NumberAnswer(2.5, "2.5")

@@ -142,6 +142,7 @@ def test_quit_dialog(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
 
 def test_small_terminal(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """40x12, an estimate question with "7.8m" typed: the header still on one line, the
-    prompt and field reachable, nothing overlapping."""
+    prompt from its first line, the field with "= 7,800,000" under it, the keys (Enter, Esc;
+    ^q and f1 in the Footer) in sight, nothing overlapping."""
     keys = ["enter", *"7.8m"]
     assert play(build, snap_compare, keys, kinds=("estimate",), size=(40, 12))

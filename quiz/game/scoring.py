@@ -237,8 +237,8 @@ def read_answer(question: Question, text: str, interval: bool = False) -> Answer
     """Read what a player typed, or raise ValueError with a message to show them.
 
     Options are picked by number ("2") or by their text; numbers go through the number
-    reader ("7.8m", "7,800,000", "15 million"). In interval mode a numeric question
-    wants two bounds ("5,000-20,000", "5k to 20k").
+    reader ("7.8m", "7,800,000", "15 million"); a range given as one estimate counts as its
+    middle. In interval mode a numeric question wants two bounds ("5,000-20,000", "5k to 20k").
     """
     typed = text.strip()
     if not question.is_numeric:
@@ -262,6 +262,7 @@ def read_answer(question: Question, text: str, interval: bool = False) -> Answer
                 "expected a low and a high bound such as 5,000-20,000, found one number"
             )
         return IntervalAnswer(reading.low, reading.high, typed)
-    if reading.is_range:
-        raise ValueError("expected one number, your best guess, found a range")
+    # A range typed as one estimate ("15-30 million", as a news report would put it) counts
+    # as its middle on the scale the score uses: the geometric middle, equally many times
+    # off from either end (`NumberReading.value`). The screens say so before it is given.
     return NumberAnswer(reading.value, typed)

@@ -101,7 +101,7 @@ class JoinQuestionScreen(Screen[None]):
                 unit = f" ({message.unit})" if message.unit else ""
                 yield NumberInput(
                     label=f"Your estimate{unit}",
-                    allow_range=False,
+                    range_means="middle",
                     units=message.unit_words,
                     id="guess",
                 )

@@ -8,6 +8,8 @@ everywhere. The field is a plain text Input on purpose: `Input(type="integer")` 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -26,10 +28,22 @@ def spelled(value: float) -> str:
     return digits if words == digits else f"{digits} ({words})"
 
 
-def describe_reading(reading: NumberReading) -> str:
-    if reading.is_range:
-        return f"= {spelled(reading.low)} to {spelled(reading.high)}"
-    return f"= {spelled(reading.low)}"
+RangeMeans = Literal["range", "middle", "bounds"]
+"""What a range typed into the field stands for: itself; its middle, for a field that wants
+one estimate (the engine scores "15-30 million" as its middle); both bounds of an interval,
+for a field that wants one bound."""
+
+
+def describe_reading(reading: NumberReading, range_means: RangeMeans = "range") -> str:
+    if not reading.is_range:
+        return f"= {spelled(reading.low)}"
+    if range_means == "middle":
+        return (
+            f"= {format_number(reading.value)}, the middle of "
+            f"{format_number(reading.low)} to {format_number(reading.high)}"
+        )
+    span = f"= {spelled(reading.low)} to {spelled(reading.high)}"
+    return f"{span}: both bounds" if range_means == "bounds" else span
 
 
 class NumberInput(Vertical):
@@ -37,7 +51,7 @@ class NumberInput(Vertical):
 
     Enter posts `NumberInput.Submitted` only when the text reads as a number; otherwise the
     line under the field says what went wrong and the text stays for the player to fix.
-    `allow_range=False` refuses ranges (the bounds of an interval answer are single numbers).
+    `range_means` says how a typed range is read, and the line under the field says it too.
     """
 
     class Submitted(Message):
@@ -57,7 +71,7 @@ class NumberInput(Vertical):
         self,
         *,
         placeholder: str = f"e.g. {EXAMPLES}",
-        allow_range: bool = True,
+        range_means: RangeMeans = "range",
         label: str | None = None,
         units: tuple[str, ...] = (),
         id: str | None = None,
@@ -67,7 +81,7 @@ class NumberInput(Vertical):
         self.units = units
         """Unit words the engine's reader accepts after the number ("km", "kilometres")."""
         self.placeholder = placeholder
-        self.allow_range = allow_range
+        self.range_means: RangeMeans = range_means
         self.label = label
 
     def compose(self) -> ComposeResult:
@@ -101,8 +115,6 @@ class NumberInput(Vertical):
                 or f"Can't read {text.strip()!r} as a number."
             )
             return f"{problem} Try {EXAMPLES}."
-        if reading.is_range and not self.allow_range:
-            return "One number here, not a range."
         return reading
 
     def show_error(self, message: str) -> None:
@@ -124,7 +136,7 @@ class NumberInput(Vertical):
             # While typing, a half-written number is normal: say so quietly, not as an error.
             self._show("? not a number yet", False)
         else:
-            self._show(describe_reading(result), False)
+            self._show(describe_reading(result, self.range_means), False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -133,7 +145,7 @@ class NumberInput(Vertical):
             self._show(result, True)
             self.input.focus()
             return
-        self._show(describe_reading(result), False)
+        self._show(describe_reading(result, self.range_means), False)
         self.post_message(self.Submitted(self, result, self.input.value))
 
     def focus(self, scroll_visible: bool = True) -> NumberInput:
