@@ -119,7 +119,7 @@ class ArticleScreen(Screen[None]):
         # The border (and the source's name in it) is the scrolling box's, so it stays put
         # while the card scrolls inside.
         box = self.query_one("#article-card-box", VerticalScroll)
-        box.border_title = figure_card.border_title
+        box.border_title = Content(figure_card.card.source)
         box.scroll_home(animate=False)
         if selected_para is not None:
             scroller = self.query_one("#article-text", VerticalScroll)
