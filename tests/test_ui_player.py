@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.scoring import IntervalAnswer, NumberAnswer
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
 
 
 def screen_text(app: QuizApp) -> str:
@@ -29,7 +29,7 @@ def screen_lines(app: QuizApp) -> list[str]:
 def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
     return make_app(
         loaded=loaded,
-        choices=Choices(**choices),  # type: ignore[arg-type]
+        settings=GameSettings(**choices),  # type: ignore[arg-type]
         data_dir=tmp_path / "data",
         prefs_path=tmp_path / "prefs.json",
     )

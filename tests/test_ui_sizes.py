@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList
 
 from quiz.bank.loader import LoadedBank
-from quiz.play.preferences import Choices
+from quiz.play.settings import GameSettings
 
 SIZES = [(40, 12), (60, 20), (80, 24), (120, 40)]
 
@@ -60,7 +60,7 @@ def check(app: QuizApp, first_line: str, size: tuple[int, int]) -> None:
 def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
     return make_app(
         loaded=loaded,
-        choices=Choices(count=1, **choices),  # type: ignore[arg-type]
+        settings=GameSettings(count=1, **choices),  # type: ignore[arg-type]
         data_dir=tmp_path / "data",
         prefs_path=tmp_path / "prefs.json",
     )
