@@ -41,7 +41,7 @@ from textual.widgets import Input
 from quiz.bank.loader import LoadedBank
 from quiz.play import preferences
 from quiz.play.settings import GameSettings
-from quiz.play.setup import NoQuiz, make_quiz
+from quiz.play.setup import NoQuiz, default_name, make_quiz
 
 if TYPE_CHECKING:
     from quiz.game.session import AnsweredQuestion, Session
@@ -49,9 +49,6 @@ if TYPE_CHECKING:
     from quiz.results.store import Store
 
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
-
-PLAYER = "player"
-"""The name stored when the player gives none."""
 
 
 class QuizApp(App[int]):
@@ -304,7 +301,7 @@ class QuizApp(App[int]):
     def _store_answer(self, answered: AnsweredQuestion) -> None:
         """Store one answer now; the Session calls this before it returns the result."""
         self._guard_store(
-            lambda: self._game_record().recorder(self.settings.name or PLAYER)(answered)
+            lambda: self._game_record().recorder(self.settings.name or default_name())(answered)
         )
 
     def _end_game(self, ending: Ending) -> None:

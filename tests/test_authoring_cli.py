@@ -67,13 +67,6 @@ def test_check_empty_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert out == f"{tmp_path}: expected a folder holding .toml banks, found none\n"
 
 
-def test_check_without_paths_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(["check"])
-    assert caught.value.code == 2
-    assert "PATH" in capsys.readouterr().err
-
-
 def test_check_shipped_banks_as_a_subprocess() -> None:
     """The console entry point, as CI runs it: `python -m quiz check questions/`."""
     questions = Path(__file__).resolve().parent.parent / "questions"

@@ -245,6 +245,29 @@ def test_a_range_given_as_one_estimate_counts_as_its_middle() -> None:
     assert answer.text == "15-30 million"
 
 
+def test_a_source_is_picked_by_its_short_name() -> None:
+    """Issue 14: in --plain, "milley" was refused where "gen. mark milley" worked."""
+    sources = Question(
+        id="s",
+        kind="source",
+        prompt="?",
+        options=("Gen. Mark Milley", "Moscow", "The UN", "Valeriy Zaluzhniy"),
+        answer_index=0,
+    )
+    assert read_answer(sources, "milley") == ChoiceAnswer(0)
+    assert read_answer(sources, "Mark Milley") == ChoiceAnswer(0)
+    assert read_answer(sources, "the un") == ChoiceAnswer(2)
+    assert read_answer(sources, "un") == ChoiceAnswer(2)
+    with pytest.raises(ValueError, match="from 1 to 4"):
+        read_answer(sources, "mark zaluzhniy")  # words from two names
+    both = Question(id="b", kind="source", prompt="?", options=("The UN", "The U.S."))
+    with pytest.raises(ValueError, match=re.escape("could be 'The UN' or 'The U.S.'")):
+        read_answer(both, "the")
+    numbers = Question(id="n", kind="choice", prompt="?", options=("100,000", "15,000"))
+    with pytest.raises(ValueError, match="from 1 to 2"):
+        read_answer(numbers, "100")
+
+
 def test_typed_options_and_intervals() -> None:
     assert read_answer(CHOICE, " 2 ") == ChoiceAnswer(1)
     assert read_answer(CHOICE, "odesa") == ChoiceAnswer(2)

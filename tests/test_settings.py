@@ -197,7 +197,7 @@ def test_a_folder_of_one_bank_plays_it(fair: Path, tmp_path: Path) -> None:
         "play", str(fair.parent), "--plain", "--count", "1", "--data-dir", str(tmp_path / "d")
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("The town fair: 1 questions")
+    assert result.stdout.startswith("The town fair: 1 question,")
     # The replay command names the bank played, not the folder.
     assert f"quiz play --plain {fair} --seed" in result.stdout
 
@@ -262,7 +262,7 @@ def test_a_folder_on_a_terminal_asks_which_bank_in_plain(folder: Path, tmp_path:
     assert status == 0
     assert "1. " + str(folder / "a-broken.toml") + ": does not check" in seen
     assert "a-broken.toml does not check, so it cannot be played." in seen
-    assert "Riverton's numbers: 1 questions" in seen
+    assert "Riverton's numbers: 1 question," in seen
     flat = " ".join(seen.split())  # lines are wrapped to the terminal's width
     assert f"quiz play --plain {folder / 'b-riverton.toml'} --seed" in flat
 

@@ -42,8 +42,15 @@ def _plural(count: int, word: str) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """`quiz check [PATH...]`; with no path, the banks shipped with the game (what an author
+    checking their install, or CI, wants)."""
+    paths = args.paths
+    if not paths:
+        from quiz.questions import shipped_banks
+
+        paths = list(shipped_banks())
     failed = 0
-    for path, is_bank in _bank_paths(args.paths):
+    for path, is_bank in _bank_paths(paths):
         if not is_bank:
             failed += 1
             print(f"{path}: expected a folder holding .toml banks, found none")

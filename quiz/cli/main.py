@@ -155,7 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check bank files and report every problem with its file, line and key. "
         "Exit 0 when all are valid, 1 when any is not.",
     )
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bank files or folders")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="bank files or folders (default: the banks shipped with the game)",
+    )
     check.set_defaults(handler="quiz.cli.authoring:run_check")
 
     schema = sub.add_parser(
@@ -357,9 +363,41 @@ def run_join(args: argparse.Namespace) -> int:
     return join(plan)
 
 
+def _misplaced_play_option(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The first of `argv`'s options that only `quiz play` knows, given before any command
+    (`quiz --seed 5`): argparse would call the value an invalid command."""
+    top = parser._option_string_actions
+    commands: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands = action.choices
+    play = commands.get("play")
+    if play is None:
+        return None
+    tokens = iter(argv)
+    for token in tokens:
+        option = token.split("=", 1)[0]
+        if token in commands or not token.startswith("-"):
+            return None
+        if option in top:
+            if top[option].nargs != 0 and "=" not in token:
+                next(tokens, None)  # its value, e.g. --data-dir DIR
+        elif option in play._option_string_actions:
+            return option
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    misplaced = _misplaced_play_option(parser, given)
+    if misplaced is not None:
+        print(
+            f"quiz: {misplaced} is an option of `quiz play`: quiz play {' '.join(given)}",
+            file=sys.stderr,
+        )
+        return 2
+    args = parser.parse_args(given)
     module_name, _, function_name = args.handler.partition(":")
     handler = getattr(importlib.import_module(module_name), function_name)
     try:

@@ -19,6 +19,7 @@ from quiz.cli.options import game_settings
 from quiz.play.banks import ask_on
 from quiz.play.setup import Quiz, bank_argument, build_quiz, replay_command
 from quiz.present import reveal as text
+from quiz.present.counts import questions_text
 
 
 def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
@@ -26,7 +27,7 @@ def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
     loaded, settings = quiz.loaded, quiz.settings
     yield f"{loaded.bank.bank.title} ({loaded.id})"
     yield (
-        f"Seed {settings.seed}, {len(quiz.questions)} questions, kinds: "
+        f"Seed {settings.seed}, {questions_text(len(quiz.questions))}, kinds: "
         f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."
     )
     if quiz.count_note:

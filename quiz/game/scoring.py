@@ -28,6 +28,8 @@ INTERVAL_RULE_TEXT are computed from the functions below, never typed in):
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quiz.bank.numbers import format_number, number_problem, read_number
@@ -233,6 +235,26 @@ def _score_interval(question: Question, answer: IntervalAnswer, max_points: floa
     return Score(points, max_points, inside, f"{where}: {points_text(points, max_points)}", inside)
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _options_named(options: Sequence[str], typed: str) -> list[int]:
+    """The options whose words include the typed words, in order and side by side: a
+    source's short name ("milley" for "Gen. Mark Milley", "the un"). Only typing with a
+    letter in it: "100" must not pick "100,000"."""
+    words = _words(typed)
+    if not words or not any(ch.isalpha() for ch in typed):
+        return []
+    size = len(words)
+    found = []
+    for index, option in enumerate(options):
+        have = _words(option)
+        if any(have[at : at + size] == words for at in range(len(have) - size + 1)):
+            found.append(index)
+    return found
+
+
 def read_answer(question: Question, text: str, interval: bool = False) -> Answer:
     """Read what a player typed, or raise ValueError with a message to show them.
 
@@ -248,6 +270,12 @@ def read_answer(question: Question, text: str, interval: bool = False) -> Answer
         for index, option in enumerate(question.options):
             if typed.casefold() == option.casefold():
                 return ChoiceAnswer(index)
+        named = _options_named(question.options, typed)
+        if len(named) == 1:
+            return ChoiceAnswer(named[0])
+        if named:
+            which = " or ".join(repr(question.options[i]) for i in named)
+            raise ValueError(f"{typed!r} could be {which}: type its number")
         raise ValueError(f"expected an option number from 1 to {count}, found {typed!r}")
     reading = read_number(typed, units=question.unit_words)
     if reading is None:

@@ -56,6 +56,7 @@ from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
 from quiz.present import reveal as text
+from quiz.present.counts import questions_text
 from quiz.results.record import GameRecord
 from quiz.results.store import Store, StoreError, describe_answer
 
@@ -244,7 +245,7 @@ class PlainGame:
             else ""
         )
         lines = [
-            f"{title}: {len(quiz.questions)} questions, seed {quiz.settings.seed}.",
+            f"{title}: {questions_text(len(quiz.questions))}, seed {quiz.settings.seed}.",
             *([quiz.count_note] if quiz.count_note else []),
             f"{who}Replay this quiz with: {replay_command(quiz, self.bank_arg, *self.flags)}",
             "Answer choices by number or by typing the option; type numbers as "

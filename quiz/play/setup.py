@@ -71,7 +71,7 @@ def parse_kinds(text: str | None) -> tuple[Kind, ...]:
     for kind in wanted:
         if kind not in KINDS:
             near = difflib.get_close_matches(kind, KINDS, n=1)
-            hint = f"; did you mean {near[0]!r}?" if near else ""
+            hint = f"; did you mean {near[0]!r}?" if near else "."
             raise UsageError(
                 f"--kinds: unknown kind {kind!r}{hint} Expected some of: {', '.join(KINDS)}"
             )

@@ -8,10 +8,11 @@ terminal, plain mode, the classroom host and `quiz preview` say the same thing.
 
 from __future__ import annotations
 
-__all__ = ["count_note"]
+__all__ = ["count_note", "questions_text"]
 
 
-def _questions(count: int) -> str:
+def questions_text(count: int) -> str:
+    """ "1 question", "3 questions": every front end counts questions with this."""
     return f"{count} question{'' if count == 1 else 's'}"
 
 
@@ -21,6 +22,6 @@ def count_note(asked: int, given: int) -> str | None:
     if given >= asked:
         return None
     return (
-        f"You asked for {_questions(asked)}; this bank gives {_questions(given)} of the"
+        f"You asked for {questions_text(asked)}; this bank gives {questions_text(given)} of the"
         f" kinds chosen, so the quiz has {given}."
     )

@@ -22,6 +22,7 @@ from quiz.game.explain import Card, Explanation
 from quiz.game.generate import Question
 from quiz.game.scoring import Score
 from quiz.game.session import AnsweredQuestion, Summary
+from quiz.present.counts import questions_text
 from quiz.present.quotes import shown_quote
 from quiz.results.printable import printable as printable  # re-exported: callers ask present
 from quiz.results.store import describe_answer
@@ -135,7 +136,7 @@ def summary_lines(summary: Summary, questions: Sequence[Question]) -> list[str]:
         return [f"No questions answered (of {summary.total})."]
     lines = [
         f"Final score: {points_of(summary.points, summary.max_points)} "
-        f"({summary.answered} of {summary.total} questions answered)."
+        f"({summary.answered} of {questions_text(summary.total)} answered)."
     ]
     if summary.by_kind:
         lines.append("By kind:")

@@ -11,6 +11,7 @@ import sys
 
 from quiz.cli.classroom import HostPlan, JoinPlan, end_hosting
 from quiz.errors import QuizError
+from quiz.present.counts import questions_text
 
 
 def host(plan: HostPlan) -> int:
@@ -26,7 +27,7 @@ def host(plan: HostPlan) -> int:
         web=plan.web,
     )
     print(
-        f"quiz: hosting {len(plan.room.questions)} questions, seed {plan.quiz.settings.seed}",
+        f"quiz: hosting {questions_text(len(plan.room.questions))}, seed {plan.quiz.settings.seed}",
         file=sys.stderr,
     )
     if plan.quiz.count_note:
