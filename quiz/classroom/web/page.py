@@ -101,8 +101,8 @@ def room_page(code: str, title: str) -> str:
 </head>
 <body>
 <div class="notice" role="alert"><div>
-<p>You have left the quiz.</p>
-<p>Open this page again to rejoin: type the same name and your points are kept.</p>
+<p>This page is no longer connected to the quiz.</p>
+<p>If the quiz is still on, press Rejoin and type the same name: your points are kept.</p>
 <button type="button" onclick="location.reload()">Rejoin</button>
 </div></div>
 <div id="terminal" class="textual-terminal" data-font-size="16"
