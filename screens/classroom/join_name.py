@@ -9,6 +9,7 @@ is sent; the host can still refuse it (taken), and then the screen opens again s
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Center
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -31,13 +32,14 @@ class NameScreen(Screen[str]):
         yield Static(Content("Figures quiz · classroom"), id="title")
         yield Static(Content(f"Joining room {self.room}"), id="room", markup=False)
         yield Static(Content("Your name, as the class will see it:"), id="ask")
-        yield Input(
-            self.name_given,
-            placeholder="your name",
-            max_length=NAME_MAX,
-            id="name",
-            select_on_focus=False,
-        )
+        with Center():
+            yield Input(
+                self.name_given,
+                placeholder="your name",
+                max_length=NAME_MAX,
+                id="name",
+                select_on_focus=False,
+            )
         yield Static(Content(self.problem), id="problem", markup=False)
         yield Static(Content("Enter joins."), id="hint")
         yield Footer()
