@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from quiz.game.explain import Explanation
 from quiz.game.scoring import points_text
 from quiz.game.session import AnsweredQuestion
+from quiz.present import bonus
 from quiz.results.store import describe_answer
 
 
@@ -53,6 +54,8 @@ def answer_lines(result: AnsweredQuestion) -> Content:
     if result.score.inside is not None:
         inside = "inside your bounds" if result.score.inside else "outside your bounds"
         lines.append(Content.assemble(("Truth      ", "bold"), inside))
+    if line := bonus.reveal_line(result.bonus, result.bonus_reason, result.points):
+        lines.append(Content.assemble(("Bonus      ", "bold"), line.removeprefix("Bonus: ")))
     return Content("\n").join(lines)
 
 

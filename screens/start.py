@@ -1,4 +1,5 @@
-"""The start screen: which bank, how many questions, which kinds, interval mode, seed, name.
+"""The start screen: which bank, how many questions, which kinds, interval mode, speed points
+and the streak bonus, seed, name.
 
 Pre-filled from the `GameSettings` the command line and the last choices remembered make
 (`quiz.cli.options`, `quiz.play.preferences`); Enter anywhere on it plays. Choosing another
@@ -133,6 +134,10 @@ class StartScreen(Screen[None]):
                         compact=True,
                         id="interval",
                     )
+                    # Off unless chosen: time pressure makes people guess (README, Scoring).
+                    with Horizontal(classes="row", id="bonuses"):
+                        yield TickBox("Speed points", choices.speed, compact=True, id="speed")
+                        yield TickBox("Streak bonus", choices.streak, compact=True, id="streak")
                 with Vertical(id="kinds-box"):
                     yield Static("Kinds (space toggles)", classes="label wide")
                     yield TickList[Kind](
@@ -225,6 +230,8 @@ class StartScreen(Screen[None]):
             count=int(count_text),
             kinds=kinds,
             interval=self.query_one("#interval", TickBox).value,
+            speed=self.query_one("#speed", TickBox).value,
+            streak=self.query_one("#streak", TickBox).value,
             seed=int(seed_text) if seed_text else None,
             name=name,
         )

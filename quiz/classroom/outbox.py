@@ -113,6 +113,8 @@ class Outbox:
                 max_points=score.max_points,
                 correct=score.correct,
                 reason=score.reason,
+                bonus=given.bonus,
+                bonus_reason=given.bonus_reason,
             )
             if isinstance(given.answer, NumberAnswer):
                 guess = given.answer.value

@@ -200,6 +200,9 @@ class YourAnswer(Message):
     max_points: float
     correct: bool
     reason: Text
+    bonus: float = 0.0
+    """Speed and streak points on top of `points` (when the host switched them on)."""
+    bonus_reason: Text = ""
 
 
 class YourReveal(Message):

@@ -21,8 +21,9 @@ Decisions worth knowing:
 - The leaderboard, the podium and the "of N" of a rank count the players in the game:
   a player who left before answering anything is not on it (a flood of hellos leaves
   no trace there); one who answered and then left stays with their points.
-- The answer text kept for the record is the host's: the option's text, or the
-  engine's `format_number` of the value read; what a client sends is never stored.
+- Answers are read and their bonus earned in `quiz.classroom.answers`: the text kept for
+  the record is the host's; speed points and the streak bonus (off unless the host asks)
+  score as in a solo game, speed falling to nothing when the countdown ends.
 """
 
 from __future__ import annotations
@@ -37,21 +38,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from quiz.bank.loader import LoadedBank
-from quiz.bank.numbers import format_number
+from quiz.classroom import answers
+from quiz.classroom.answers import Refusal
 from quiz.classroom.gate import CODE_LENGTH, new_code
 from quiz.classroom.names import NAME_MAX, clean_name, name_key, name_problem
 from quiz.game import explain as explaining
 from quiz.game import scoring
 from quiz.game.generate import Question
 from quiz.game.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
+from quiz.game.session import SessionSettings
 
 Phase = Literal["lobby", "question", "reveal", "finished"]
 log = logging.getLogger(__name__)
 MAX_PLAYERS = 1200
-
-
-class Refusal(Exception):
-    """A request the room does not grant; the message is shown to the student."""
 
 
 @dataclass
@@ -60,6 +59,9 @@ class Given:
     text: str
     score: Score
     seconds: float
+    bonus: float = 0.0
+    """Speed and streak points on top of the score (when the host switched them on)."""
+    bonus_reason: str = ""
 
 
 @dataclass
@@ -74,6 +76,8 @@ class Player:
     removed: bool = False
     connected: bool = True
     store_id: int | None = None
+    streak: int = 0
+    """Full-marks answers in a row up to the player's last answer (for the streak bonus)."""
 
     def plays(self, number: int) -> bool:
         return not self.removed and number >= self.first
@@ -124,11 +128,14 @@ class Room:
         seconds: float = 30.0,
         code: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        bonuses: SessionSettings | None = None,
     ) -> None:
         if not questions:
             raise ValueError("a classroom session needs at least one question")
         self.questions = questions
         self.loaded = loaded
+        self.bonuses = bonuses or SessionSettings()
+        """Speed points and the streak bonus, scored as in a solo game (off by default)."""
         self.seconds = float(seconds)
         self.code = code or new_code()
         self.clock = clock
@@ -283,25 +290,13 @@ class Room:
             raise Refusal("you already answered this question")
         if self.time_is_up():
             raise Refusal("too late: time was up")
-        answer: Answer
-        if question.is_numeric:
-            if value is None or choice is not None:
-                raise Refusal("this question needs a number")
-            if not value > 0:
-                raise Refusal("the answer must be a number above zero")
-            shown = format_number(value)
-            answer = NumberAnswer(value, shown)
-        else:
-            if choice is None or value is not None:
-                raise Refusal("this question needs one of the options")
-            if not 0 <= choice < len(question.options):
-                raise Refusal("there is no such option")
-            answer = ChoiceAnswer(choice)
-            shown = question.options[choice]
+        answer, shown = answers.read(question, choice, value)
         result = scoring.score(question, answer)
-        given = Given(answer, shown, result, max(0.0, self.clock() - self._opened))
+        seconds = max(0.0, self.clock() - self._opened)
+        earned = answers.earn(self.bonuses, player, number, result, seconds)
+        given = Given(answer, shown, result, seconds, earned.points, earned.reason)
         player.answers[number] = given
-        player.points += result.points
+        player.points += result.points + earned.points
         self.answered += 1
         return given
 

@@ -61,13 +61,15 @@ class Saver:
         score: Score,
         seconds: float | None,
         done: Callable[[], None],
+        bonus: float = 0.0,
+        bonus_reason: str = "",
     ) -> None:
         """Store one answer; `done` runs once it is committed (at once with no store)."""
 
         def write(record: GameRecord) -> None:
             if player.store_id is None:  # stored with their first answer or miss
                 player.store_id = record.add_player(player.name)
-            record.record(player.store_id, question, given, score, seconds)
+            record.record(player.store_id, question, given, score, seconds, bonus, bonus_reason)
 
         self._put(write, done)
 

@@ -261,6 +261,8 @@ class Serving:
             given.score,
             given.seconds,
             lambda: link.saved(received),
+            given.bonus,
+            given.bonus_reason,
         )
         self._changed()
         self._reveal_if_all_answered()

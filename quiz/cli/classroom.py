@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz import paths
@@ -101,7 +101,9 @@ def prepare_host(
     if not 0 <= port < 65536:
         raise UsageError(f"--port: expected 0 to 65535, found {port}")
     quiz = build_quiz(settings, ask_on(sys.stdin, sys.stderr) if sys.stdin.isatty() else None)
-    room = Room(quiz.questions, loaded=quiz.loaded, seconds=seconds)
+    # Speed points fall to nothing when the countdown ends, as the class sees the time.
+    bonuses = replace(settings.session_settings(), speed_seconds=float(seconds))
+    room = Room(quiz.questions, loaded=quiz.loaded, seconds=seconds, bonuses=bonuses)
     # Bound here, before any screen: a port in use is a message. The store is opened, but no
     # session is written until a student joins (the game record is lazy).
     try:

@@ -255,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDR",
         help="address to listen on (default: 127.0.0.1, this computer only)",
     )
+    _add_bonus_options(host)
     host.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     web = host.add_argument_group(
         "joining from a browser",

@@ -88,7 +88,7 @@ class AnsweredQuestion:
     bonus: float = 0.0
     """Speed and streak points on top of the score (0 unless enabled in settings)."""
     bonus_reason: str = ""
-    """The bonus in words: "+0.3 for speed, +0.2 for a streak of 3"; empty without one."""
+    """The bonus in words: "speed +0.3, streak of 3 +0.2"; empty without one."""
 
     @property
     def points(self) -> float:
@@ -126,6 +126,46 @@ class Summary:
     def calibration(self) -> float | None:
         """Share of interval answers that held the truth; None without any. Aim: 0.8."""
         return self.inside / self.intervals if self.intervals else None
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """Speed and streak points earned by one answer (see SessionSettings)."""
+
+    speed: float
+    streak_points: float
+    streak: int
+    """Full-marks answers in a row, this one included (0 after a miss)."""
+
+    @property
+    def points(self) -> float:
+        return round(self.speed + self.streak_points, 2)
+
+    @property
+    def reason(self) -> str:
+        """The bonus in words, as stored with the answer: "speed +0.3, streak of 3 +0.2"
+        (it starts with a word, so a spreadsheet never reads it as a formula); empty without
+        one."""
+        parts = []
+        if self.speed:
+            parts.append(f"speed +{self.speed:g}")
+        if self.streak_points:
+            parts.append(f"streak of {self.streak} +{self.streak_points:g}")
+        return ", ".join(parts)
+
+
+def bonus_for(settings: SessionSettings, result: Score, seconds: float, streak: int) -> Bonus:
+    """The bonus an answer scored `result` earns after `streak` full-marks answers in a row,
+    answered `seconds` after it was shown. The classroom scores each student with it too."""
+    streak = streak + 1 if result.correct else 0
+    speed = 0.0
+    if settings.speed_points and result.points > 0 and settings.speed_seconds > 0:
+        left = max(0.0, 1.0 - seconds / settings.speed_seconds)
+        speed = round(result.points * SPEED_SHARE * left, 2)
+    extra = 0.0
+    if settings.streak_bonus and streak > 1:
+        extra = round(result.max_points * min(STREAK_CAP, STREAK_STEP * (streak - 1)), 2)
+    return Bonus(speed, extra, streak)
 
 
 class Session:
@@ -215,20 +255,8 @@ class Session:
         return result
 
     def _bonus(self, result: Score, seconds: float) -> tuple[float, str, int]:
-        streak = self._streak + 1 if result.correct else 0
-        parts: list[str] = []
-        bonus = 0.0
-        if self.settings.speed_points and result.points > 0 and self.settings.speed_seconds > 0:
-            left = max(0.0, 1.0 - seconds / self.settings.speed_seconds)
-            speed = round(result.points * SPEED_SHARE * left, 2)
-            if speed > 0:
-                bonus += speed
-                parts.append(f"+{speed:g} for speed")
-        if self.settings.streak_bonus and streak > 1:
-            extra = round(result.max_points * min(STREAK_CAP, STREAK_STEP * (streak - 1)), 2)
-            bonus += extra
-            parts.append(f"+{extra:g} for a streak of {streak}")
-        return round(bonus, 2), ", ".join(parts), streak
+        earned = bonus_for(self.settings, result, seconds, self._streak)
+        return earned.points, earned.reason, earned.streak
 
     def next(self) -> State:
         """From the reveal to the next question, or to finished after the last; the new state."""

@@ -55,6 +55,7 @@ from quiz.game.session import AnsweredQuestion, Session
 from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
+from quiz.present import bonus
 from quiz.present import reveal as text
 from quiz.present.counts import questions_text
 from quiz.results.record import GameRecord
@@ -256,6 +257,7 @@ class PlainGame:
                 "Interval mode: give a low and a high bound on one line, as 50,000-200,000."
             )
         lines.append(f"Scoring estimates: {INTERVAL_RULE_TEXT if self.interval else RULE_TEXT}.")
+        lines.extend(bonus.rules(self.settings.session_settings()))
         lines.append("End of input (Ctrl-D) or Ctrl-C stops the game; answers given are kept.")
         return lines
 
@@ -269,9 +271,13 @@ class PlainGame:
                     f"  {text.printable(player.name)} answered {given}. "
                     f"{text.verdict(result)} {text.score_text(result.score)}."
                 )
+                if line := bonus.reveal_line(result.bonus, result.bonus_reason, result.points):
+                    console.say(f"    {line}")
         else:
             (result,) = results
             console.say(*text.score_lines(result, describe_answer(question, result.answer)))
+            if line := bonus.reveal_line(result.bonus, result.bonus_reason, result.points):
+                console.say(line)
         guess = results[0].answer if len(results) == 1 else None
         console.say(*text.explanation_lines(explain(self.quiz.loaded, question, guess)))
 

@@ -108,7 +108,7 @@ class AnswerRow:
     bonus: float = 0.0
     """Speed and streak points on top of `points` (0 when bonuses were off)."""
     bonus_reason: str = ""
-    """The bonus in words ("+0.3 for speed"); empty without one."""
+    """The bonus in words ("speed +0.3"); empty without one."""
 
     @property
     def missed(self) -> bool:

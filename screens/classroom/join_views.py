@@ -28,6 +28,7 @@ from quiz.classroom.protocol import EndMsg, QuestionMsg, RevealMsg
 from quiz.game.explain import Card, ChartPoint
 from quiz.game.generate import Question
 from quiz.game.scoring import RULE_TEXT, Answer, ChoiceAnswer, NumberAnswer, read_answer
+from quiz.present import bonus
 
 
 class WaitingScreen(Screen[None]):
@@ -226,7 +227,14 @@ class JoinRevealScreen(Screen[None]):
             ("✓ " if yours.correct else "", "bold"),
             # The engine's reason already states the points ("0.73 of 1 point").
             Content(yours.reason),
+            Content("\n" + line if (line := self._bonus_line()) else ""),
         )
+
+    def _bonus_line(self) -> str:
+        yours = self.reveal.yours
+        if yours is None:
+            return ""
+        return bonus.reveal_line(yours.bonus, yours.bonus_reason, yours.points + yours.bonus)
 
     def _class_line(self) -> Content:
         reveal = self.reveal

@@ -1,0 +1,195 @@
+"""Speed points and the streak bonus, made reachable: `--speed` and `--streak` for `play` and
+`host`, boxes on the start screen, scored, explained on the reveal, stored and exported; off
+by default everywhere."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from quiz.screens.app import make_app
+
+from quiz.bank.loader import LoadedBank, load_bank
+from quiz.classroom.room import Room
+from quiz.cli.main import build_parser
+from quiz.cli.options import game_settings
+from quiz.game.generate import Question, Settings, generate
+from quiz.game.session import SessionSettings
+from quiz.play.settings import GameSettings
+from quiz.present import bonus
+from quiz.results.export import write_csv
+from quiz.results.store import Store
+
+
+def choices(bank: Path, count: int) -> list[Question]:
+    return generate(load_bank(bank), Settings(count=count, kinds=("choice",), seed=3))
+
+
+def play_plain(bank: Path, data: Path, answers: str, *flags: str) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quiz",
+            "play",
+            str(bank),
+            "--plain",
+            "--seed",
+            "3",
+            "--count",
+            "3",
+            "--kinds",
+            "choice",
+            "--data-dir",
+            str(data),
+            *flags,
+        ],
+        input=answers,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def exported(data: Path) -> list[dict[str, str]]:
+    out = io.StringIO()
+    with Store(data) as store:
+        write_csv(store, out)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+def test_the_options_reach_the_settings_of_play_and_host() -> None:
+    parser = build_parser()
+    for command in ("play", "host"):
+        assert game_settings(parser.parse_args([command])).session_settings() == SessionSettings()
+        on = game_settings(parser.parse_args([command, "--speed", "--streak"]))
+        assert (on.speed, on.streak) == (True, True)
+        assert on.session_settings().speed_points and on.session_settings().streak_bonus
+
+
+def test_a_streak_in_plain_is_stated_scored_explained_stored_and_exported(
+    second_bank_path: Path, tmp_path: Path
+) -> None:
+    questions = choices(second_bank_path, 3)
+    right = "".join(f"{q.answer_index + 1}\n" for q in questions if q.answer_index is not None)
+    out = play_plain(second_bank_path, tmp_path / "on", right, "--streak")
+    assert bonus.rules(SessionSettings(streak_bonus=True))[0] in out
+    assert "Bonus: streak of 2 +0.1, so 1.1 points for this answer." in out
+    assert "Bonus: streak of 3 +0.2, so 1.2 points for this answer." in out
+    assert "Final score: 3.3 of 3 points" in out
+    assert "--streak" in out.split("Replay this quiz with:")[1].splitlines()[0]
+    rows = exported(tmp_path / "on")
+    assert [(r["score"], r["bonus"], r["bonus_reason"]) for r in rows] == [
+        ("1", "0", ""),
+        ("1", "0.1", "streak of 2 +0.1"),
+        ("1", "0.2", "streak of 3 +0.2"),
+    ]
+
+
+def test_speed_points_in_plain_reward_a_right_answer_only(
+    second_bank_path: Path, tmp_path: Path
+) -> None:
+    questions = choices(second_bank_path, 3)
+    first = questions[0]
+    assert first.answer_index is not None
+    wrong = (first.answer_index + 1) % len(first.options) + 1
+    answers = f"{first.answer_index + 1}\n{wrong}\n"
+    out = play_plain(second_bank_path, tmp_path / "speed", answers, "--speed")
+    assert bonus.rules(SessionSettings(speed_points=True))[0] in out
+    rows = exported(tmp_path / "speed")
+    assert float(rows[0]["bonus"]) > 0 and rows[0]["bonus_reason"].startswith("speed +")
+    assert (rows[1]["bonus"], rows[1]["bonus_reason"]) == ("0", "")
+
+
+def test_bonuses_are_off_by_default_in_plain(second_bank_path: Path, tmp_path: Path) -> None:
+    questions = choices(second_bank_path, 3)
+    right = "".join(f"{q.answer_index + 1}\n" for q in questions if q.answer_index is not None)
+    out = play_plain(second_bank_path, tmp_path / "off", right)
+    assert "Bonus" not in out and "Streak bonus" not in out and "Speed points" not in out
+    assert "Final score: 3 of 3 points" in out
+    assert {r["bonus"] for r in exported(tmp_path / "off")} == {"0"}
+
+
+@pytest.mark.parametrize("streak", [False, True], ids=["off", "on"])
+async def test_the_start_screen_switches_the_streak_bonus(
+    second_bank: LoadedBank, tmp_path: Path, streak: bool
+) -> None:
+    """Off unless its box is ticked; then the second right answer's reveal says why it
+    earned more, and the choice is remembered."""
+    from quiz.play.preferences import load
+
+    app = make_app(
+        loaded=second_bank,
+        settings=GameSettings(seed=3, count=3, kinds=("choice",)),
+        data_dir=tmp_path / "data",
+        prefs_path=tmp_path / "prefs.json",
+    )
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#streak")
+        assert box.value is False  # type: ignore[attr-defined]
+        if streak:
+            box.value = True  # type: ignore[attr-defined]
+        app.screen.query_one("#name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None
+        for _ in range(2):
+            question = app.session.current
+            assert question.answer_index is not None
+            await pilot.press(str(question.answer_index + 1))
+            await pilot.pause()
+            assert type(app.screen).__name__ == "RevealScreen"
+            shown = " ".join(s.text for s in app.screen._compositor.render_strips())
+            if app.session.position == 1:
+                await pilot.press("enter")
+                await pilot.pause()
+        assert ("streak of 2 +0.1" in shown) is streak
+        assert ("Bonus" in shown) is streak
+    assert load(tmp_path / "prefs.json").streak is streak
+
+
+def test_the_classroom_scores_a_streak_and_a_miss_ends_it(second_bank: LoadedBank) -> None:
+    questions = choices(second_bank.path, 3)
+    clock = [0.0]
+    room = Room(
+        questions,
+        seconds=30,
+        clock=lambda: clock[0],
+        bonuses=SessionSettings(streak_bonus=True, speed_points=True, speed_seconds=30),
+    )
+    ana, ben = room.join("Ana"), room.join("Ben")
+    for number, question in enumerate(questions, start=1):
+        room.next()
+        clock[0] += 15  # half the time: half the speed points
+        assert question.answer_index is not None
+        given = room.answer(ana, number, question.answer_index, None)
+        if number != 2:  # Ben misses question 2
+            room.answer(ben, number, question.answer_index, None)
+        room.close()
+        if number == 2:
+            assert (given.bonus, given.bonus_reason) == (
+                0.35,
+                "speed +0.25, streak of 2 +0.1",
+            )
+    assert ana.points == pytest.approx(3 + 3 * 0.25 + 0.1 + 0.2)
+    # Ben's run was broken by the miss: no streak on question 3.
+    assert ben.answers[3].bonus_reason == "speed +0.25"
+
+
+def test_the_classroom_is_off_by_default(second_bank: LoadedBank) -> None:
+    questions = choices(second_bank.path, 2)
+    room = Room(questions, seconds=30)
+    ana = room.join("Ana")
+    for number, question in enumerate(questions, start=1):
+        room.next()
+        assert question.answer_index is not None
+        assert room.answer(ana, number, question.answer_index, None).bonus == 0
+        room.close()
+    assert ana.points == 2
