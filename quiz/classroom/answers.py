@@ -8,15 +8,10 @@ question, like a wrong answer, ends a run of full marks.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from quiz.bank.numbers import format_number
 from quiz.game.generate import Question
 from quiz.game.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
 from quiz.game.session import Bonus, SessionSettings, bonus_for
-
-if TYPE_CHECKING:
-    from quiz.classroom.room import Player
 
 
 class Refusal(Exception):
@@ -40,11 +35,8 @@ def read(question: Question, choice: int | None, value: float | None) -> tuple[A
 
 
 def earn(
-    settings: SessionSettings, player: Player, number: int, result: Score, seconds: float
+    settings: SessionSettings, streak: int, previous_full_marks: bool, result: Score, seconds: float
 ) -> Bonus:
-    """The bonus `player`'s answer to question `number` earns; keeps their run of full marks."""
-    previous = player.answers.get(number - 1)
-    run = player.streak if previous is not None and previous.score.correct else 0
-    earned = bonus_for(settings, result, seconds, run)
-    player.streak = earned.streak
-    return earned
+    """The bonus an answer earns after a run of `streak` full-marks answers, which counts only
+    if the question just before was answered with full marks (a miss ends the run)."""
+    return bonus_for(settings, result, seconds, streak if previous_full_marks else 0)

@@ -293,7 +293,10 @@ class Room:
         answer, shown = answers.read(question, choice, value)
         result = scoring.score(question, answer)
         seconds = max(0.0, self.clock() - self._opened)
-        earned = answers.earn(self.bonuses, player, number, result, seconds)
+        previous = player.answers.get(number - 1)
+        full = previous is not None and previous.score.correct
+        earned = answers.earn(self.bonuses, player.streak, full, result, seconds)
+        player.streak = earned.streak
         given = Given(answer, shown, result, seconds, earned.points, earned.reason)
         player.answers[number] = given
         player.points += result.points + earned.points
