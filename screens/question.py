@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -104,7 +105,8 @@ class QuestionScreen(Screen[None]):
                     yield Static(Content(f"Scoring: {rule}"), id="rule", classes="hint")
         # Outside the scrolling body, so the keys stay in sight however small the terminal.
         yield Static(Content(self._keys_hint()), id="keys", classes="hint")
-        yield Footer()
+        # Mounted after the first frame: the prompt and the answer widget come first.
+        yield Lazy(Footer())
 
     def _keys_hint(self) -> str:
         if not self.question.is_numeric:
