@@ -12,14 +12,9 @@ Decisions worth knowing:
   goes straight to the first question, for the start-up benchmark and tests.)
 - The quiz is made by the engine (`quiz.play.setup.make_quiz`), as for `--plain`: a choice
   that gives no questions is a message on the start screen, never a traceback.
-- A folder of banks opens on its first bank that checks; the start screen offers every bank
-  in it (and the shipped ones), and one that does not check shows its problems when chosen.
-- Each quiz is one `GameRecord` (`quiz.results.record`), as in `--plain` and the classroom:
-  created with the first answer, so a quiz abandoned before any answer leaves nothing
-  behind and start-up does no database work; it ends "finished" at the summary and
-  "unfinished" when the app closes mid-quiz.
-- `q` (and Ctrl+Q, which also works inside a text field) asks before leaving a quiz in
-  progress; on the start and summary screens it quits at once.
+- Results: each quiz is one `GameRecord`, kept by `quiz.screens.keeper` (made with the
+  first answer; "finished" at the summary, "unfinished" when the app closes mid-quiz).
+- `q` asks before leaving a quiz in progress; on the start and summary screens it quits.
 """
 
 from __future__ import annotations
@@ -28,9 +23,11 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from quiz.screens import messages
+from quiz.screens.keeper import Keeper
+from quiz.screens.sizing import sized
 from quiz.screens.widgets import WIDGETS_CSS
 from quiz.screens.widgets.progress_header import Progress
 from textual.app import App, SystemCommand
@@ -44,11 +41,7 @@ from quiz.play.settings import GameSettings
 from quiz.play.setup import NoQuiz, default_name, make_quiz
 
 if TYPE_CHECKING:
-    from quiz.game.session import AnsweredQuestion, Session
-    from quiz.results.record import Ending, GameRecord
-    from quiz.results.store import Store
-
-ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+    from quiz.game.session import Session
 
 
 class QuizApp(App[int]):
@@ -80,16 +73,8 @@ class QuizApp(App[int]):
     # Classes every screen gets from the terminal's size; the .tcss files lay out small
     # terminals with them (down to 40x12). Not annotated ClassVar (which ruff's RUF012 wants):
     # Textual's own annotation makes mypy refuse a ClassVar override.
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
-        (0, "-narrow"),
-        (60, "-medium"),
-        (80, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
-        (0, "-tiny"),
-        (16, "-short"),
-        (24, "-tall"),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (80, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (24, "-tall")]  # noqa: RUF012
 
     def __init__(
         self,
@@ -110,9 +95,9 @@ class QuizApp(App[int]):
         self.clock = clock
         self.session: Session | None = None
         self.seed: int = 0
-        self._store: Store | None = None
-        self._game: GameRecord | None = None
-        """The quiz being played, as stored; None until its first answer."""
+        self.keeper = Keeper(
+            lambda text: self.notify(text, severity="error", timeout=10, markup=False)
+        )
 
     # -- the flow between screens -------------------------------------------------
 
@@ -127,25 +112,9 @@ class QuizApp(App[int]):
 
         self._replace(StartScreen(self.loaded, self.settings, self.bank_paths, message=message))
 
-    def _sized(self, screen: ScreenT) -> ScreenT:
-        """`screen` with the size classes it will get, before its first layout: Textual adds
-        them on the first resize, after widgets (and the scroll position that keeps the
-        focused one in sight) were first laid out without them."""
-        width, height = self.size
-        for breakpoints, length in (
-            (self.HORIZONTAL_BREAKPOINTS, width),
-            (self.VERTICAL_BREAKPOINTS, height),
-        ):
-            names = [name for least, name in breakpoints or () if length >= least]
-            for name in names[:-1]:
-                screen.remove_class(name)
-            if names:
-                screen.add_class(names[-1])
-        return screen
-
     def _replace(self, screen: Screen[Any]) -> None:
         """Show `screen` in place of the current main screen (dialogs on top are closed)."""
-        self._sized(screen)
+        sized(self, screen)
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) > 1:
@@ -177,14 +146,15 @@ class QuizApp(App[int]):
             else:
                 self._show_start(text)
             return
-        self._end_game("unfinished")
         self.seed = quiz.settings.seed
+        name = settings.name or default_name()
+        self.keeper.begin(loaded, settings, self.seed, len(quiz.questions), name)
         if quiz.count_note:
             self.notify(quiz.count_note, title="A shorter quiz", timeout=10, markup=False)
         self.session = Session(
             quiz.questions,
             settings.session_settings(),
-            on_answer=self._store_answer,
+            on_answer=self.keeper.answer,
             clock=self.clock,
         )
         self._show_question()
@@ -253,7 +223,7 @@ class QuizApp(App[int]):
         from quiz.screens.summary import SummaryScreen
 
         assert self.session is not None
-        self._end_game("finished")
+        self.keeper.end("finished")
         self._replace(
             SummaryScreen(
                 self.session.summary(),
@@ -275,49 +245,10 @@ class QuizApp(App[int]):
         from quiz.screens.article import ArticleScreen
 
         self.push_screen(
-            self._sized(ArticleScreen(message.loaded or self.loaded, message.figure_id))
+            sized(self, ArticleScreen(message.loaded or self.loaded, message.figure_id))
         )
 
     # -- results and preferences --------------------------------------------------
-
-    def _game_record(self) -> GameRecord:
-        from quiz.results.record import GameRecord
-        from quiz.results.store import Store
-
-        assert self.session is not None
-        if self._store is None:
-            self._store = Store(self.settings.data_dir)
-        if self._game is None:
-            self._game = GameRecord(
-                self._store,
-                self.loaded,
-                mode="solo",
-                seed=self.seed,
-                total=self.session.total,
-                settings=self.settings.stored(),
-            )
-        return self._game
-
-    def _store_answer(self, answered: AnsweredQuestion) -> None:
-        """Store one answer now; the Session calls this before it returns the result."""
-        self._guard_store(
-            lambda: self._game_record().recorder(self.settings.name or default_name())(answered)
-        )
-
-    def _end_game(self, ending: Ending) -> None:
-        """End the stored game, if one was started, and forget it."""
-        game, self._game = self._game, None
-        if game is not None:
-            self._guard_store(lambda: game.end(ending))
-
-    def _guard_store(self, work: Callable[[], object]) -> None:
-        """Run `work`; a store failure is told to the player, never a crash."""
-        from quiz.results.store import StoreError
-
-        try:
-            work()
-        except StoreError as exc:
-            self.notify(f"Results not saved: {exc}", severity="error", timeout=10, markup=False)
 
     def _save_choices(self, settings: GameSettings) -> None:
         # Remembering choices is a convenience; failing to is not worth interrupting play.
@@ -325,9 +256,7 @@ class QuizApp(App[int]):
             preferences.save(settings, self.prefs_path)
 
     def on_unmount(self) -> None:
-        self._end_game("unfinished")  # the first end wins: a finished game stays finished
-        if self._store is not None:
-            self._store.close()
+        self.keeper.close()  # the first end wins: a finished game stays finished
 
     # -- actions available everywhere -------------------------------------------
 
@@ -382,7 +311,7 @@ class QuizApp(App[int]):
                 self.exit(0)
 
         assert self.session is not None
-        self.push_screen(self._sized(ConfirmQuit(self.session.position, self.session.total)), done)
+        self.push_screen(sized(self, ConfirmQuit(self.session.position, self.session.total)), done)
 
     def action_help_anywhere(self) -> None:
         self.action_help()
@@ -394,7 +323,7 @@ class QuizApp(App[int]):
         from quiz.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(self._sized(HelpScreen(self.screen)))
+            self.push_screen(sized(self, HelpScreen(self.screen)))
 
     def action_article(self) -> None:
         self.post_message(messages.OpenArticle())
@@ -459,52 +388,3 @@ def make_app(
         show_start=show_start,
         clock=clock,
     )
-
-
-def _opening_bank(
-    settings: GameSettings, remembered_bank: Path | None
-) -> tuple[LoadedBank, list[Path]]:
-    """The bank the start screen opens on, and every bank it offers.
-
-    The bank or folder the settings name (a folder: its first bank that checks; none
-    that checks is a BankError), else the remembered bank if it still checks, else the
-    shipped one; the offer lists the folder's banks, then the shipped banks.
-    """
-    from quiz.questions import shipped_banks
-
-    from quiz.bank.loader import load_bank
-    from quiz.errors import BankError
-    from quiz.play.banks import choose_bank, default_bank, usable
-
-    offered: list[Path] = []
-    loaded: LoadedBank | None = None
-    given = settings.bank
-    if given is not None and given.is_dir():
-        folder = usable(given)
-        offered = [offer.path for offer in folder]
-        loaded = next(offer.loaded for offer in folder if offer.loaded is not None)
-    elif given is not None:
-        loaded = choose_bank(given)
-        offered = [given]
-    elif remembered_bank is not None and remembered_bank.is_file():
-        with contextlib.suppress(BankError):  # no longer checks: open the shipped bank
-            loaded = load_bank(remembered_bank)
-            offered = [remembered_bank]
-    if loaded is None:
-        loaded = load_bank(default_bank())
-    for path in shipped_banks():
-        if Path(path) not in offered:
-            offered.append(Path(path))
-    return loaded, offered
-
-
-def run_app(settings: GameSettings, *, remembered_bank: Path | None = None) -> int:
-    """`quiz` and `quiz play`: check the bank first (a QuizError for the CLI), then play."""
-    loaded, offered = _opening_bank(settings, remembered_bank)
-    app = make_app(loaded=loaded, settings=settings, bank_paths=offered)
-    result = app.run()
-    if app.return_code:
-        return app.return_code
-    if app.session is not None:
-        print(f"Seed {app.seed}: `quiz play --seed {app.seed}` replays this quiz.")
-    return int(result or 0)

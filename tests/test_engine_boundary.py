@@ -2,7 +2,7 @@
 
 import-linter (in CI) cannot see `quiz.screens`, because `screens/` is mapped into the
 package only at install time; this test reads the engine's source instead. The CLI's
-lazy imports of `quiz.screens.app` and `quiz.screens.classroom.commands`, which start the
+lazy imports of `quiz.screens.launch` and `quiz.screens.classroom.commands`, which start the
 TUI and the classroom screens, are the only allowed exceptions.
 """
 
@@ -15,7 +15,7 @@ import pytest
 
 ENGINE = Path(__file__).resolve().parent.parent / "quiz"
 ALLOWED = {
-    ("cli/main.py", "quiz.screens.app"),
+    ("cli/main.py", "quiz.screens.launch"),
     ("cli/main.py", "quiz.screens.classroom.commands"),
 }
 FORBIDDEN = ("textual", "rich", "quiz.screens")
@@ -51,10 +51,10 @@ def test_engine_module_does_not_import_the_ui(path: Path) -> None:
 
 
 def test_the_check_sees_a_function_level_import() -> None:
-    source = "def f():\n    from quiz.screens.app import run_app\n    import rich.text\n"
+    source = "def f():\n    from quiz.screens.launch import run_app\n    import rich.text\n"
     assert _violations(source, "generate.py") == [
-        "quiz.screens.app",
-        "quiz.screens.app.run_app",
+        "quiz.screens.launch",
+        "quiz.screens.launch.run_app",
         "rich.text",
     ]
     assert _violations(source, "cli/main.py") == ["rich.text"]

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from quiz.screens.app import QuizApp, _opening_bank, make_app
+from quiz.screens.app import QuizApp, make_app
+from quiz.screens.launch import opening_bank
 
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.cli import main as cli
@@ -108,7 +109,7 @@ def test_kinds_are_read_the_same_by_the_tui_and_plain(
     plain: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """`--kinds Estimate,CHOICE` is the same two kinds whether the game is the TUI or plain."""
-    import quiz.screens.app
+    import quiz.screens.launch
 
     import quiz.play.plain
 
@@ -119,7 +120,7 @@ def test_kinds_are_read_the_same_by_the_tui_and_plain(
         return 0
 
     monkeypatch.setenv("QUIZ_CONFIG_DIR", str(tmp_path))
-    monkeypatch.setattr(quiz.screens.app, "run_app", fake)
+    monkeypatch.setattr(quiz.screens.launch, "run_app", fake)
     monkeypatch.setattr(quiz.play.plain, "run_plain", fake)
     argv = ["play", "--kinds", "Estimate, CHOICE", *(["--plain"] if plain else [])]
     assert cli.main(argv) == 0
@@ -158,7 +159,7 @@ def test_the_tui_opens_a_folder_on_its_first_bank_that_checks(folder: Path) -> N
     then the shipped banks."""
     from quiz.questions import shipped_banks
 
-    loaded, offered = _opening_bank(GameSettings(bank=folder), None)
+    loaded, offered = opening_bank(GameSettings(bank=folder), None)
     assert loaded.path == folder / "b-riverton.toml"
     assert offered[:2] == [folder / "a-broken.toml", folder / "b-riverton.toml"]
     assert offered[2:] == [Path(p) for p in shipped_banks()]

@@ -322,7 +322,7 @@ def run_play(args: argparse.Namespace) -> int:
     remembered = preferences.load()
     settings = game_settings(args, replace(remembered, bank=None))
     # The one place the engine reaches the UI: the import-linter contract lists it.
-    from quiz.screens.app import run_app
+    from quiz.screens.launch import run_app
 
     return int(run_app(settings, remembered_bank=remembered.bank))
 
