@@ -19,8 +19,9 @@ from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import read_number
 from quiz.game import distractors
 from quiz.game.distractors import MIN_GAP, apart, interval_text
-from quiz.game.explain import explain
+from quiz.game.explain import Card, explain
 from quiz.game.generate import KINDS, Question, Settings, all_questions, generate
+from quiz.game.quantity import quantity_text, unit_display
 
 BANKS = ["shipped", "second_bank"]
 
@@ -30,8 +31,9 @@ def bank(request: pytest.FixtureRequest) -> LoadedBank:
     return request.getfixturevalue(request.param)
 
 
-def _interval(option: str) -> tuple[float, float]:
-    reading = read_number(option)
+def _interval(option: str, question: Question) -> tuple[float, float]:
+    """An option's value, read as a player would type it (its unit allowed)."""
+    reading = read_number(option, units=question.unit_words)
     assert reading is not None, f"option {option!r} does not read as a number"
     return reading.low, reading.high
 
@@ -112,9 +114,9 @@ def test_choice_distractors_are_honest(bank: LoadedBank, seed: int) -> None:
         if question.kind != "choice":
             continue
         figure = figures[question.figure_ids[0]]
-        assert question.answer_text == interval_text(*figure.bounds)
+        assert question.answer_text == quantity_text(*figure.bounds, unit_display(figure.unit))
         assert len(question.options) == 4
-        values = [_interval(o) for o in question.options]
+        values = [_interval(o, question) for o in question.options]
         answer = values[question.answer_index or 0]
         assert answer == figure.bounds
         for index, value in enumerate(values):
@@ -137,11 +139,11 @@ def test_range_answers_have_no_distractor_inside(bank: LoadedBank) -> None:
     ]
     assert ranged, "each test bank has a figure given as a range"
     for question in ranged:
-        low, high = _interval(question.answer_text)
+        low, high = _interval(question.answer_text, question)
         for option in question.options:
             if option == question.answer_text:
                 continue
-            o_low, o_high = _interval(option)
+            o_low, o_high = _interval(option, question)
             assert o_high < low or o_low > high
 
 
@@ -400,7 +402,7 @@ def test_any_bank_gives_honest_deterministic_quizzes(
         assert len(set(folded)) == len(folded) >= 2
         assert question.options.count(question.answer_text) == 1
         if question.kind == "choice":
-            values = [_interval(o) for o in question.options]
+            values = [_interval(o, question) for o in question.options]
             answer = values[question.answer_index or 0]
             assert all(apart(v, answer) for v in values if v is not answer)
     if not every:
@@ -420,8 +422,17 @@ def _measures_shown(loaded: LoadedBank, question: Question) -> set[str]:
 def _gives_away(loaded: LoadedBank, earlier: Question, later: Question) -> bool:
     """Whether `earlier`'s reveal shows `later`'s answer: the value or the source of a
     figure `later` is about, on that figure's card."""
+    figures = loaded.bank.figures
+
+    def shown_on(card: Card) -> bool:
+        if later.is_numeric:
+            return (later.low, later.high) == (card.low, card.high)
+        unit = unit_display(figures[card.figure_id].unit)
+        written = (quantity_text(card.low, card.high, unit), card.value_text, card.source)
+        return later.answer_text.casefold() in {w.casefold() for w in written}
+
     return any(
-        card.figure_id in later.figure_ids and later.answer_text in (card.value_text, card.source)
+        card.figure_id in later.figure_ids and shown_on(card)
         for card in explain(loaded, earlier).cards
     )
 

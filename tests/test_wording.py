@@ -161,12 +161,12 @@ def test_comparison_prompts_start_with_a_capital_whatever_the_source_name(
             assert sentence[0].isupper(), question.prompt
     university = _by_id(all_questions(march))["compare:crowd-university:crowd-police"]
     assert university.prompt.startswith("The university's team put the crowd at the march at")
-    assert ". The police put the crowd at the march at 60,000" in university.prompt
+    assert ". The police put the crowd at the march at 60,000 people" in university.prompt
 
 
 def test_source_prompt_reads_counts_as_a_noun_phrase(march: LoadedBank) -> None:
     question = _by_id(all_questions(march))["source:crowd-police"]
-    assert question.prompt == "Who put the crowd at the march at 60,000 (as of 2024)?"
+    assert question.prompt == "Who put the crowd at the march at 60,000 people (as of 2024)?"
 
 
 def test_rank_says_higher_for_two_and_highest_for_more(tmp_path: Path, march: LoadedBank) -> None:

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterable
 
 from quiz.cli.options import game_settings
+from quiz.game.quantity import is_linear
+from quiz.game.scoring import rule_text
 from quiz.play.banks import ask_on
 from quiz.play.setup import Quiz, bank_argument, build_quiz, replay_command
 from quiz.present import reveal as text
@@ -40,8 +42,10 @@ def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
             mark = "   <- answer" if option_number - 1 == question.answer_index else ""
             yield f"   {option_number}) {option}{mark}"
         if question.is_numeric:
-            unit = f" ({question.unit})" if question.unit else ""
-            yield f"   Answer: {question.answer_text}{unit}"
+            # The answer carries its unit; the rule is said where it is not the usual one.
+            yield f"   Answer: {question.answer_text}"
+            if is_linear(question.number_kind):
+                yield f"   Scoring: {rule_text(question)}"
         yield f"   Points: {text.points(question.points)}"
         yield f"   Figures: {', '.join(question.figure_ids) or 'none'}"
         yield f"   Question id: {question.id}"

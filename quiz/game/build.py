@@ -15,10 +15,11 @@ from typing import Any
 from quiz.bank.data import Figure, Unit
 from quiz.game import distractors
 from quiz.game.catalogue import Spec
-from quiz.game.distractors import interval_text
 from quiz.game.index import Index, measure_label
+from quiz.game.linear_distractors import pick_linear
+from quiz.game.quantity import LINEAR_RULES, TIMES, is_linear, quantity_text, unit_display
 from quiz.game.question import MAX_OPTIONS, Question
-from quiz.game.wording import TEMPLATES, as_of_text, fill
+from quiz.game.wording import TEMPLATES, as_of_text, capitalised, fill
 
 
 def _own(figure: Figure, kind: str) -> str | None:
@@ -40,6 +41,9 @@ def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
         high=high,
         unit=figure.unit.plural,
         unit_words=unit_words(figure.unit),
+        unit_shown=unit_display(figure.unit),
+        number_kind=figure.kind,
+        approximate=figure.approximate,
         figure_ids=spec.figures,
         points=figure.points,
     )
@@ -50,16 +54,24 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
     figure = index.figures[figure_id]
     answer = index.bounds[figure_id]
     others = [index.bounds[f] for f in index.neighbours(figure_id)]
-    options = [answer, *distractors.pick(answer, others, rng, MAX_OPTIONS - 1)]
+    if is_linear(figure.kind):
+        wrong = pick_linear(answer, others, rng, LINEAR_RULES[figure.kind], MAX_OPTIONS - 1)
+    else:
+        wrong = distractors.pick(answer, others, rng, MAX_OPTIONS - 1)
+    options = [answer, *wrong]
     options.sort()
+    words = unit_display(figure.unit)
     return Question(
         id=spec.id,
         kind="choice",
         prompt=_own(figure, "choice") or figure.ask or "",
-        options=tuple(interval_text(*o) for o in options),
+        # No "about" on any option: it would mark the answer out.
+        options=tuple(quantity_text(*o, words) for o in options),
         answer_index=options.index(answer),
         unit=figure.unit.plural,
         unit_words=unit_words(figure.unit),
+        unit_shown=words,
+        number_kind=figure.kind,
         figure_ids=spec.figures,
         points=figure.points,
     )
@@ -97,7 +109,8 @@ def _pick_names(
                 break
             add(names[rng.randrange(len(names))])
     rng.shuffle(chosen)
-    return tuple(chosen), chosen.index(right)
+    # Options are read as a list: each starts with a capital ("The police").
+    return tuple(capitalised(name) for name in chosen), chosen.index(right)
 
 
 def unit_words(unit: Unit) -> tuple[str, ...]:
@@ -119,7 +132,7 @@ def _build_source(index: Index, spec: Spec, rng: random.Random) -> Question:
         or fill(
             TEMPLATES["source"],
             counts=figure.counts,
-            value=index.value(figure_id),
+            value=index.quantity(figure_id),
             as_of=as_of_text(index.when(figure_id)),
         ),
         options=options,
@@ -142,11 +155,11 @@ def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
         TEMPLATES["times"],
         source=index.names[big_id],
         counts=big.counts,
-        value=index.value(big_id),
+        value=index.quantity(big_id),
         as_of=as_of_text(index.when(big_id)),
         other_source=index.names[small_id],
         other_counts=small.counts,
-        other_value=index.value(small_id),
+        other_value=index.quantity(small_id),
         other_as_of=as_of_text(index.when(small_id)),
     )
     return Question(
@@ -157,6 +170,8 @@ def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
         high=max(low, high),
         unit="times",
         unit_words=("time", "times", "x", "×"),
+        unit_shown=TIMES,
+        number_kind="ratio",
         figure_ids=spec.figures,
         points=max(big.points, small.points),
     )
@@ -177,7 +192,7 @@ def _build_highest(index: Index, spec: Spec, rng: random.Random) -> Question:
         id=spec.id,
         kind="compare",
         prompt=prompt,
-        options=tuple(names),
+        options=tuple(capitalised(name) for name in names),
         answer_index=names.index(index.names[top]),
         figure_ids=(top,),
         points=max(index.figures[f].points for f in shown),

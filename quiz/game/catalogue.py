@@ -14,9 +14,11 @@ What the generator asks, and why:
 - *compare*: for every measure with several figures, "how many times larger is the
   figure A than B?" (numeric, the answer a ratio, a range when either figure is one)
   for each figure clearly larger than the measure's smallest, and "which source
-  gave the highest figure?" when one source's figure is clearly above all others.
+  gave the highest figure?" when one source's figure is clearly above all others and
+  every source of the measure is named.
   Figures within a factor 1.25 of each other are not compared: "1.06 times larger"
-  teaches nothing.
+  teaches nothing, and neither is a temperature, percentage or share ("20 °C is 1.6
+  times 12 °C" means nothing): their measures get only "which source gave the highest".
 - *written*: the bank's hand-written questions, numeric or with options.
 
 Figures without `ask` are never the subject of a question, but appear in
@@ -32,6 +34,7 @@ from typing import Any, NamedTuple
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.index import Index, log_middle
+from quiz.game.quantity import is_linear
 from quiz.game.question import COMPARE_GAP, Kind
 
 
@@ -55,7 +58,10 @@ class Spec(NamedTuple):
 
 
 def _highest(index: Index, measure: str, figure_ids: list[str]) -> Spec | None:
-    """ "Which source gave the highest figure?", when one clearly did."""
+    """ "Which source gave the highest figure?", when one clearly did and every figure
+    ranked has a named source (an unnamed one can be no option of a "which source")."""
+    if not all(index.named(f) for f in figure_ids):
+        return None
     best_per_source: dict[str, str] = {}
     for f in figure_ids:
         name = index.names[f].casefold()
@@ -104,7 +110,8 @@ def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
             continue
         smallest = min(figure_ids, key=lambda f: bounds[f][1])
         base_high = bounds[smallest][1]
-        for figure_id in figure_ids:
+        divisible = not any(is_linear(index.figures[f].kind) for f in figure_ids)
+        for figure_id in figure_ids if divisible else ():
             if bounds[figure_id][0] >= base_high * COMPARE_GAP:
                 pair = (figure_id, smallest)
                 question_id = f"compare:{figure_id}:{smallest}"

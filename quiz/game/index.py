@@ -12,6 +12,7 @@ import math
 from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.game.distractors import interval_text
+from quiz.game.quantity import quantity_text, unit_display
 
 
 def log_middle(low: float, high: float) -> float:
@@ -76,6 +77,15 @@ class Index:
 
     def value(self, figure_id: str) -> str:
         return interval_text(*self.bounds[figure_id])
+
+    def quantity(self, figure_id: str) -> str:
+        """The figure as a prompt states it: "about 110,000 people", "4.5 km"."""
+        figure = self.figures[figure_id]
+        return quantity_text(*self.bounds[figure_id], unit_display(figure.unit), figure.approximate)
+
+    def value_text(self, figure_id: str) -> str:
+        """The figure as an option writes it: "4.5 km", with no "about"."""
+        return quantity_text(*self.bounds[figure_id], unit_display(self.figures[figure_id].unit))
 
     def named(self, figure_id: str) -> bool:
         """Whether the figure's source is someone a player could name."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.game.distractors import interval_text
+from quiz.game.quantity import NO_UNIT, UnitWords, quantity_text
 
 Kind = Literal["estimate", "choice", "source", "compare", "written"]
 KINDS: tuple[Kind, ...] = ("estimate", "choice", "source", "compare", "written")
@@ -37,10 +37,18 @@ class Question:
     low: float | None = None
     high: float | None = None
     unit: str = ""
-    """What a typed number counts ("people", "times" for a ratio); empty for options."""
+    """What a typed number counts, plural ("people", "kilometres", "times" for a ratio);
+    empty for options."""
     unit_words: tuple[str, ...] = ()
     """What a player may type after a number for this question's unit: the singular, the
     plural and the abbreviation ("kilometre", "kilometres", "km"; "times" and "x")."""
+    unit_shown: UnitWords = NO_UNIT
+    """The unit as numbers are written with it ("4.5 km", "1 arrest"); options carry it
+    already."""
+    number_kind: str = "count"
+    """The figure's kind of number, which decides the scoring rule (quiz.game.quantity)."""
+    approximate: bool = False
+    """The answer was given as an estimate: it reads "about 110,000 people"."""
     figure_ids: tuple[str, ...] = ()
     """Figures this question is about; the reveal explains their measure(s)."""
     points: float = 1.0
@@ -53,12 +61,12 @@ class Question:
 
     @property
     def answer_text(self) -> str:
-        """The right answer as a player reads it: the option, or "7.8 million"."""
+        """The right answer as a player reads it: the option, or "about 7.8 million people"."""
         if self.options:
             assert self.answer_index is not None
             return self.options[self.answer_index]
         assert self.low is not None and self.high is not None
-        return interval_text(self.low, self.high)
+        return quantity_text(self.low, self.high, self.unit_shown, self.approximate)
 
 
 DEFAULT_COUNT = 10

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from quiz.bank.numbers import format_number, number_problem, read_number
 from quiz.game.distractors import interval_text
+from quiz.game.quantity import LINEAR_RULES, LinearRule, is_linear, number_text
 from quiz.game.question import Question
 
 
@@ -156,8 +157,10 @@ def _off(guess: float, truth: float, high: str = "too high", low: str = "too low
     if ratio < 1.5:
         percent = (guess / truth - 1) if guess > truth else (1 - guess / truth)
         return f"{max(1, round(percent * 100))}% {direction}"
-    shown = f"{ratio:.1f}" if ratio < 100 else format_number(round(ratio))
-    return f"{shown}x {direction}"
+    if ratio < 100:
+        return f"{ratio:.1f}x {direction}"
+    # "7.8 million times", never "7.8 millionx".
+    return f"{format_number(round(ratio))} times {direction}"
 
 
 def _positive(value: float, what: str) -> None:
@@ -197,6 +200,8 @@ def score(question: Question, answer: Answer) -> Score:
             times_off=1.0,
         )
     truth = high if guess > high else low
+    if is_linear(question.number_kind):
+        return _score_linear(question, guess, truth, max_points)
     ratio = max(guess / truth, truth / guess)
     points = round(max_points * estimate_share(ratio), 2)
     correct = ratio <= FULL_MARKS_RATIO
@@ -206,6 +211,49 @@ def score(question: Question, answer: Answer) -> Score:
         correct,
         f"{_off(guess, truth)}: {points_text(points, max_points)}",
         times_off=ratio,
+    )
+
+
+def linear_share(distance: float, rule: LinearRule) -> float:
+    """The share of a question's points for a guess `distance` off, on a linear scale."""
+    if distance <= rule.full:
+        return 1.0
+    if distance >= rule.zero:
+        return 0.0
+    return 1.0 - (distance - rule.full) / (rule.zero - rule.full)
+
+
+def _distance_text(question: Question, distance: float) -> str:
+    """ "3 °C", "5 percentage points": a distance in the question's unit."""
+    shown = number_text(round(distance, 2))
+    if question.number_kind == "percentage":
+        return f"{shown} percentage point{'' if shown == '1' else 's'}"
+    return question.unit_shown.after(shown, one=shown == "1")
+
+
+def _score_linear(question: Question, guess: float, truth: float, max_points: float) -> Score:
+    rule = LINEAR_RULES[question.number_kind]
+    distance = abs(guess - truth)
+    points = round(max_points * linear_share(distance, rule), 2)
+    direction = "too high" if guess > truth else "too low"
+    reason = f"{_distance_text(question, distance)} {direction}: {points_text(points, max_points)}"
+    return Score(points, max_points, distance <= rule.full, reason)
+
+
+def rule_text(question: Question, interval: bool = False) -> str:
+    """The scoring rule of `question` in one line, as the screen states it ("" for options)."""
+    if not question.is_numeric:
+        return ""
+    if interval:
+        return INTERVAL_RULE_TEXT
+    if not is_linear(question.number_kind):
+        return RULE_TEXT
+    rule = LINEAR_RULES[question.number_kind]
+    middle = (rule.full + rule.zero) / 2
+    return (
+        f"within {_distance_text(question, rule.full)}: full marks; "
+        f"{_distance_text(question, middle)} off: {_share_text(linear_share(middle, rule))}; "
+        f"{_distance_text(question, rule.zero)} off or more: nothing"
     )
 
 

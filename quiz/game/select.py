@@ -163,8 +163,16 @@ def _lend_shares(
 def _gives_itself_away(index: Index, question: Question) -> bool:
     """Whether a reveal showing this question's figures shows its answer: a figure's
     value or its source's name."""
-    answer = question.answer_text
-    return any(index.value(f) == answer or index.names[f] == answer for f in question.figure_ids)
+    if question.is_numeric:
+        answer = (question.low, question.high)
+        return any(index.bounds[f] == answer for f in question.figure_ids)
+    # An option reads as the reveal writes a figure (with its unit) or names a source
+    # (capitalised as an option).
+    picked = question.answer_text.casefold()
+    return any(
+        picked in (index.value_text(f).casefold(), index.names[f].casefold())
+        for f in question.figure_ids
+    )
 
 
 def order(index: Index, chosen: list[Spec], built: list[Question]) -> list[Question]:

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 
 def describe_answer(question: Question, answer: Answer) -> str:
-    """What the player answered, in words: the option's text, or "7.8 million"."""
-    from quiz.bank.numbers import format_number
+    """What the player answered, in words: the option's text, or "7.8 million people"
+    with the question's unit, as the answer is written beside it."""
+    from quiz.game.quantity import quantity_text
     from quiz.game.scoring import ChoiceAnswer, IntervalAnswer
 
     if isinstance(answer, ChoiceAnswer):
@@ -26,8 +27,8 @@ def describe_answer(question: Question, answer: Answer) -> str:
             return question.options[answer.index]
         return f"option {answer.index + 1}"
     if isinstance(answer, IntervalAnswer):
-        return f"{format_number(answer.low)}–{format_number(answer.high)}"
-    return format_number(answer.value)
+        return quantity_text(answer.low, answer.high, question.unit_shown)
+    return quantity_text(answer.value, answer.value, question.unit_shown)
 
 
 @dataclass(frozen=True)
