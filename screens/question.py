@@ -25,12 +25,11 @@ from textual.widgets import Footer, Static
 from quiz.bank.numbers import format_number
 from quiz.game.generate import Question
 from quiz.game.scoring import (
-    INTERVAL_RULE_TEXT,
-    RULE_TEXT,
     ChoiceAnswer,
     IntervalAnswer,
     NumberAnswer,
     read_answer,
+    rule_text,
 )
 
 KIND_LABELS = {
@@ -100,7 +99,7 @@ class QuestionScreen(Screen[None]):
                     id="guess",
                 )
             if question.is_numeric:
-                rule = INTERVAL_RULE_TEXT if self.interval else RULE_TEXT
+                rule = rule_text(question, self.interval)
                 if rule:
                     yield Static(Content(f"Scoring: {rule}"), id="rule", classes="hint")
         # Outside the scrolling body, so the keys stay in sight however small the terminal.

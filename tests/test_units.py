@@ -264,3 +264,50 @@ def test_a_choice_answer_may_be_typed_with_its_unit(march: LoadedBank) -> None:
     assert read_answer(question, question.options[question.answer_index]) == ChoiceAnswer(
         question.answer_index
     )
+
+
+def test_every_card_carries_its_sources_note(march: LoadedBank) -> None:
+    from quiz.game.explain import explain
+
+    question = _questions(march)["estimate:crowd-police"]
+    cards = explain(march, question).cards
+    assert {c.figure_id for c in cards} == {"crowd-police", "crowd-organisers", "crowd-university"}
+    for card in cards:
+        source = march.bank.sources[march.bank.figures[card.figure_id].source]
+        assert card.note == source.note
+    police = next(c for c in cards if c.figure_id == "crowd-police")
+    assert police.value_text == "about 20,000 people"
+
+
+def test_plain_reveal_shows_the_note_on_every_card(march: LoadedBank) -> None:
+    from quiz.game.explain import explain
+    from quiz.present.reveal import explanation_lines
+
+    question = _questions(march)["estimate:crowd-organisers"]
+    lines = "\n".join(explanation_lines(explain(march, question)))
+    for source in ("coalition", "police"):
+        note = march.bank.sources[source].note
+        assert note is not None
+        assert f"About them: {note}" in lines
+
+
+def test_a_written_question_does_not_mark_its_figure_as_the_answer(tmp_path: Path) -> None:
+    from quiz.game.explain import explain
+
+    text = MARCH.read_text(encoding="utf-8") + (
+        '\n[[questions]]\nkind = "choice"\nprompt = "Why is the police count lower?"\n'
+        'answer = "It counts the peak"\noptions = ["It counts the peak", "It counts the day"]\n'
+        'figure = "crowd-police"\n'
+    )
+    (tmp_path / "march.txt").write_text(
+        (MARCH.parent / "march.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "march.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_bank(path, use_cache=False)
+    written = next(q for q in all_questions(loaded) if q.kind == "written")
+    explanation = explain(loaded, written)
+    assert not any(card.is_answer for card in explanation.cards)
+    assert not any(point.kind == "answer" for point in explanation.chart)
+    # The figure is still shown first, as what the question is about.
+    assert explanation.cards[0].figure_id == "crowd-police"

@@ -126,6 +126,8 @@ class QuestionMsg(Message):
     unit: Short = ""
     unit_words: tuple[Short, ...] = Field(default=(), max_length=8)
     """What the student may type after a number ("km", "kilometres"): no answer in it."""
+    rule: Text = ""
+    """The scoring rule of a number question, as the host's engine states it."""
     seconds_left: float
     paused: bool = False
 
@@ -134,6 +136,8 @@ class QuestionMsg(Message):
         cls, question: Question, number: int, total: int, seconds_left: float, paused: bool = False
     ) -> QuestionMsg:
         """Copy only the whitelisted fields of an engine `Question`."""
+        from quiz.game.scoring import rule_text  # the host's side only: students never call
+
         return cls(
             number=number,
             total=total,
@@ -142,6 +146,7 @@ class QuestionMsg(Message):
             options=tuple(question.options),
             unit=question.unit,
             unit_words=question.unit_words,
+            rule=rule_text(question),
             seconds_left=seconds_left,
             paused=paused,
         )
@@ -185,6 +190,8 @@ class CardMsg(Message):
     unit: Text = ""
     low: float = 0.0
     high: float = 0.0
+    note: Text | None = None
+    """The source's note, shown on the card as on the host's."""
 
 
 class PointMsg(Message):

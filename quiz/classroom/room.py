@@ -339,7 +339,7 @@ class Room:
             guesses=guesses,
             answered=len(given),
             players=len(self.ranked()),
-            rule=scoring.RULE_TEXT if question.is_numeric else "",
+            rule=scoring.rule_text(question),
         )
         return self.reveal
 

@@ -18,7 +18,7 @@ from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import find_numbers
 from quiz.bank.provenance import finder, normalise
-from quiz.game.distractors import interval_text
+from quiz.game.quantity import quantity_text, unit_display
 from quiz.game.question import Question
 from quiz.game.scoring import Answer, IntervalAnswer, NumberAnswer
 
@@ -35,7 +35,8 @@ class Card:
     as_of: str | None
     """When the figure was true, in words ("November 2022"), or None when nothing says."""
     value_text: str
-    """The figure as a reader says it: "100,000", "15 million–30 million"."""
+    """The figure as a reader says it, with its unit: "about 100,000 soldiers",
+    "15 million–30 million people", "4.5 km"."""
     quote: str
     number_start: int
     number_end: int
@@ -48,6 +49,8 @@ class Card:
     high: float = 0.0
     """The figure's bounds (equal for a single value)."""
     approximate: bool = False
+    note: str | None = None
+    """The source's `note`: what a player should know about who gave the figure."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class ChartPoint:
     high: float
     kind: str
     """"figure", "answer" or "guess"."""
+    text: str = ""
+    """The value as the chart labels it, with its unit ("4.5 km"); empty: the bare number."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,12 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
+def chart_text(figure: Figure) -> str:
+    """A figure's value as the chart labels it: "4.5 km", "≈ 100,000 soldiers"."""
+    text = quantity_text(*figure.bounds, unit_display(figure.unit))
+    return f"≈ {text}" if figure.approximate else text
+
+
 def card(loaded: LoadedBank, figure_id: str, is_answer: bool = False) -> Card:
     """The card of one figure."""
     figure = loaded.bank.figures[figure_id]
@@ -95,7 +106,7 @@ def card(loaded: LoadedBank, figure_id: str, is_answer: bool = False) -> Card:
         role=source.role,
         counts=figure.counts,
         as_of=figure_date(figure.as_of, loaded.bank.article.published),
-        value_text=interval_text(low, high),
+        value_text=quantity_text(low, high, unit_display(figure.unit), figure.approximate),
         quote=figure.quote,
         number_start=start,
         number_end=end,
@@ -105,6 +116,7 @@ def card(loaded: LoadedBank, figure_id: str, is_answer: bool = False) -> Card:
         low=low,
         high=high,
         approximate=figure.approximate,
+        note=source.note,
     )
 
 
@@ -137,7 +149,10 @@ def explain(loaded: LoadedBank, question: Question, answer: Answer | None = None
     by_measure = _by_measure(loaded)
     others = [f for m in measures for f in by_measure[m] if f not in asked]
     others.sort(key=lambda f: (figures[f].middle, f))
-    cards = tuple(card(loaded, f, True) for f in asked) + tuple(
+    # A hand-written question is about its figure, but its answer is its own (a reason, a
+    # difference): the figure is shown, not marked as the answer.
+    is_answer = question.kind != "written"
+    cards = tuple(card(loaded, f, is_answer) for f in asked) + tuple(
         card(loaded, f, False) for f in others
     )
     chart: list[ChartPoint] = []
@@ -147,7 +162,13 @@ def explain(loaded: LoadedBank, question: Question, answer: Answer | None = None
         chart.append(ChartPoint("the answer", question.low, question.high, "answer"))
     else:
         chart.extend(
-            ChartPoint(c.source, c.low, c.high, "answer" if c.is_answer else "figure")
+            ChartPoint(
+                c.source,
+                c.low,
+                c.high,
+                "answer" if c.is_answer else "figure",
+                chart_text(figures[c.figure_id]),
+            )
             for c in cards
         )
         if question.unit == "times":

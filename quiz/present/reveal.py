@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 
 from quiz.game.explain import Card, Explanation
 from quiz.game.generate import Question
-from quiz.game.scoring import Score
+from quiz.game.quantity import is_linear
+from quiz.game.scoring import Score, rule_text
 from quiz.game.session import AnsweredQuestion, Summary
 from quiz.present.counts import questions_text
 from quiz.present.quotes import shown_quote
@@ -68,6 +69,9 @@ def question_lines(question: Question, position: int, total: int) -> list[str]:
     lines.append(question.prompt)
     for number, option in enumerate(question.options, start=1):
         lines.append(f"  {number}. {option}")
+    if question.is_numeric and is_linear(question.number_kind):
+        # The header states the usual rule; a temperature or a percentage has its own.
+        lines.append(f"Scoring: {rule_text(question)}.")
     return lines
 
 
@@ -105,7 +109,10 @@ def score_text(score: Score) -> str:
 def card_lines(card: Card) -> list[str]:
     role = f", {card.role}" if card.role else ""
     mark = " (this question)" if card.is_answer else ""
-    lines = [f"- {card.source}{role}: {card.value_text}{mark}", f"  Counts: {card.counts}"]
+    lines = [f"- {card.source}{role}: {card.value_text}{mark}"]
+    if card.note:
+        lines.append(f"  About them: {card.note}")
+    lines.append(f"  Counts: {card.counts}")
     if card.as_of:
         lines.append(f"  As of: {card.as_of}")
     lines.append(f"  Quote: {shown_quote(card.quote).text}")

@@ -106,8 +106,9 @@ class JoinQuestionScreen(Screen[None]):
                     units=message.unit_words,
                     id="guess",
                 )
-                if RULE_TEXT:
-                    yield Static(Content(f"Scoring: {RULE_TEXT}"), classes="hint")
+                rule = message.rule or RULE_TEXT
+                if rule:
+                    yield Static(Content(f"Scoring: {rule}"), classes="hint")
             yield Static(id="time-left")
             yield Static(id="state", markup=False)
         yield Footer()

@@ -27,6 +27,8 @@ def card_content(card: Card) -> Content:
     lines: list[Content] = []
     if card.role:
         lines.append(Content.styled(card.role, "italic"))
+    if card.note:
+        lines.append(Content.assemble(("About them ", "bold"), Content.styled(card.note, "italic")))
     lines.append(Content.assemble(("Figure   ", "bold"), (card.value_text, "bold")))
     lines.append(Content.assemble(("Counts   ", "bold"), card.counts))
     if card.as_of:

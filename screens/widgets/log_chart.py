@@ -39,6 +39,8 @@ def tick_label(value: float) -> str:
 
 
 def value_label(point: ChartPoint) -> str:
+    if point.text:
+        return point.text
     if point.low == point.high:
         return format_number(point.low)
     return f"{format_number(point.low)}–{format_number(point.high)}"
