@@ -100,7 +100,7 @@ class RevealScreen(Screen[None]):
                 yield LogChart(self.explanation.chart, id="chart")
             if self.explanation.cards:
                 count = len(self.explanation.cards)
-                heading = "The figure" if count == 1 else f"What the {count} sources said"
+                heading = "The figure" if count == 1 else f"What each source said ({count} figures)"
                 yield Static(Content(heading), classes="heading")
                 for card in self.explanation.cards:
                     yield FigureCard(card)

@@ -51,7 +51,7 @@ def test_moscow_estimate_shows_every_figure_of_its_measure(shipped: LoadedBank) 
         "September 2022",  # as_of = "2022-09", in words
         figure.explain,
     )
-    assert first.value_text == "5,937"
+    assert first.value_text == f"5,937 {figure.unit.plural}"  # with its unit
 
     points = explanation.chart
     assert [p.kind for p in points].count("guess") == 1
@@ -81,7 +81,7 @@ def test_range_figures_mark_the_whole_range(second_bank: LoadedBank) -> None:
     cards = explain(second_bank, question, IntervalAnswer(1e7, 5e7)).cards
     insurers = cards[0]
     assert insurers.quote[insurers.number_start : insurers.number_end] == "40 and 60 million"
-    assert insurers.value_text == "40 million–60 million"
+    assert insurers.value_text == "about 40 million–60 million euros"  # approximate, unit
     assert {c.figure_id for c in cards} == {"storm-cost-insurers", "storm-cost-mayor"}
     chart = explain(second_bank, question, IntervalAnswer(1e7, 5e7)).chart
     assert chart[-1].kind == "guess" and (chart[-1].low, chart[-1].high) == (1e7, 5e7)

@@ -53,6 +53,8 @@ async def test_a_temperature_is_typed_with_its_unit_and_scored_in_degrees(
         shown = screen_text(app)
         assert "29°C" in shown  # the answer with its unit
         assert "5°C too low" in shown
+        # Two figures from one source: the heading counts figures, not sources.
+        assert "What each source said (2 figures)" in shown
         chart = flat(str(app.screen.query_one("#chart").render()))
         assert "29°C" in chart and "18°C" in chart
 

@@ -80,7 +80,7 @@ class Outbox:
         if reveal.explanation is not None:
             cards = tuple(_card(c) for c in reveal.explanation.cards)
             chart = tuple(
-                PointMsg(label=p.label, low=p.low, high=p.high, kind=p.kind)
+                PointMsg(label=p.label, low=p.low, high=p.high, kind=p.kind, text=p.text)
                 for p in reveal.explanation.chart
             )
             note = reveal.explanation.note

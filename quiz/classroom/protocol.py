@@ -199,6 +199,8 @@ class PointMsg(Message):
     low: float
     high: float
     kind: Text
+    text: Text = ""
+    """The value with its unit, as the chart labels it ("4.5 km")."""
 
 
 class YourAnswer(Message):

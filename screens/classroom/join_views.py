@@ -200,7 +200,7 @@ class JoinRevealScreen(Screen[None]):
             if reveal.rule:
                 yield Static(Content.assemble(("Scoring: ", "bold"), reveal.rule), id="rule")
             if reveal.chart:
-                points = [ChartPoint(p.label, p.low, p.high, p.kind) for p in reveal.chart]
+                points = [ChartPoint(p.label, p.low, p.high, p.kind, p.text) for p in reveal.chart]
                 if reveal.guess is not None:
                     points.append(ChartPoint("your guess", reveal.guess, reveal.guess, "guess"))
                 yield LogChart(points, id="chart")
