@@ -95,6 +95,7 @@ class QuizApp(App[int]):
         self.clock = clock
         self.session: Session | None = None
         self.seed: int = 0
+        self.made: tuple[int, tuple[str, ...]] = (0, ())  # count and kinds, for the replay
         self.keeper = Keeper(
             lambda text: self.notify(text, severity="error", timeout=10, markup=False)
         )
@@ -151,6 +152,7 @@ class QuizApp(App[int]):
         self.keeper.begin(loaded, settings, self.seed, len(quiz.questions), name)
         if quiz.count_note:
             self.notify(quiz.count_note, title="A shorter quiz", timeout=10, markup=False)
+        self.made = (quiz.settings.count, quiz.settings.kinds)
         self.session = Session(
             quiz.questions,
             settings.session_settings(),
@@ -189,6 +191,7 @@ class QuizApp(App[int]):
         from quiz.screens.reveal import RevealScreen
 
         from quiz.game.explain import explain
+        from quiz.present.reveal_view import solo_reveal
 
         if self.session is None or self.session.state != "question":
             return
@@ -201,12 +204,15 @@ class QuizApp(App[int]):
             if hasattr(self.screen, "answered"):
                 self.screen.answered = False
             return
-        explanation = explain(self.loaded, result.question, result.answer)
+        view = solo_reveal(
+            result, explain(self.loaded, result.question), interval=self.settings.interval
+        )
+        figure_ids = result.question.figure_ids
         self._replace(
             RevealScreen(
-                result,
-                explanation,
+                view,
                 self._progress(),
+                figure_id=figure_ids[0] if figure_ids else None,
                 last=self.session.position == self.session.total,
             )
         )
@@ -222,11 +228,15 @@ class QuizApp(App[int]):
     def _finish(self) -> None:
         from quiz.screens.summary import SummaryScreen
 
+        from quiz.present.replay import replay_of
+        from quiz.present.summary_view import summary_view
+
         assert self.session is not None
         self.keeper.end("finished")
+        replay = replay_of(self.seed, *self.made, self.loaded.path, self.settings)
         self._replace(
             SummaryScreen(
-                self.session.summary(),
+                summary_view(self.session.summary(), self.session.questions, replay),
                 seed=self.seed,
                 title=self.loaded.bank.bank.title,
                 name=self.settings.name,

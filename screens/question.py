@@ -31,18 +31,7 @@ from quiz.game.scoring import (
     read_answer,
     rule_text,
 )
-
-KIND_LABELS = {
-    "estimate": "Estimate the number",
-    "choice": "Pick the figure",
-    "source": "Who said it?",
-    "compare": "Compare the figures",
-    "written": "Author's question",
-}
-
-
-def kind_label(question: Question) -> str:
-    return KIND_LABELS.get(question.kind, question.kind.capitalize())
+from quiz.present.kinds import kind_label
 
 
 class QuestionScreen(Screen[None]):
@@ -71,7 +60,7 @@ class QuestionScreen(Screen[None]):
         question = self.question
         yield ProgressHeader(self.progress)
         with VerticalScroll(id="question-body", classes="body"):
-            yield Static(Content(kind_label(question)), id="kind")
+            yield Static(Content(kind_label(question.kind)), id="kind")
             yield Static(Content(question.prompt), id="prompt", markup=False)
             if not question.is_numeric:
                 yield Options(question.options, id="options")

@@ -1,7 +1,8 @@
 """The reveal: right or not, the score and its reason, then every source's figure explained.
 
-Everything shown comes from the engine: the Score (points and reason) from the Session, the
-cards and chart points from `quiz.game.explain.explain`. The screen only lays them out.
+Everything shown comes from the engine's `RevealView` (`quiz.present.reveal_view`): the
+verdict and its words, points and reason, the cards and their heading, the chart's points
+and legend. The screen only lays them out.
 """
 
 from __future__ import annotations
@@ -19,43 +20,35 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.game.explain import Explanation
-from quiz.game.scoring import points_text
-from quiz.game.session import AnsweredQuestion
-from quiz.present import bonus
-from quiz.results.store import describe_answer
+from quiz.present.reveal_view import RevealView
+
+VERDICT_STYLES = {
+    "right": "bold $text-success",
+    "close": "bold $text-warning",
+    "wrong": "bold $text-error",
+    "none": "bold",
+}
 
 
-def verdict(result: AnsweredQuestion) -> Content:
-    score = result.score
-    if score.inside is not None:
-        head = (
-            ("✓ Inside your bounds", "bold $text-success")
-            if score.inside
-            else ("✗ Outside your bounds", "bold $text-error")
-        )
-    elif score.correct:
-        head = ("✓ Right", "bold $text-success")
-    elif score.points > 0:
-        head = ("≈ Close", "bold $text-warning")
-    else:
-        head = ("✗ Not quite", "bold $text-error")
-    points = "  " + points_text(score.points, score.max_points)
-    return Content.assemble(head, (points, "bold"))
+def verdict(view: RevealView) -> Content:
+    yours = view.yours
+    if yours is None:
+        return Content("")
+    style = VERDICT_STYLES[yours.verdict.tone]
+    return Content.assemble((yours.verdict.text, style), ("  " + yours.points, "bold"))
 
 
-def answer_lines(result: AnsweredQuestion) -> Content:
+def answer_lines(view: RevealView) -> Content:
     """The right answer, the player's, and the engine's reason for the score."""
-    lines = [
-        Content.assemble(("Answer     ", "bold"), result.question.answer_text),
-        Content.assemble(("You said   ", "bold"), describe_answer(result.question, result.answer)),
-        Content.assemble(("Why        ", "bold"), result.score.reason),
-    ]
-    if result.score.inside is not None:
-        inside = "inside your bounds" if result.score.inside else "outside your bounds"
-        lines.append(Content.assemble(("Truth      ", "bold"), inside))
-    if line := bonus.reveal_line(result.bonus, result.bonus_reason, result.points):
-        lines.append(Content.assemble(("Bonus      ", "bold"), line.removeprefix("Bonus: ")))
+    lines = [Content.assemble(("Answer     ", "bold"), view.answer_text)]
+    yours = view.yours
+    if yours is not None:
+        lines.append(Content.assemble(("You said   ", "bold"), yours.given))
+        lines.append(Content.assemble(("Why        ", "bold"), yours.reason))
+        if yours.bonus:
+            lines.append(
+                Content.assemble(("Bonus      ", "bold"), yours.bonus.removeprefix("Bonus: "))
+            )
     return Content("\n").join(lines)
 
 
@@ -71,38 +64,38 @@ class RevealScreen(Screen[None]):
 
     def __init__(
         self,
-        result: AnsweredQuestion,
-        explanation: Explanation,
+        view: RevealView,
         progress: Progress,
         *,
+        figure_id: str | None = None,
         last: bool = False,
     ) -> None:
         super().__init__()
-        self.result = result
-        self.explanation = explanation
+        self.view = view
         self.progress = progress
+        self.figure_id = figure_id
+        """The figure the article opens on."""
         self.last = last
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.progress)
+        view = self.view
         with VerticalScroll(id="reveal-body", classes="body", can_focus=True):
-            yield Static(verdict(self.result), id="verdict")
-            yield Static(Content(self.result.question.prompt), id="reveal-prompt")
-            yield Static(answer_lines(self.result), id="answers")
+            yield Static(verdict(view), id="verdict")
+            yield Static(Content(view.prompt), id="reveal-prompt")
+            yield Static(answer_lines(view), id="answers")
             if self.last:
                 yield Static(
                     Content("That was the last question: Enter for your summary."), classes="hint"
                 )
-            if self.explanation.note:
-                yield Static(Content(self.explanation.note), id="note")
-            if self.explanation.chart:
+            if view.note:
+                yield Static(Content(view.note), id="note")
+            if view.chart:
                 yield Static(Content("On one scale (each mark 10x the last)"), classes="heading")
-                yield LogChart(self.explanation.chart, id="chart")
-            if self.explanation.cards:
-                count = len(self.explanation.cards)
-                heading = "The figure" if count == 1 else f"What each source said ({count} figures)"
-                yield Static(Content(heading), classes="heading")
-                for card in self.explanation.cards:
+                yield LogChart(view.chart, view.legend, id="chart")
+            if view.cards:
+                yield Static(Content(view.cards_heading), classes="heading")
+                for card in view.cards:
                     yield FigureCard(card)
         yield Footer()
 
@@ -110,5 +103,4 @@ class RevealScreen(Screen[None]):
         self.post_message(NextQuestion())
 
     def action_article(self) -> None:
-        figure = self.result.question.figure_ids[0] if self.result.question.figure_ids else None
-        self.post_message(OpenArticle(figure))
+        self.post_message(OpenArticle(self.figure_id))

@@ -31,16 +31,9 @@ from quiz.errors import BankError, UsageError
 from quiz.game.generate import KINDS, Kind
 from quiz.play.settings import GameSettings
 from quiz.play.setup import check_name
+from quiz.present.kinds import kind_label
 
 MAX_COUNT = 200
-KIND_CHOICES = {
-    "estimate": "Estimate a number",
-    "choice": "Pick the figure",
-    "source": "Who said it?",
-    "compare": "Compare figures",
-    "written": "The author's own",
-}
-"""How the kinds read as choices; the question screen labels a question with KIND_LABELS."""
 
 
 def bank_label(path: Path) -> Content:
@@ -141,10 +134,7 @@ class StartScreen(Screen[None]):
                 with Vertical(id="kinds-box"):
                     yield Static("Kinds (space toggles)", classes="label wide")
                     yield TickList[Kind](
-                        *[
-                            Selection(Content(KIND_CHOICES[k]), k, k in choices.kinds)
-                            for k in KINDS
-                        ],
+                        *[Selection(Content(kind_label(k)), k, k in choices.kinds) for k in KINDS],
                         id="kinds",
                         compact=True,
                     )

@@ -1,7 +1,7 @@
 """The end of a quiz: the total, a line per kind, the questions missed, calibration.
 
-All figures come from the engine's `Session.summary()`; the screen formats them. The seed is
-shown so the same quiz can be replayed (`r` here, or `quiz play --seed N`).
+Every text comes from the engine's `SummaryView` (`quiz.present.summary_view`); the screen
+lays it out. The replay command is shown so the same quiz can be played again (`r` here).
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from quiz.screens.messages import BackToStart, OpenArticle, PlayAgain
-from quiz.screens.question import KIND_LABELS
-from quiz.screens.widgets.progress_header import format_points
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -18,57 +16,43 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.game.scoring import points_text
-from quiz.game.session import Summary
-from quiz.results.store import describe_answer
+from quiz.present.summary_view import CALIBRATION_AIM, SummaryView
 
 
-def total_line(summary: Summary) -> Content:
-    share = summary.points / summary.max_points if summary.max_points else 0.0
+def total_line(view: SummaryView) -> Content:
     return Content.assemble(
-        ("Total  ", "bold"),
-        (points_text(summary.points, summary.max_points), "bold"),
-        f"  ({share:.0%}, {summary.answered} of {summary.total} answered)",
+        ("Total  ", "bold"), (view.total, "bold"), f"  ({view.share}, {view.answered_text})"
     )
 
 
-def kinds_table(summary: Summary) -> Content:
+def kinds_table(view: SummaryView) -> Content:
     rows = [Content.styled(f"{'Kind':<22}{'Answered':>9}{'Points':>14}", "bold")]
-    for row in summary.by_kind:
-        label = KIND_LABELS.get(row.kind, row.kind)
-        points = f"{format_points(row.points)} of {format_points(row.max_points)}"
-        rows.append(Content(f"{label:<22}{row.answered:>9}{points:>14}"))
+    for row in view.kinds:
+        rows.append(Content(f"{row.label:<22}{row.answered:>9}{row.points:>14}"))
     return Content("\n").join(rows)
 
 
-def missed_list(summary: Summary) -> Content:
-    if not summary.missed:
+def missed_list(view: SummaryView) -> Content:
+    if not view.missed:
         return Content("Nothing missed: full marks on every question.")
     items: list[Content] = []
-    for number, item in enumerate(summary.missed, start=1):
+    for row in view.missed:
         items.append(
             Content.assemble(
-                (f"{number}. ", "bold"),
-                item.question.prompt,
+                (f"Q{row.number}. ", "bold"),
+                row.prompt,
                 "\n   Answer: ",
-                (item.question.answer_text, "bold"),
+                (row.answer_text, "bold"),
                 "   You said: ",
-                describe_answer(item.question, item.answer),
-                f"   ({format_points(item.score.points)} of "
-                f"{format_points(item.score.max_points)})",
+                row.given,
+                f"   ({row.points})",
             )
         )
     return Content("\n").join(items)
 
 
-def calibration(summary: Summary) -> Content:
-    share = summary.inside / summary.intervals
-    return Content.assemble(
-        ("Calibration  ", "bold"),
-        f"the truth fell inside your bounds {summary.inside} of {summary.intervals} times "
-        f"({share:.0%}). Well-calibrated bounds hold the truth most of the time without "
-        "being so wide that they say nothing.",
-    )
+def calibration(view: SummaryView) -> Content:
+    return Content.assemble(("Calibration  ", "bold"), f"{view.calibration} {CALIBRATION_AIM}")
 
 
 class SummaryScreen(Screen[None]):
@@ -83,28 +67,27 @@ class SummaryScreen(Screen[None]):
         Binding("a", "article", "Article"),
     ]
 
-    def __init__(self, summary: Summary, *, seed: int, title: str, name: str = "") -> None:
+    def __init__(self, view: SummaryView, *, seed: int, title: str, name: str = "") -> None:
         super().__init__()
-        self.summary = summary
+        self.view = view
         self.seed = seed
         self.title_text = title
         self.player = name
 
     def compose(self) -> ComposeResult:
-        summary = self.summary
+        view = self.view
         with VerticalScroll(id="summary-body", classes="body", can_focus=True):
             yield Static(Content.assemble(("Quiz over · ", "bold"), self.title_text), id="title")
             if self.player:
                 yield Static(Content.assemble(("Played by ", "bold"), self.player), id="player")
-            yield Static(total_line(summary), id="total")
-            yield Static(kinds_table(summary), id="kinds")
-            if summary.intervals:
-                yield Static(calibration(summary), id="calibration")
+            yield Static(total_line(view), id="total")
+            yield Static(kinds_table(view), id="kinds")
+            if view.calibration:
+                yield Static(calibration(view), id="calibration")
             yield Static(Content("To read again"), classes="heading")
-            yield Static(missed_list(summary), id="missed")
+            yield Static(missed_list(view), id="missed")
             yield Static(
-                Content(f"Seed {self.seed}: `quiz play --seed {self.seed}` replays this quiz."),
-                id="seed",
+                Content(f"Seed {self.seed}: `{view.replay}` replays this quiz."), id="seed"
             )
         yield Footer()
 

@@ -202,7 +202,7 @@ async def test_connections_that_drop_before_answering_are_not_on_the_podium_or_i
             assert reveal.players == 2, "Ana and Ben (who missed it), not the bots"
         await host.next()
         end = await ana.expect(EndMsg)
-        assert end.players == 2 and [name for name, _ in end.podium] == ["Ana", "Ben"]
+        assert end.players == 2 and [place.name for place in end.podium] == ["Ana", "Ben"]
         await host.saver.drain()
         rows = store.answers(host.record.session_id)  # type: ignore[union-attr]  # hosting(store=) gave it a record
     assert {row.player for row in rows} == {"Ana", "Ben"}

@@ -209,7 +209,7 @@ async def test_a_whole_session_with_three_students(second_bank: LoadedBank, tmp_
         await host.next()
         ends = [await peer.expect(EndMsg) for peer in (ana, ben, chi)]
         assert ends[1].rank == 3 and ends[1].players == 3
-        assert [name for name, _ in ends[0].podium][2] == "Ben"
+        assert [place.name for place in ends[0].podium][2] == "Ben"
         assert host.room.phase == "finished"
         for peer in (ana, ben, chi):
             await peer.close()

@@ -1,5 +1,6 @@
 """Explanations: cards for every figure of the measure, the number located in each
-quote, the log-scale chart with the guess, and quotes located in the article."""
+quote, the log-scale chart with the guess (drawn where `quiz.present.chart` says it
+belongs), and quotes located in the article."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from quiz.bank.provenance import normalise
 from quiz.game.explain import article_highlights, explain
 from quiz.game.generate import Question, all_questions
 from quiz.game.scoring import ChoiceAnswer, IntervalAnswer, NumberAnswer
+from quiz.present.chart import player_chart
 
 
 def _questions(bank: LoadedBank) -> dict[str, Question]:
@@ -32,7 +34,7 @@ def test_moscow_estimate_shows_every_figure_of_its_measure(shipped: LoadedBank) 
     measure = shipped.bank.figures[moscow].measure
     same_measure = [f for f, fig in shipped.bank.figures.items() if fig.measure == measure]
     question = _questions(shipped)[f"estimate:{moscow}"]
-    explanation = explain(shipped, question, NumberAnswer(20_000, "20k"))
+    explanation = explain(shipped, question)
 
     cards = explanation.cards
     assert cards[0].figure_id == moscow
@@ -53,7 +55,8 @@ def test_moscow_estimate_shows_every_figure_of_its_measure(shipped: LoadedBank) 
     )
     assert first.value_text == f"5,937 {figure.unit.plural}"  # with its unit
 
-    points = explanation.chart
+    assert all(p.kind != "guess" for p in explanation.chart)
+    points = player_chart(question, explanation, NumberAnswer(20_000, "20k"))
     assert [p.kind for p in points].count("guess") == 1
     guess = next(p for p in points if p.kind == "guess")
     assert (guess.low, guess.high) == (20_000, 20_000)
@@ -78,12 +81,13 @@ def test_every_card_marks_its_number_in_the_quote(
 
 def test_range_figures_mark_the_whole_range(second_bank: LoadedBank) -> None:
     question = _questions(second_bank)["estimate:storm-cost-insurers"]
-    cards = explain(second_bank, question, IntervalAnswer(1e7, 5e7)).cards
+    explanation = explain(second_bank, question)
+    cards = explanation.cards
     insurers = cards[0]
     assert insurers.quote[insurers.number_start : insurers.number_end] == "40 and 60 million"
     assert insurers.value_text == "about 40 million–60 million euros"  # approximate, unit
     assert {c.figure_id for c in cards} == {"storm-cost-insurers", "storm-cost-mayor"}
-    chart = explain(second_bank, question, IntervalAnswer(1e7, 5e7)).chart
+    chart = player_chart(question, explanation, IntervalAnswer(1e7, 5e7))
     assert chart[-1].kind == "guess" and (chart[-1].low, chart[-1].high) == (1e7, 5e7)
 
 
@@ -92,10 +96,11 @@ def test_compare_questions_explain_both_figures_and_leave_the_ratio_off_the_char
 ) -> None:
     ratios = [q for q in all_questions(shipped) if q.kind == "compare" and q.is_numeric]
     for question in ratios:
-        explanation = explain(shipped, question, NumberAnswer(3))
+        explanation = explain(shipped, question)
         answered = [c.figure_id for c in explanation.cards if c.is_answer]
         assert answered == list(question.figure_ids)
-        assert all(p.kind != "guess" for p in explanation.chart)
+        chart = player_chart(question, explanation, NumberAnswer(3))
+        assert chart and all(p.kind != "guess" for p in chart)
 
 
 def test_source_and_choice_questions_show_the_measure_without_a_guess(
@@ -103,22 +108,24 @@ def test_source_and_choice_questions_show_the_measure_without_a_guess(
 ) -> None:
     questions = _questions(second_bank)
     for question_id in ("source:population-stats", "choice:population-stats"):
-        explanation = explain(second_bank, questions[question_id], ChoiceAnswer(0))
+        question = questions[question_id]
+        explanation = explain(second_bank, question)
         assert [c.figure_id for c in explanation.cards] == ["population-stats", "population-mayor"]
-        assert [p.kind for p in explanation.chart] == ["answer", "figure"]
+        chart = player_chart(question, explanation, ChoiceAnswer(0))
+        assert [p.kind for p in chart] == ["answer", "figure"]
 
 
 def test_written_questions_carry_their_note(second_bank: LoadedBank) -> None:
     written = [q for q in all_questions(second_bank) if q.kind == "written"]
     for question, source in zip(written, second_bank.bank.questions, strict=True):
-        explanation = explain(second_bank, question, None)
+        explanation = explain(second_bank, question)
         assert explanation.note == source.explain
         if source.figure is None:
             assert explanation.cards == ()
         else:
             assert explanation.cards[0].figure_id == source.figure
     numeric = next(q for q in written if q.is_numeric)
-    chart = explain(second_bank, numeric, NumberAnswer(5e7)).chart
+    chart = player_chart(numeric, explain(second_bank, numeric), NumberAnswer(5e7))
     assert [(p.kind, p.low, p.high) for p in chart] == [
         ("answer", numeric.low, numeric.high),
         ("guess", 5e7, 5e7),

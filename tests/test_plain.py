@@ -221,7 +221,7 @@ def test_interval_mode_reports_calibration(bank: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     numeric = sum(q.is_numeric for q in questions)
     assert numeric, "the seed should give at least one estimate"
-    assert re.search(rf"inside \d+ of your {numeric} ranges", result.stdout), result.stdout
+    assert re.search(rf"inside your bounds \d+ of {numeric} times", result.stdout), result.stdout
     assert len(stored(tmp_path / "data")) == len(questions)
 
 
@@ -277,7 +277,7 @@ def test_hot_seat_takes_turns_and_stores_each_player(bank: Path, tmp_path: Path)
     for name in ("Ana", "[b]Ben"):
         total = sum(r[3] for r in rows if r[0] == name)
         ranking = out[out.index("Final ranking:") :]
-        assert re.search(rf"\d\. {re.escape(name)}: {total:g} of", ranking), ranking
+        assert re.search(rf"\d(st|nd) {re.escape(name)} {total:g} points?", ranking), ranking
     # The reveal waits for every player: Ben answers before anyone sees the answer.
     for part in sections(out):
         assert part.index("[b]Ben, your answer") < part.index("The answer is")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from quiz.game.explain import Card
+from quiz.present.plain_text import card_lines
 from quiz.present.quotes import shown_quote
-from quiz.present.reveal import card_lines
 
 
 def test_a_plain_quote_gets_one_pair_of_marks() -> None:

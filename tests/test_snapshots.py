@@ -61,7 +61,8 @@ def play(build: Callable[..., QuizApp], snap_compare: Snap, keys: Iterable[str],
 
 def test_start_screen(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """Start screen: the bank's title, article line and description; bank, questions (5),
-    seed (3), name, interval mode and the five kinds all ticked; Play focused; Footer shows
+    seed (3), name, interval mode and the five kinds all ticked, named as the question
+    screen and the summary name them (quiz.present.kinds); Play focused; Footer shows
     a Article, q Quit, ? Help."""
     assert play(build, snap_compare, [])
 
@@ -108,7 +109,8 @@ def test_reveal_cards(build: Callable[..., QuizApp], snap_compare: Snap) -> None
 
 def test_reveal_light_theme(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """The reveal of a wrong choice in textual-light: dark text on a light background,
-    "✗ Not quite" legible, the chart and the Footer readable."""
+    "✗ Wrong" legible, the chart (no ▲ in its legend: a choice draws no guess) and the
+    Footer readable."""
     keys = ["enter", "2"]
     assert play(build, snap_compare, keys, kinds=("choice",), theme="textual-light")
 
@@ -122,7 +124,8 @@ def test_article(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
 
 def test_summary(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """The summary after two answers (one right, one wrong): total with percentage, a line
-    per kind, the missed question with its answer and what was said, the seed to replay;
+    per kind, the missed question (numbered as in the quiz, "Q2.") with its answer and what
+    was said, and the full command that replays it (seed, count and kinds);
     Footer shows r Replay, n New quiz, s Start, a Article, q Quit, ? Help."""
     keys = ["enter", "1", "enter", "2", "enter"]
     assert play(build, snap_compare, keys, kinds=("choice",), count=2, name="Ana")

@@ -159,7 +159,8 @@ def test_projector_question(shipped: LoadedBank, snap_compare: Snap) -> None:
 def test_projector_reveal_choice(shipped: LoadedBank, snap_compare: Snap) -> None:
     """Reveal of a choice question: "3 of 3 answered", the answer in reverse video, then a
     bar per option — the right one marked ✓ and bold with 2 votes, the next one 1 vote,
-    the others 0 — readable without colour; no chart."""
+    the others 0 — readable without colour; then the chart of the figures, as on every
+    reveal (◆ the answer), whose legend has no ▲: a choice draws no guess."""
     room = new_room(shipped, pick(shipped, "choice"), pick(shipped, "estimate"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:

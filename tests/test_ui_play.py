@@ -14,7 +14,6 @@ import pytest
 from quiz.screens.app import QuizApp, make_app
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.number_input import NumberInput
-from quiz.screens.widgets.progress_header import format_points
 from textual.pilot import Pilot
 
 from quiz.bank.loader import LoadedBank
@@ -22,6 +21,8 @@ from quiz.bank.numbers import format_number
 from quiz.game.explain import explain
 from quiz.game.generate import KINDS, Question
 from quiz.play.settings import GameSettings
+from quiz.present.chart import player_chart
+from quiz.present.words import points as format_points
 from quiz.results.store import Store
 
 
@@ -100,7 +101,7 @@ async def play_through(app: QuizApp, pilot: Pilot[int]) -> list[str]:
         assert f"{format_points(result.score.points)} of" in shown
         assert flat(result.score.reason) in shown
         assert flat(question.answer_text) in shown
-        expected = explain(app.loaded, question, result.answer)
+        expected = explain(app.loaded, question)
         cards = list(app.screen.query(FigureCard))
         assert [c.card.figure_id for c in cards] == [c.figure_id for c in expected.cards]
         for widget, card in zip(cards, expected.cards, strict=True):
@@ -108,9 +109,10 @@ async def play_through(app: QuizApp, pilot: Pilot[int]) -> list[str]:
             assert flat(card.value_text) in flat(str(widget.visual))
         # The first card is on screen without scrolling at 80x24 for short reveals; the
         # chart (when there is one) names every figure's source.
-        if expected.chart:
+        points = player_chart(question, expected, result.answer)
+        if points:
             chart = flat(str(app.screen.query_one("#chart").render()))
-            for point in expected.chart:
+            for point in points:
                 assert flat(point.label)[:10] in chart
         await pilot.press("enter")
         await pilot.pause()

@@ -170,7 +170,7 @@ async def test_check_boxes_read_without_colour(shipped: LoadedBank, tmp_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lines = screen_lines(app)
-        assert any("▐X▌ Estimate a number" in line for line in lines)
+        assert any("▐X▌ Estimate the number" in line for line in lines)
         assert any("▐ ▌ Pick the figure" in line for line in lines)
         assert any("▐ ▌ Interval mode" in line for line in lines)
         app.screen.query_one("#interval").focus()

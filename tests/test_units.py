@@ -281,10 +281,11 @@ def test_every_card_carries_its_sources_note(march: LoadedBank) -> None:
 
 def test_plain_reveal_shows_the_note_on_every_card(march: LoadedBank) -> None:
     from quiz.game.explain import explain
-    from quiz.present.reveal import explanation_lines
+    from quiz.present.plain_text import reveal_lines
+    from quiz.present.reveal_view import reveal_view
 
     question = _questions(march)["estimate:crowd-organisers"]
-    lines = "\n".join(explanation_lines(explain(march, question)))
+    lines = "\n".join(reveal_lines(reveal_view(question, explain(march, question))))
     for source in ("coalition", "police"):
         note = march.bank.sources[source].note
         assert note is not None

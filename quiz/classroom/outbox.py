@@ -14,9 +14,8 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from quiz.classroom.protocol import (
-    CardMsg,
     EndMsg,
-    PointMsg,
+    PlaceMsg,
     QuestionMsg,
     RevealMsg,
     Welcome,
@@ -24,11 +23,13 @@ from quiz.classroom.protocol import (
     YourReveal,
     reveal_line,
 )
+from quiz.classroom.views import card_message, place_message, point_message
 from quiz.game.scoring import NumberAnswer
+from quiz.present.chart import draws_guesses
+from quiz.present.ranking import Standing, podium
 
 if TYPE_CHECKING:
     from quiz.classroom.room import Player, Room
-    from quiz.game.explain import Card
 
 
 class Outbox:
@@ -74,31 +75,23 @@ class Outbox:
         if self._shared and self._shared[:2] == (reveal.number, players):
             return self._shared[2]
         question = reveal.question
-        cards: tuple[CardMsg, ...] = ()
-        chart: tuple[PointMsg, ...] = ()
-        note = question.explain
-        if reveal.explanation is not None:
-            cards = tuple(_card(c) for c in reveal.explanation.cards)
-            chart = tuple(
-                PointMsg(label=p.label, low=p.low, high=p.high, kind=p.kind, text=p.text)
-                for p in reveal.explanation.chart
-            )
-            note = reveal.explanation.note
+        # The figures' part of the view (`quiz.present`); each student's guess is theirs.
+        figures = reveal.explanation.chart if reveal.explanation is not None else ()
         shared = RevealMsg(
             number=reveal.number,
             answer_text=question.answer_text,
             answer_index=question.answer_index,
             rule=reveal.rule,
             answered=reveal.answered,
-            cards=cards,
-            chart=chart,
-            note=note,
+            cards=tuple(card_message(c) for c in reveal.view.cards),
+            chart=tuple(point_message(p) for p in figures),
+            note=reveal.view.note,
             players=players,
         ).shared_json()
         self._shared = (reveal.number, players, shared)
         return shared
 
-    def reveal_line(self, shared: bytes, player: Player, ranks: dict[int, int]) -> bytes:
+    def reveal_line(self, shared: bytes, player: Player, places: dict[int, Standing]) -> bytes:
         """One student's reveal line: the shared part and their own."""
         room = self.room
         reveal = room.reveal
@@ -116,37 +109,35 @@ class Outbox:
                 bonus=given.bonus,
                 bonus_reason=given.bonus_reason,
             )
-            if isinstance(given.answer, NumberAnswer):
+            if isinstance(given.answer, NumberAnswer) and draws_guesses(reveal.question):
                 guess = given.answer.value
+        place = places.get(player.id)
         own = YourReveal.model_construct(
             yours=yours,
             guess=guess,
             further_off=room.further_off(player),
             points=player.points,
             max_points=self.available(player, reveal.number),
-            rank=ranks.get(player.id, 0),
+            rank=place.rank if place else 0,
+            tied=place.tied if place else False,
         )
         return reveal_line(shared, own)
 
-    def podium(self) -> tuple[tuple[tuple[str, float], ...], dict[int, int]]:
-        standings = self.room.standings()
-        podium = tuple((s.name, s.points) for s in standings[:3])
-        return podium, {s.player_id: s.rank for s in standings}
+    def podium(self) -> tuple[tuple[PlaceMsg, ...], dict[int, Standing]]:
+        """The medal rows (ties included) and every player's standing, by player id."""
+        places = self.room.places()
+        top = tuple(place_message(s) for s in podium(list(places.values())))
+        return top, places
 
-    def end(
-        self, player: Player, podium: tuple[tuple[str, float], ...], ranks: dict[int, int]
-    ) -> EndMsg:
+    def end(self, player: Player, top: tuple[PlaceMsg, ...], places: dict[int, Standing]) -> EndMsg:
         room = self.room
+        place = places.get(player.id)
         return EndMsg(
             number=room.number,
             points=player.points,
             max_points=self.available(player, room.total),
-            rank=ranks.get(player.id, 0),
-            players=len(ranks),
-            podium=podium,
+            rank=place.rank if place else 0,
+            tied=place.tied if place else False,
+            players=len(places),
+            podium=top,
         )
-
-
-def _card(card: Card) -> CardMsg:
-    # The wire model names what may leave the host: copy exactly its fields, no more.
-    return CardMsg(**{name: getattr(card, name) for name in CardMsg.model_fields})

@@ -219,7 +219,8 @@ class YourReveal(Message):
 
     yours: YourAnswer | None = None
     guess: float | None = None
-    """This student's estimate, for the chart (None for an option question)."""
+    """This student's estimate, for the chart: None for an option question and wherever
+    `quiz.present.chart` draws no guess (a ratio beside the figures)."""
     further_off: int = 0
     """Classmates whose answer was further from the truth than this student's."""
     points: float = 0.0
@@ -227,6 +228,8 @@ class YourReveal(Message):
     max_points: float = 0.0
     """... out of the points of the questions they have been in so far."""
     rank: int = 0
+    tied: bool = False
+    """Another player shares this rank (`quiz.present.ranking`)."""
 
 
 class RevealMsg(Message):
@@ -250,12 +253,22 @@ class RevealMsg(Message):
     points: float = 0.0
     max_points: float = 0.0
     rank: int = 0
+    tied: bool = False
 
     PERSONAL: ClassVar[frozenset[str]] = frozenset(YourReveal.model_fields)
 
     def shared_json(self) -> bytes:
         """The fields every student gets, encoded once for the class."""
         return self.model_dump_json(exclude=set(self.PERSONAL)).encode("utf-8")
+
+
+class PlaceMsg(Message):
+    """One row of the podium, ranked by the host (`quiz.present.ranking`)."""
+
+    rank: int
+    name: Short
+    points: float
+    tied: bool = False
 
 
 class EndMsg(Message):
@@ -265,7 +278,8 @@ class EndMsg(Message):
     max_points: float
     rank: int
     players: int
-    podium: tuple[tuple[Short, float], ...] = ()
+    tied: bool = False
+    podium: tuple[PlaceMsg, ...] = ()
 
 
 class ErrorMsg(Message):

@@ -2,8 +2,10 @@
 
 `Room` is the host's authority. It judges every answer with its own clock, scores it
 with `quiz.game.scoring.score`, explains with `quiz.game.explain.explain`, and decides what each
-player may see. `quiz.classroom.server` only carries its decisions over the network,
-so the rules are tested here without a socket and there with one.
+player may see. What the projector says of a reveal (`Reveal.view`) and the standings
+are built by `quiz.present`, as for every other front end. `quiz.classroom.server` only
+carries its decisions over the network, so the rules are tested here without a socket
+and there with one.
 
 Decisions worth knowing:
 
@@ -47,6 +49,9 @@ from quiz.game import scoring
 from quiz.game.generate import Question
 from quiz.game.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
 from quiz.game.session import SessionSettings
+from quiz.present.chart import CLASS_GUESSES, class_chart
+from quiz.present.ranking import Standing, standings
+from quiz.present.reveal_view import RevealView, reveal_view
 
 Phase = Literal["lobby", "question", "reveal", "finished"]
 log = logging.getLogger(__name__)
@@ -84,14 +89,6 @@ class Player:
 
 
 @dataclass(frozen=True)
-class Standing:
-    rank: int
-    name: str
-    points: float
-    player_id: int
-
-
-@dataclass(frozen=True)
 class Reveal:
     """What the projector shows after a question, and each player's share of it."""
 
@@ -105,6 +102,9 @@ class Reveal:
     answered: int
     players: int
     rule: str
+    view: RevealView
+    """What the projector says: the answer, the note, the cards, the chart with the
+    class's guesses where they belong."""
 
 
 def _distance(question: Question, given: Given) -> float:
@@ -313,7 +313,7 @@ class Room:
         explanation = None
         if self.loaded is not None:
             try:
-                explanation = explaining.explain(self.loaded, question, None)
+                explanation = explaining.explain(self.loaded, question)
             except Exception:  # a reveal without cards beats a room that stops
                 log.exception("explaining question %s", question.id)
         self.phase = "reveal"
@@ -331,6 +331,12 @@ class Room:
                     tally[g.answer.index] += 1
             counts = tuple(tally)
         self._distances = sorted(_distance(question, g) for g in given)
+        view = reveal_view(
+            question,
+            explanation,
+            chart=class_chart(question, explanation, guesses),
+            guess_label=CLASS_GUESSES,
+        )
         self.reveal = Reveal(
             number=self.number,
             question=question,
@@ -339,7 +345,8 @@ class Room:
             guesses=guesses,
             answered=len(given),
             players=len(self.ranked()),
-            rule=scoring.rule_text(question),
+            rule=view.rule,
+            view=view,
         )
         return self.reveal
 
@@ -372,13 +379,17 @@ class Room:
         ]
 
     def standings(self) -> list[Standing]:
-        """The leaderboard (`ranked`), best first; equal points share a rank."""
-        ordered = sorted(self.ranked(), key=lambda p: (-p.points, p.name.casefold()))
-        table: list[Standing] = []
-        for index, p in enumerate(ordered):
-            rank = table[-1].rank if table and table[-1].points == p.points else index + 1
-            table.append(Standing(rank, p.name, p.points, p.id))
-        return table
+        """The leaderboard (`ranked`), best first; ties share a rank (`quiz.present.ranking`)."""
+        return standings(
+            [
+                Standing(0, p.name, p.points, player_id=p.id, answered=len(p.answers))
+                for p in self.ranked()
+            ]
+        )
+
+    def places(self) -> dict[int, Standing]:
+        """Each ranked player's standing, by player id (one sort for the whole room)."""
+        return {s.player_id: s for s in self.standings()}
 
     def ranks(self) -> dict[int, int]:
         """Each ranked player's rank, by player id (one sort for the whole room)."""

@@ -161,12 +161,12 @@ class Host(Serving):
             return
         self.revealed_at = time.perf_counter()
         reveal = room.close()
-        ranks = room.ranks()
-        shared = self._outbox.shared_reveal(len(ranks))
+        places = room.places()
+        shared = self._outbox.shared_reveal(len(places))
         for player in room.in_question():
             link = self._links.get(player.id)
             if link:
-                link.send_bytes(self._outbox.reveal_line(shared, player, ranks))
+                link.send_bytes(self._outbox.reveal_line(shared, player, places))
         self.on_change()
         for player in room.missed():
             self.saver.missed(player, reveal.question)
@@ -205,11 +205,11 @@ class Host(Serving):
 
     async def finish(self) -> None:
         self.room.finish()
-        podium, ranks = self._outbox.podium()
+        top, places = self._outbox.podium()
         for player in self.room.active():
             link = self._links.get(player.id)
             if link:
-                link.send(self._outbox.end(player, podium, ranks))
+                link.send(self._outbox.end(player, top, places))
         if self.saver.enabled:
             await self.saver.drain()
             record = self.record

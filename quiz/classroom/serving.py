@@ -232,12 +232,12 @@ class Serving:
             if room.number in player.answers:
                 link.send(Received(number=room.number))
         elif room.phase == "reveal" and player.plays(room.number):
-            ranks = room.ranks()
-            shared = self._outbox.shared_reveal(len(ranks))
-            link.send_bytes(self._outbox.reveal_line(shared, player, ranks))
+            places = room.places()
+            shared = self._outbox.shared_reveal(len(places))
+            link.send_bytes(self._outbox.reveal_line(shared, player, places))
         elif room.phase == "finished":
-            podium, ranks = self._outbox.podium()
-            link.send(self._outbox.end(player, podium, ranks))
+            top, places = self._outbox.podium()
+            link.send(self._outbox.end(player, top, places))
         # The store learns of a player with their first answer (or first miss): a flood of
         # hellos that never answers leaves no rows behind.
         self._changed()

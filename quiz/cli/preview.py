@@ -20,8 +20,8 @@ from quiz.game.quantity import is_linear
 from quiz.game.scoring import rule_text
 from quiz.play.banks import ask_on
 from quiz.play.setup import Quiz, bank_argument, build_quiz, replay_command
-from quiz.present import reveal as text
 from quiz.present.counts import questions_text
+from quiz.present.words import points_words
 
 
 def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
@@ -46,7 +46,7 @@ def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
             yield f"   Answer: {question.answer_text}"
             if is_linear(question.number_kind):
                 yield f"   Scoring: {rule_text(question)}"
-        yield f"   Points: {text.points(question.points)}"
+        yield f"   Points: {points_words(question.points)}"
         yield f"   Figures: {', '.join(question.figure_ids) or 'none'}"
         yield f"   Question id: {question.id}"
         if question.explain:

@@ -2,10 +2,9 @@
 
 Cards: every figure of the measure(s) the question is about, the figures the question
 asked about first, then the rest by value, smallest first. The chart places those
-figures on one log scale with, for a typed estimate, the player's guess; a
-hand-written number question shows its own answer and the guess instead (its answer
-may be a ratio or a difference, not one of the figures), and a "how many times"
-question shows the figures only (a ratio does not belong on their scale).
+figures on one log scale; a hand-written number question shows its own answer instead
+(its answer may be a ratio or a difference, not one of the figures). Which guesses are
+drawn beside them is decided by `quiz.present.chart`, once for every front end.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from quiz.bank.numbers import find_numbers
 from quiz.bank.provenance import finder, normalise
 from quiz.game.quantity import quantity_text, unit_display
 from quiz.game.question import Question
-from quiz.game.scoring import Answer, IntervalAnswer, NumberAnswer
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,8 @@ class ChartPoint:
 class Explanation:
     cards: tuple[Card, ...]
     chart: tuple[ChartPoint, ...]
-    """Points to place on one log scale (see the module docstring); empty when the
-    question has no figures and no typed number."""
+    """The figures (or a written question's answer) to place on one log scale; the
+    guesses are added by `quiz.present.chart`."""
     note: str | None
     """A hand-written question's explanation, if any."""
 
@@ -120,14 +118,6 @@ def card(loaded: LoadedBank, figure_id: str, is_answer: bool = False) -> Card:
     )
 
 
-def _guess(answer: Answer | None) -> ChartPoint | None:
-    if isinstance(answer, NumberAnswer):
-        return ChartPoint("your guess", answer.value, answer.value, "guess")
-    if isinstance(answer, IntervalAnswer):
-        return ChartPoint("your bounds", answer.low, answer.high, "guess")
-    return None
-
-
 _measures_of: list[tuple[LoadedBank, dict[str, list[str]]]] = []
 """The last bank's figures by measure: a game explains one bank many times."""
 
@@ -142,7 +132,7 @@ def _by_measure(loaded: LoadedBank) -> dict[str, list[str]]:
     return index
 
 
-def explain(loaded: LoadedBank, question: Question, answer: Answer | None = None) -> Explanation:
+def explain(loaded: LoadedBank, question: Question) -> Explanation:
     figures = loaded.bank.figures
     asked = [f for f in question.figure_ids if f in figures]
     measures = list(dict.fromkeys(figures[f].measure for f in asked))
@@ -155,13 +145,12 @@ def explain(loaded: LoadedBank, question: Question, answer: Answer | None = None
     cards = tuple(card(loaded, f, is_answer) for f in asked) + tuple(
         card(loaded, f, False) for f in others
     )
-    chart: list[ChartPoint] = []
-    guess = _guess(answer) if question.is_numeric else None
+    chart: tuple[ChartPoint, ...]
     if question.kind == "written" and question.is_numeric:
         assert question.low is not None and question.high is not None
-        chart.append(ChartPoint("the answer", question.low, question.high, "answer"))
+        chart = (ChartPoint("the answer", question.low, question.high, "answer"),)
     else:
-        chart.extend(
+        chart = tuple(
             ChartPoint(
                 c.source,
                 c.low,
@@ -171,11 +160,7 @@ def explain(loaded: LoadedBank, question: Question, answer: Answer | None = None
             )
             for c in cards
         )
-        if question.unit == "times":
-            guess = None
-    if guess is not None and guess.low > 0:
-        chart.append(guess)
-    return Explanation(cards, tuple(chart), question.explain)
+    return Explanation(cards, chart, question.explain)
 
 
 _SPACE = re.compile(r"\s")

@@ -113,11 +113,13 @@ def interval_score(low: float, high: float, truth_low: float, truth_high: float)
 
 
 def _share_text(share: float) -> str:
-    return _number(round(share, 2))
+    return points_number(round(share, 2))
 
 
-def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def points_number(value: float) -> str:
+    """0.4567 -> "0.46", 1.0 -> "1": how every screen and report writes points."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _rule_text() -> str:
@@ -146,8 +148,9 @@ INTERVAL_RULE_TEXT: str = _interval_rule_text()
 
 def points_text(points: float, max_points: float) -> str:
     """ "0.46 of 1 point", "3 of 10 points": how every screen and report says a score."""
-    unit = "point" if max_points == 1 else "points"
-    return f"{_number(points)} of {_number(max_points)} {unit}"
+    maximum = points_number(max_points)
+    unit = "point" if maximum == "1" else "points"
+    return f"{points_number(points)} of {maximum} {unit}"
 
 
 def _off(guess: float, truth: float, high: str = "too high", low: str = "too low") -> str:
@@ -274,7 +277,7 @@ def _score_interval(question: Question, answer: IntervalAnswer, max_points: floa
     truth = f"the truth, {question.answer_text},"
     if inside:
         width = answer.high / answer.low
-        wide = f" ({_number(width) if width < 100 else format_number(round(width))}x wide)"
+        wide = f" ({points_number(width) if width < 100 else format_number(round(width))}x wide)"
         where = f"{truth} is inside your bounds {bounds}{wide if width > 1 else ''}"
     else:
         nearest = truth_high if truth_high < answer.low else truth_low

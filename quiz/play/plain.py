@@ -56,10 +56,15 @@ from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
 from quiz.present import bonus
-from quiz.present import reveal as text
+from quiz.present import plain_text as text
 from quiz.present.counts import questions_text
+from quiz.present.ranking import Standing, standings
+from quiz.present.replay import mode_flags
+from quiz.present.reveal_view import shared_reveal, solo_reveal
+from quiz.present.summary_view import calibration_text, summary_view
+from quiz.present.words import points_of, printable
 from quiz.results.record import GameRecord
-from quiz.results.store import Store, StoreError, describe_answer
+from quiz.results.store import Store, StoreError
 
 
 class EndOfInput(Exception):
@@ -99,7 +104,7 @@ class Console:
             raise EndOfInput
         line = line.rstrip("\r\n")
         if not self.interactive:
-            self.stdout.write(text.printable(line) + "\n")
+            self.stdout.write(printable(line) + "\n")
         return line
 
     def pause(self) -> None:
@@ -152,7 +157,7 @@ def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
             index = _option_by_value(stripped, question.options)
             if index is not None:
                 return ChoiceAnswer(index)
-        return f"Try again: {text.printable(str(exc))}."
+        return f"Try again: {printable(str(exc))}."
 
 
 # -- the game ----------------------------------------------------------------
@@ -165,10 +170,17 @@ class Player:
     """Created at the player's first turn, so answer times count their own turn only."""
     answered: list[AnsweredQuestion] = field(default_factory=list)
 
-    def totals(self) -> tuple[str, float, float, int]:
+    def standing(self) -> Standing:
+        """This player's row for the leaderboard (ranked by `quiz.present.ranking`)."""
         if self.session is None:
-            return (self.name, 0.0, 0.0, 0)
-        return (self.name, self.session.points, self.session.max_points, len(self.answered))
+            return Standing(0, self.name, 0.0)
+        return Standing(
+            0,
+            self.name,
+            self.session.points,
+            max_points=self.session.max_points,
+            answered=len(self.answered),
+        )
 
 
 class PlainGame:
@@ -200,15 +212,13 @@ class PlainGame:
             settings={**self.settings.stored(), "count": quiz.settings.count},
         )
         self.players = [Player(name) for name in names]
-        self.flags = ["--plain"] + [
-            flag
-            for flag, on in (
-                ("--interval", self.interval),
-                ("--speed", self.settings.speed),
-                ("--streak", self.settings.streak),
-            )
-            if on
+        self.flags = [
+            "--plain",
+            *mode_flags(
+                interval=self.interval, speed=self.settings.speed, streak=self.settings.streak
+            ),
         ]
+        self.replay = replay_command(quiz, bank_arg, *self.flags)
 
     def _session_for(self, player: Player) -> Session:
         if player.session is None:
@@ -222,7 +232,7 @@ class PlainGame:
         return player.session
 
     def _prompt(self, player: Player, question: Question) -> str:
-        who = f"{text.printable(player.name)}, your answer" if self.hotseat else "Your answer"
+        who = f"{printable(player.name)}, your answer" if self.hotseat else "Your answer"
         return f"{who} ({text.answer_hint(question, self.interval)}): "
 
     def _take_answer(self, player: Player, question: Question) -> AnsweredQuestion:
@@ -241,14 +251,14 @@ class PlainGame:
         quiz = self.quiz
         title = quiz.loaded.bank.bank.title
         who = (
-            f"Hot-seat for {', '.join(text.printable(p.name) for p in self.players)}. "
+            f"Hot-seat for {', '.join(printable(p.name) for p in self.players)}. "
             if (self.hotseat)
             else ""
         )
         lines = [
             f"{title}: {questions_text(len(quiz.questions))}, seed {quiz.settings.seed}.",
             *([quiz.count_note] if quiz.count_note else []),
-            f"{who}Replay this quiz with: {replay_command(quiz, self.bank_arg, *self.flags)}",
+            f"{who}Replay this quiz with: {self.replay}",
             "Answer choices by number or by typing the option; type numbers as "
             "7.8 million, 7,800,000 or 15m.",
         ]
@@ -262,45 +272,36 @@ class PlainGame:
         return lines
 
     def reveal(self, question: Question, results: list[AnsweredQuestion]) -> None:
-        console = self.console
+        explanation = explain(self.quiz.loaded, question)
         if self.hotseat:
-            console.say(f"The answer is {question.answer_text}.")
-            for player, result in zip(self.players, results, strict=True):
-                given = text.printable(describe_answer(question, result.answer))
-                console.say(
-                    f"  {text.printable(player.name)} answered {given}. "
-                    f"{text.verdict(result)} {text.score_text(result.score)}."
-                )
-                if line := bonus.reveal_line(result.bonus, result.bonus_reason, result.points):
-                    console.say(f"    {line}")
+            named = [(p.name, r) for p, r in zip(self.players, results, strict=True)]
+            view = shared_reveal(question, explanation, named, interval=self.interval)
         else:
             (result,) = results
-            console.say(*text.score_lines(result, describe_answer(question, result.answer)))
-            if line := bonus.reveal_line(result.bonus, result.bonus_reason, result.points):
-                console.say(line)
-        guess = results[0].answer if len(results) == 1 else None
-        console.say(*text.explanation_lines(explain(self.quiz.loaded, question, guess)))
+            view = solo_reveal(result, explanation, interval=self.interval)
+        self.console.say(*text.reveal_lines(view))
+
+    def standings(self) -> list[Standing]:
+        return standings([p.standing() for p in self.players])
 
     def scoreboard(self, position: int) -> None:
         self.console.say(f"Scoreboard after question {position} of {len(self.quiz.questions)}:")
-        self.console.say(*text.ranking([p.totals() for p in self.players]))
+        self.console.say(*text.standing_lines(self.standings()))
 
     def summary(self) -> list[str]:
         if not self.hotseat:
             player = self.players[0]
             if player.session is None:
                 return ["No questions answered."]
-            return text.summary_lines(player.session.summary(), self.quiz.questions)
-        lines = ["Final ranking:", *text.ranking([p.totals() for p in self.players])]
+            view = summary_view(player.session.summary(), self.quiz.questions, self.replay)
+            return text.summary_lines(view)
+        lines = ["Final ranking:", *text.standing_lines(self.standings())]
         for player in self.players:
             if player.session is None:
                 continue
-            summary = player.session.summary()
-            if summary.intervals:
-                lines.append(
-                    f"{text.printable(player.name)}: the answer fell inside "
-                    f"{summary.inside} of {summary.intervals} ranges."
-                )
+            calibration = calibration_text(player.session.summary())
+            if calibration:
+                lines.append(f"{printable(player.name)}: {calibration}")
         return lines
 
     def play(self) -> int:
@@ -348,7 +349,7 @@ class PlainGame:
             if not self.hotseat:
                 player = self.players[0]
                 if player.session is not None and player.session.max_points:
-                    so_far = text.points_of(player.session.points, player.session.max_points)
+                    so_far = points_of(player.session.points, player.session.max_points)
                     self.console.say(f"Score so far: {so_far}.")
             results = [self._take_answer(player, question) for player in self.players]
             self.console.say("")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import difflib
 import getpass
 import secrets
-import shlex
 import unicodedata
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from quiz.game.generate import KINDS, Kind, Question, Settings, generate
 from quiz.play.banks import Chooser, choose_bank
 from quiz.play.settings import GameSettings
 from quiz.present.counts import count_note
+from quiz.present.replay import replay_command as present_replay
 
 MAX_NAME = 40
 MAX_PLAYERS = 12
@@ -156,11 +156,6 @@ def bank_argument(settings: GameSettings, quiz: Quiz) -> str | None:
 
 
 def replay_command(quiz: Quiz, bank_arg: str | None, *flags: str) -> str:
-    """The command that plays this quiz again: same bank, seed, count and kinds."""
-    words = ["quiz", "play", *flags]
-    if bank_arg is not None:
-        words.append(bank_arg)
-    words += ["--seed", str(quiz.settings.seed), "--count", str(quiz.settings.count)]
-    if quiz.settings.kinds != KINDS:
-        words += ["--kinds", ",".join(quiz.settings.kinds)]
-    return shlex.join(words)
+    """The command that plays this quiz again (`quiz.present.replay` writes it)."""
+    settings = quiz.settings
+    return present_replay(settings.seed, settings.count, settings.kinds, bank_arg, flags)

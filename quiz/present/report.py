@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from quiz.present.results import ranked_players
-from quiz.present.reveal import points_of, printable
+from quiz.present.words import points_of, printable
 from quiz.results.export import csv_number, csv_text
 from quiz.results.report import QuestionResult, SessionResults
 

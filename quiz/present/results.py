@@ -9,7 +9,7 @@ outside the bank, so they pass through `printable`.
 
 The per-player summary (`quiz results --csv --summary`, and the file `quiz host`
 writes when a session ends) has one row per player of each session, oldest session
-first, best player first: session, rank (ties share a rank), player, points,
+first, best player first: session, rank (ties share a rank, `quiz.present.ranking`), player, points,
 max_points, percent, answered, missed, full_marks, questions (the quiz's length, so
 a player who stopped early shows as 3 answered of 10). Every player stored with the
 session is listed, one who answered nothing included. Names go through the store's
@@ -22,7 +22,8 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
-from quiz.present.reveal import points_of, printable
+from quiz.present.ranking import rank as rank_items
+from quiz.present.words import points_of, printable
 from quiz.results.export import csv_number, csv_text
 from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow
 
@@ -74,14 +75,10 @@ def session_lines(sessions: Sequence[SessionRow], answers: Sequence[AnswerRow]) 
 
 
 def ranked_players(session: SessionRow) -> list[tuple[int, PlayerTotal]]:
-    """The session's players best first, with their rank; equal points share a rank."""
-    # Ranked on the points as written, so sums that differ by float noise tie.
-    ordered = sorted(session.players, key=lambda p: (-round(p.points, 3), p.name.casefold(), p.id))
-    ranked: list[tuple[int, PlayerTotal]] = []
-    for index, player in enumerate(ordered):
-        same = index and round(player.points, 3) == round(ordered[index - 1].points, 3)
-        ranked.append((ranked[-1][0] if same else index + 1, player))
-    return ranked
+    """The session's players best first, with their rank (`quiz.present.ranking`: points
+    that read the same share a rank)."""
+    players = sorted(session.players, key=lambda p: p.id)
+    return [(r.rank, r.item) for r in rank_items(players, lambda p: p.points, lambda p: p.name)]
 
 
 def write_summary_csv(out: TextIO, sessions: Iterable[SessionRow]) -> int:

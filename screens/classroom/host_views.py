@@ -9,8 +9,6 @@ what.
 
 from __future__ import annotations
 
-import statistics
-
 from quiz.screens.classroom.lobby_web import WebWays
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
@@ -21,9 +19,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.bank.numbers import format_number
 from quiz.classroom.room import Room
-from quiz.game.explain import ChartPoint
+from quiz.present.class_answers import guesses_text
+from quiz.present.ranking import Standing, medal, podium
 
 BAR_WIDTH = 40
 
@@ -31,21 +29,6 @@ BAR_WIDTH = 40
 def clock_text(seconds: float) -> str:
     whole = int(seconds + 0.999)
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def points_text(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def points_words(value: float) -> str:
-    """ "1 point", "2.5 points"."""
-    text = points_text(value)
-    return f"{text} point" if text == "1" else f"{text} points"
 
 
 class ProjectorScreen(Screen[None]):
@@ -184,26 +167,6 @@ class HostQuestionScreen(ProjectorScreen):
         )
 
 
-CLASS_GUESSES = "the class's guesses"
-"""The chart's legend for the ▲ marks on the projector."""
-
-EACH_GUESS_UP_TO = 8
-"""A small class's guesses are drawn one by one; a larger one's as a median and a range."""
-
-
-def class_points(guesses: tuple[float, ...]) -> list[ChartPoint]:
-    """The class's guesses for the chart, never with a name attached."""
-    values = sorted(v for v in guesses if v > 0)
-    if len(values) <= EACH_GUESS_UP_TO:
-        return [ChartPoint("a guess", v, v, "guess") for v in values]
-    median = statistics.median(values)
-    quarter = len(values) // 4
-    return [
-        ChartPoint("class median", median, median, "guess"),
-        ChartPoint("middle half of the class", values[quarter], values[-quarter - 1], "guess"),
-    ]
-
-
 class HostRevealScreen(ProjectorScreen):
     """The answer, how the class answered, the score rule and every source's figure."""
 
@@ -214,7 +177,7 @@ class HostRevealScreen(ProjectorScreen):
             yield Static(id="answer", markup=False)
             yield Static(id="distribution", markup=False)
             # The ▲ marks on the projector are the whole class's guesses, never one player's.
-            yield LogChart(guess_label=CLASS_GUESSES, id="chart")
+            yield LogChart(id="chart")
             yield Static(id="rule", markup=False)
             yield Static(id="note", markup=False)
             yield VerticalScroll(id="cards")
@@ -226,39 +189,29 @@ class HostRevealScreen(ProjectorScreen):
         if reveal is None:
             return
         question = reveal.question
+        view = reveal.view
         self.query_one("#progress", Static).update(
             Content(
                 f"Question {reveal.number} of {room.total} · {reveal.answered} of "
                 f"{reveal.players} answered"
             )
         )
-        self.query_one("#prompt", Static).update(Content(question.prompt))
+        self.query_one("#prompt", Static).update(Content(view.prompt))
         self.query_one("#answer", Static).update(
-            Content.assemble(("Answer: ", "bold"), (question.answer_text, "bold reverse"))
+            Content.assemble(("Answer: ", "bold"), (view.answer_text, "bold reverse"))
         )
-        chart = self.query_one("#chart", LogChart)
+        self.query_one("#chart", LogChart).show(view.chart, view.legend)
         if question.is_numeric:
-            guesses = [v for v in reveal.guesses if v > 0]
-            summary = Content(
-                f"{len(guesses)} guesses, from {format_number(min(guesses))} to "
-                f"{format_number(max(guesses))}"
-                if guesses
-                else "No guesses."
-            )
-            self.query_one("#distribution", Static).update(summary)
-            figures = list(reveal.explanation.chart) if reveal.explanation else []
-            chart.set_points(figures + class_points(reveal.guesses))
+            self.query_one("#distribution", Static).update(Content(guesses_text(reveal.guesses)))
         else:
             self.query_one("#distribution", Static).update(self._bars())
-            chart.set_points([])
         self.query_one("#rule", Static).update(
-            Content.assemble(("Scoring: ", "bold"), reveal.rule) if reveal.rule else Content("")
+            Content.assemble(("Scoring: ", "bold"), view.rule) if view.rule else Content("")
         )
-        note = reveal.explanation.note if reveal.explanation else question.explain
-        self.query_one("#note", Static).update(Content(note or ""))
+        self.query_one("#note", Static).update(Content(view.note or ""))
         cards = self.query_one("#cards", VerticalScroll)
-        if reveal.explanation and not cards.children:
-            cards.mount_all(FigureCard(card) for card in reveal.explanation.cards)
+        if not cards.children:
+            cards.mount_all(FigureCard(card) for card in view.cards)
 
     def _bars(self) -> Content:
         reveal = self.room.reveal
@@ -296,11 +249,7 @@ class LeaderboardScreen(ProjectorScreen):
     def draw(self) -> None:
         standings = self.room.standings()
         lines = [
-            Content.assemble(
-                (f"{ordinal(s.rank):>5}  ", "bold"),
-                Content(s.name),
-                f"  {points_words(s.points)}",
-            )
+            Content.assemble((f"{s.place:>5}  ", "bold"), Content(s.name), f"  {s.points_text}")
             for s in standings[: self.TOP]
         ]
         if len(standings) > self.TOP:
@@ -325,17 +274,14 @@ class PodiumScreen(LeaderboardScreen):
 
     def draw(self) -> None:
         super().draw()
-        medals = ("🥇", "🥈", "🥉")
-        top = [s for s in self.room.standings() if s.rank <= 3]
+        top = podium(self.room.standings())
         self.query_one("#podium", Static).update(
-            Content("\n").join(
-                Content.assemble(
-                    f"{medals[s.rank - 1]} ",
-                    (s.name, "bold"),
-                    f"  {points_words(s.points)}",
-                )
-                for s in top
-            )
-            if top
-            else Content("The quiz is over.")
+            podium_content(top) if top else Content("The quiz is over.")
         )
+
+
+def podium_content(rows: list[Standing]) -> Content:
+    """The medal winners, ranked by the engine; equal points share a medal."""
+    return Content("\n").join(
+        Content.assemble(f"{medal(s)} ", (s.name, "bold"), f"  {s.points_text}") for s in rows
+    )

@@ -54,6 +54,7 @@ from quiz.classroom.protocol import (
 )
 from quiz.classroom.tokens import remember, remembered, token_path
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
+from quiz.present.words import points_words
 
 
 class JoinApp(App[int]):
@@ -159,7 +160,7 @@ class JoinApp(App[int]):
             self.max_points = message.max_points
             if message.rejoined:
                 self.notify(
-                    f"Back in, {message.name}: your {message.points:g} points are kept.",
+                    f"Back in, {message.name}: your {points_words(message.points)} are kept.",
                     markup=False,
                 )
             if message.waiting:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from quiz.screens.classroom.host_views import clock_text, ordinal, points_text, points_words
+from quiz.screens.classroom.host_views import clock_text, podium_content
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
 from quiz.screens.widgets.number_input import NumberInput
@@ -25,10 +25,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.classroom.protocol import EndMsg, QuestionMsg, RevealMsg
-from quiz.game.explain import Card, ChartPoint
-from quiz.game.generate import Question
+from quiz.classroom.views import podium, student_reveal
+from quiz.game.generate import KINDS, Kind, Question
 from quiz.game.scoring import RULE_TEXT, Answer, ChoiceAnswer, NumberAnswer, read_answer
-from quiz.present import bonus
+from quiz.present.class_answers import further_off_text
+from quiz.present.ranking import place_text
+from quiz.present.words import points_of, points_words
 
 
 class WaitingScreen(Screen[None]):
@@ -50,9 +52,14 @@ class WaitingScreen(Screen[None]):
 
 def as_question(message: QuestionMsg) -> Question:
     """An engine Question with no answer in it, for the engine's `read_answer`."""
+    # The host sends a kind it generated; anything else reads as a plain written question.
+    kind: Kind = "written"
+    for known in KINDS:
+        if known == message.kind:
+            kind = known
     return Question(
         id=f"classroom-{message.number}",
-        kind=message.kind,  # type: ignore[arg-type]
+        kind=kind,
         prompt=message.prompt,
         options=message.options,
         unit=message.unit,
@@ -167,83 +174,77 @@ class JoinQuestionScreen(Screen[None]):
             self._send(answer)
 
 
-def _card(message: object) -> Card:
-    return Card(figure_id="", **message.model_dump())  # type: ignore[attr-defined]
-
-
 class JoinRevealScreen(Screen[None]):
-    """This student's reveal: the answer, their score and why, how the class did, the figures."""
+    """This student's reveal: the answer, their score and why, how the class did, the figures.
+
+    Everything said comes from the host's message through `quiz.classroom.views`, in the
+    words of `quiz.present`: this screen lays it out.
+    """
 
     def __init__(self, reveal: RevealMsg, prompt: str, total: int) -> None:
         super().__init__()
         self.reveal = reveal
-        self.prompt = prompt
+        self.view = student_reveal(reveal, prompt)
         self.total = total
 
     def compose(self) -> ComposeResult:
         reveal = self.reveal
+        view = self.view
+        place = place_text(reveal.rank, reveal.tied)
         yield Static(
             Content(
                 f"Question {reveal.number} of {self.total} · {points_words(reveal.points)} "
-                f"· {ordinal(reveal.rank)} of {reveal.players}"
+                f"· {place} of {reveal.players}"
             ),
             id="progress",
         )
         with VerticalScroll(id="reveal-body"):
-            yield Static(Content(self.prompt), id="prompt", markup=False)
+            yield Static(Content(view.prompt), id="prompt", markup=False)
             yield Static(
-                Content.assemble(("Answer: ", "bold"), (reveal.answer_text, "bold reverse")),
+                Content.assemble(("Answer: ", "bold"), (view.answer_text, "bold reverse")),
                 id="answer",
             )
             yield Static(self._yours(), id="yours", markup=False)
             yield Static(self._class_line(), id="class", markup=False)
-            if reveal.rule:
-                yield Static(Content.assemble(("Scoring: ", "bold"), reveal.rule), id="rule")
-            if reveal.chart:
-                points = [ChartPoint(p.label, p.low, p.high, p.kind, p.text) for p in reveal.chart]
-                if reveal.guess is not None:
-                    points.append(ChartPoint("your guess", reveal.guess, reveal.guess, "guess"))
-                yield LogChart(points, id="chart")
-            if reveal.note:
-                yield Static(Content(reveal.note), id="note", markup=False)
-            for card in reveal.cards:
-                yield FigureCard(_card(card))
+            if view.rule:
+                yield Static(Content.assemble(("Scoring: ", "bold"), view.rule), id="rule")
+            if view.chart:
+                yield LogChart(view.chart, view.legend, id="chart")
+            if view.note:
+                yield Static(Content(view.note), id="note", markup=False)
+            for card in view.cards:
+                yield FigureCard(card)
             yield Static(
                 Content(
-                    f"You are {ordinal(reveal.rank)} of {reveal.players} with "
-                    f"{points_text(reveal.points)} points. Wait for the next question."
+                    f"You are {place} of {reveal.players} with "
+                    f"{points_words(reveal.points)}. Wait for the next question."
                 ),
                 id="rank",
             )
         yield Footer()
 
     def _yours(self) -> Content:
-        yours = self.reveal.yours
+        yours = self.view.yours
         if yours is None:
             return Content("You did not answer this one.")
         return Content.assemble(
             ("You answered: ", "bold"),
-            Content(yours.text),
+            Content(yours.given),
             "\n",
-            ("✓ " if yours.correct else "", "bold"),
-            # The engine's reason already states the points ("0.73 of 1 point").
+            (yours.verdict.text, "bold"),
+            ("  " + yours.points, "bold"),
+            "\n",
             Content(yours.reason),
-            Content("\n" + line if (line := self._bonus_line()) else ""),
+            Content("\n" + yours.bonus if yours.bonus else ""),
         )
-
-    def _bonus_line(self) -> str:
-        yours = self.reveal.yours
-        if yours is None:
-            return ""
-        return bonus.reveal_line(yours.bonus, yours.bonus_reason, yours.points + yours.bonus)
 
     def _class_line(self) -> Content:
         reveal = self.reveal
-        classmates = max(reveal.answered - 1, 0) if reveal.yours else reveal.answered
-        if reveal.yours is None or not classmates:
-            return Content(f"{reveal.answered} answered.")
-        noun = "classmate was" if classmates == 1 else "classmates were"
-        return Content(f"{reveal.further_off} of {classmates} {noun} further off than you.")
+        return Content(
+            further_off_text(
+                reveal.answered, reveal.further_off, answered_yourself=reveal.yours is not None
+            )
+        )
 
 
 class EndScreen(Screen[None]):
@@ -258,24 +259,11 @@ class EndScreen(Screen[None]):
         yield Static(Content("The quiz is over"), id="title")
         yield Static(
             Content(
-                f"You came {ordinal(end.rank)} of {end.players} with "
-                f"{points_text(end.points)} of {points_text(end.max_points)} points."
+                f"You came {place_text(end.rank, end.tied)} of {end.players} with "
+                f"{points_of(end.points, end.max_points)}."
             ),
             id="result",
         )
-        yield Static(podium_content(end.podium), id="podium", markup=False)
+        yield Static(podium_content(podium(end)), id="podium", markup=False)
         yield Static(Content("Press q to leave."))
         yield Footer()
-
-
-def podium_content(podium: tuple[tuple[str, float], ...]) -> Content:
-    """The top three with medals; equal points share a medal."""
-    medals = ("🥇", "🥈", "🥉")
-    lines = []
-    rank = 0
-    for index, (name, points) in enumerate(podium):
-        if index == 0 or points != podium[index - 1][1]:
-            rank = index
-        medal = medals[min(rank, 2)]
-        lines.append(Content.assemble(f"{medal} ", (name, "bold"), f"  {points_words(points)}"))
-    return Content("\n").join(lines)

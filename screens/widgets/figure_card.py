@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from quiz.game.explain import Card
 from quiz.present.quotes import shown_quote
+from quiz.present.reveal_view import ASKED
 
 NUMBER_STYLE = "bold reverse"
 """The number inside the quote: reverse video reads without colour and on any theme."""
@@ -51,7 +52,7 @@ class FigureCard(Static):
         self.card = card
         self.border_title = Content(card.source)
         if card.is_answer:
-            self.border_subtitle = Content("★ the figure asked about")
+            self.border_subtitle = Content(f"★ {ASKED}")
             self.add_class("-answer")
 
     def show_card(self, card: Card) -> None:
@@ -59,5 +60,5 @@ class FigureCard(Static):
         self.card = card
         self.update(card_content(card))
         self.border_title = Content(card.source)
-        self.border_subtitle = Content("★ the figure asked about") if card.is_answer else None
+        self.border_subtitle = Content(f"★ {ASKED}") if card.is_answer else None
         self.set_class(card.is_answer, "-answer")

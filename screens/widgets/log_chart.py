@@ -5,8 +5,8 @@ million): on a linear scale all but the largest would sit on top of each other. 
 has its own row, its own glyph and its value written beside it, so the chart reads without
 colour (● a source's figure, ◆ the right answer, ▲ the guess, ├──┤ a range).
 
-Whose guesses the ▲ marks are is the caller's to say (`guess_label`): the player's own in
-solo play and on a student's reveal, the whole class's on the projector.
+Which points are drawn, guesses included, and what the legend says are the engine's
+(`quiz.present.chart`, carried by a `RevealView`); this widget only draws them.
 """
 
 from __future__ import annotations
@@ -20,14 +20,10 @@ from textual.widget import Widget
 
 from quiz.bank.numbers import format_number
 from quiz.game.explain import ChartPoint
+from quiz.present.chart import chart_legend
 
 GLYPHS = {"figure": "●", "answer": "◆", "guess": "▲"}
 STYLES = {"figure": "", "answer": "bold $text-success", "guess": "bold $text-accent"}
-
-
-def legend(guess_label: str = "your guess") -> str:
-    """The key under the chart; `guess_label` names whose guesses the ▲ marks are."""
-    return f"● a figure   ◆ the answer   ▲ {guess_label}   ├──┤ a range"
 
 
 def tick_label(value: float) -> str:
@@ -52,16 +48,18 @@ class LogChart(Widget):
     def __init__(
         self,
         points: Sequence[ChartPoint] = (),
+        legend: str = "",
         *,
-        guess_label: str = "your guess",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self.guess_label = guess_label
         self.points = tuple(p for p in points if p.low > 0 and p.high > 0)
+        self.legend = legend or chart_legend(self.points)
 
-    def set_points(self, points: Sequence[ChartPoint]) -> None:
+    def show(self, points: Sequence[ChartPoint], legend: str) -> None:
+        """Draw other points (the projector reuses one chart)."""
+        self.legend = legend
         self.points = tuple(p for p in points if p.low > 0 and p.high > 0)
         self.refresh(layout=True)
 
@@ -130,5 +128,5 @@ class LogChart(Widget):
         pad = " " * (label_width + 1)
         lines.append(Content(pad + "".join(axis)))
         lines.append(Content(pad + "".join(labels)))
-        lines.append(Content.styled(legend(self.guess_label)[:width], "dim"))
+        lines.append(Content.styled(self.legend[:width], "dim"))
         return Content("\n").join(lines)

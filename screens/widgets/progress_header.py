@@ -1,29 +1,17 @@
-"""One line that is always on screen during a quiz: question n of N and the score so far."""
+"""One line that is always on screen during a quiz: question n of N and the score so far.
+
+Its words are `quiz.present.progress.Progress`'s; the widget fits them to the width.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from quiz.present.progress import Progress
 
-def format_points(value: float) -> str:
-    """Points as a person writes them: "2", "1.5", "0.46"."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Where a player is: plain numbers, whoever keeps the game (solo Session or classroom)."""
-
-    position: int
-    total: int
-    points: float
-    max_points: float
-    title: str = ""
-    """Bank text, shown literally."""
+__all__ = ["Progress", "ProgressHeader"]
 
 
 class ProgressHeader(Widget):
@@ -39,12 +27,11 @@ class ProgressHeader(Widget):
 
     @property
     def progress_text(self) -> str:
-        return f"Question {self.progress.position} of {self.progress.total}"
+        return self.progress.position_text
 
     @property
     def score_text(self) -> str:
-        p = self.progress
-        return f"Score {format_points(p.points)} of {format_points(p.max_points)}"
+        return self.progress.score_text
 
     def render(self) -> Content:
         p = self.progress
@@ -52,8 +39,8 @@ class ProgressHeader(Widget):
         left = self.progress_text
         right = self.score_text
         if len(left) + len(right) + 2 > width:
-            left = f"Q {p.position}/{p.total}"
-            right = f"{format_points(p.points)}/{format_points(p.max_points)} pts"
+            left = p.short_position
+            right = p.short_score
         room = width - len(left) - len(right) - 4
         title = p.title if room > 8 else ""
         if len(title) > room:

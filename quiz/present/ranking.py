@@ -1,0 +1,122 @@
+"""Ranking with ties, for every leaderboard: hot-seat, the projector, the student's
+rank, the podium and the per-player CSV.
+
+The rule, once: players are ordered by points, most first, and two players whose
+points read the same when written to 0.01 (as every screen writes them,
+`quiz.present.words.points`) share a rank; the next rank skips (1, 1, 3). Scores are
+rounded to 0.01 per answer, so totals differ by at least 0.01 unless float sums blur
+them (0.1 + 0.2 against 0.3): written to 0.01 they are equal, and so is their rank.
+Within a tie, players are listed by name (case folded), then in the order given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from quiz.present.words import ordinal, points, points_words, printable
+
+T = TypeVar("T")
+
+
+def tie_key(value: float) -> str:
+    """Points that read the same tie: the key two tied totals share."""
+    return points(value)
+
+
+def _order(value: float) -> float:
+    return float(tie_key(value))
+
+
+@dataclass(frozen=True)
+class Ranked(Generic[T]):
+    rank: int
+    item: T
+    tied: bool
+    """Another player shares this rank."""
+
+
+def rank(
+    items: Sequence[T], points_of: Callable[[T], float], name_of: Callable[[T], str]
+) -> list[Ranked[T]]:
+    """`items` best first with their ranks (ties share one; see the module docstring)."""
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (-_order(points_of(items[i])), name_of(items[i]).casefold(), i),
+    )
+    keys = [tie_key(points_of(items[i])) for i in order]
+    ranked: list[Ranked[T]] = []
+    current = 0
+    for place, index in enumerate(order):
+        if place == 0 or keys[place] != keys[place - 1]:
+            current = place + 1
+        tied = (place > 0 and keys[place] == keys[place - 1]) or (
+            place + 1 < len(order) and keys[place] == keys[place + 1]
+        )
+        ranked.append(Ranked(current, items[index], tied))
+    return ranked
+
+
+def place_text(rank: int, tied: bool = False) -> str:
+    """ "2nd"; "=2nd" when another player shares the rank."""
+    return f"={ordinal(rank)}" if tied else ordinal(rank)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One row of a leaderboard, as every front end shows it."""
+
+    rank: int
+    name: str
+    """Printable: control characters replaced."""
+    points: float
+    tied: bool = False
+    player_id: int = 0
+    max_points: float = 0.0
+    answered: int = 0
+
+    @property
+    def place(self) -> str:
+        """ "1st"; "=1st" when shared."""
+        return place_text(self.rank, self.tied)
+
+    @property
+    def points_text(self) -> str:
+        """ "2.5 points"."""
+        return points_words(self.points)
+
+    @property
+    def text(self) -> str:
+        """The row in one line: "=1st Ana 0.3 points"."""
+        return f"{self.place} {self.name} {self.points_text}"
+
+
+def standings(rows: Sequence[Standing]) -> list[Standing]:
+    """Rows (rank ignored) ranked: best first, ties sharing a rank."""
+    return [
+        Standing(
+            r.rank,
+            printable(r.item.name),
+            r.item.points,
+            r.tied,
+            r.item.player_id,
+            r.item.max_points,
+            r.item.answered,
+        )
+        for r in rank(rows, lambda s: s.points, lambda s: s.name)
+    ]
+
+
+PODIUM_MAX = 10
+"""Rows on a podium at most: everyone tied for a medal, unless a whole class ties."""
+MEDALS = ("🥇", "🥈", "🥉")
+
+
+def podium(rows: Sequence[Standing]) -> list[Standing]:
+    """The ranked rows that win a medal (rank 1 to 3, ties included), at most PODIUM_MAX."""
+    return [row for row in rows if row.rank <= len(MEDALS)][:PODIUM_MAX]
+
+
+def medal(row: Standing) -> str:
+    return MEDALS[min(row.rank, len(MEDALS)) - 1]

@@ -1,0 +1,61 @@
+"""The command that plays a quiz again: the same bank, seed, count and kinds.
+
+Shown by `--plain`'s header, `quiz preview` and the Textual summary, so a player or a
+teacher can give a class exactly the quiz they saw.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from quiz.game.question import KINDS
+
+
+def replay_command(
+    seed: int, count: int, kinds: Sequence[str], bank: str | None = None, flags: Sequence[str] = ()
+) -> str:
+    words = ["quiz", "play", *flags]
+    if bank is not None:
+        words.append(bank)
+    words += ["--seed", str(seed), "--count", str(count)]
+    if tuple(kinds) != KINDS:
+        words += ["--kinds", ",".join(kinds)]
+    return shlex.join(words)
+
+
+def mode_flags(*, interval: bool = False, speed: bool = False, streak: bool = False) -> list[str]:
+    """The options that change how a quiz is answered and scored, as a replay repeats them."""
+    return [
+        flag
+        for flag, on in (("--interval", interval), ("--speed", speed), ("--streak", streak))
+        if on
+    ]
+
+
+class Modes(Protocol):
+    """How a game is answered and scored (a frozen settings value fits)."""
+
+    @property
+    def interval(self) -> bool: ...
+    @property
+    def speed(self) -> bool: ...
+    @property
+    def streak(self) -> bool: ...
+
+
+def replay_of(
+    seed: int,
+    count: int,
+    kinds: Sequence[str],
+    bank: Path,
+    modes: Modes,
+) -> str:
+    """The replay command of a game on `bank` (not named when it is the shipped bank)."""
+    from quiz.questions import default_bank
+
+    named = None if bank.resolve() == Path(default_bank()).resolve() else str(bank)
+    flags = mode_flags(interval=modes.interval, speed=modes.speed, streak=modes.streak)
+    return replay_command(seed, count, kinds, named, flags)

@@ -1,0 +1,105 @@
+"""What the end of a solo game says (`SummaryView`), for the Textual summary and `--plain`.
+
+The total with its share, a row per kind of question asked (label, answered, points),
+calibration in interval mode, the questions short of full marks with their answers,
+and the command that replays the quiz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quiz.game.question import Question
+from quiz.game.session import Summary
+from quiz.present.counts import questions_text
+from quiz.present.kinds import kind_label
+from quiz.present.words import points, points_of, printable, share
+from quiz.results.store import describe_answer
+
+CALIBRATION_AIM = (
+    "Well-calibrated bounds hold the truth most of the time without being so wide "
+    "that they say nothing."
+)
+
+
+@dataclass(frozen=True)
+class KindRow:
+    label: str
+    answered: int
+    points: str
+    """ "1.5 of 2"."""
+
+
+@dataclass(frozen=True)
+class MissedRow:
+    number: int
+    """The question's number in the quiz."""
+    prompt: str
+    answer_text: str
+    given: str
+    points: str
+    """ "0.3 of 1 point"."""
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    total: str
+    """ "3.2 of 5 points"."""
+    share: str
+    """ "64%"."""
+    answered: int
+    questions: int
+    kinds: tuple[KindRow, ...]
+    calibration: str
+    """ "The truth fell inside your bounds 3 of 4 times (75%)."; "" outside interval mode."""
+    missed: tuple[MissedRow, ...]
+    replay: str
+    """The command that plays the same quiz again; "" when unknown."""
+
+    @property
+    def answered_text(self) -> str:
+        return f"{self.answered} of {questions_text(self.questions)} answered"
+
+
+def calibration_text(summary: Summary) -> str:
+    """How often the truth fell inside the player's bounds; "" outside interval mode."""
+    if not summary.intervals:
+        return ""
+    return (
+        f"The truth fell inside your bounds {summary.inside} of {summary.intervals} "
+        f"times ({share(summary.inside, summary.intervals)})."
+    )
+
+
+def summary_view(summary: Summary, questions: Sequence[Question], replay: str = "") -> SummaryView:
+    numbers = {q.id: n for n, q in enumerate(questions, start=1)}
+    kinds = tuple(
+        KindRow(
+            kind_label(part.kind),
+            part.answered,
+            f"{points(part.points)} of {points(part.max_points)}",
+        )
+        for part in summary.by_kind
+    )
+    calibration = calibration_text(summary)
+    missed = tuple(
+        MissedRow(
+            number=numbers.get(item.question.id, 0),
+            prompt=item.question.prompt,
+            answer_text=item.question.answer_text,
+            given=printable(describe_answer(item.question, item.answer)),
+            points=points_of(item.score.points, item.score.max_points),
+        )
+        for item in summary.missed
+    )
+    return SummaryView(
+        total=points_of(summary.points, summary.max_points),
+        share=share(summary.points, summary.max_points),
+        answered=summary.answered,
+        questions=summary.total,
+        kinds=kinds,
+        calibration=calibration,
+        missed=missed,
+        replay=replay,
+    )
