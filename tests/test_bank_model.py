@@ -9,16 +9,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from quiz.bank.model import (
-    PEOPLE,
-    Article,
-    BankInfo,
-    Figure,
-    Source,
-    WrittenQuestion,
-    forbidden_character,
-    text_problem,
-)
+from quiz.bank.fields import PEOPLE, forbidden_character, text_problem
+from quiz.bank.model import Article, BankInfo, Figure, Source, WrittenQuestion
 
 
 def figure(**changes: Any) -> dict[str, Any]:

@@ -42,6 +42,7 @@ ENTRY_VERSION = 1
 # Paths are relative to the `quiz` package.
 _CHECKING_MODULES = (
     "bank/model.py",
+    "bank/fields.py",
     "bank/data.py",
     "bank/cache.py",
     "bank/checks.py",

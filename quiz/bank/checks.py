@@ -20,8 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from quiz.bank.dates import date_problem
+from quiz.bank.fields import text_problem
 from quiz.bank.locate import locate
-from quiz.bank.model import Bank, text_problem
+from quiz.bank.model import Bank
 from quiz.errors import Problem, dotted, quoted
 
 Loc = tuple[str | int, ...]

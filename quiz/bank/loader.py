@@ -207,8 +207,8 @@ def _article_text(
         return text, []
     if not isinstance(text_file, str) or text is not None:
         return None, []  # the schema check reports it
+    from quiz.bank.fields import forbidden_character
     from quiz.bank.locate import locate
-    from quiz.bank.model import forbidden_character
 
     def problem(message: str) -> Problem:
         return Problem(

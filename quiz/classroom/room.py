@@ -36,7 +36,7 @@ import math
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from quiz.bank.loader import LoadedBank
@@ -44,10 +44,11 @@ from quiz.classroom import answers
 from quiz.classroom.answers import Refusal
 from quiz.classroom.gate import CODE_LENGTH, new_code
 from quiz.classroom.names import NAME_MAX, clean_name, name_key, name_problem
+from quiz.classroom.player import Given, Player
 from quiz.game import explain as explaining
 from quiz.game import scoring
 from quiz.game.generate import Question
-from quiz.game.scoring import Answer, ChoiceAnswer, NumberAnswer, Score
+from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 from quiz.game.session import SessionSettings
 from quiz.present.chart import CLASS_GUESSES, class_chart
 from quiz.present.ranking import Standing, standings
@@ -56,36 +57,6 @@ from quiz.present.reveal_view import RevealView, reveal_view
 Phase = Literal["lobby", "question", "reveal", "finished"]
 log = logging.getLogger(__name__)
 MAX_PLAYERS = 1200
-
-
-@dataclass
-class Given:
-    answer: Answer
-    text: str
-    score: Score
-    seconds: float
-    bonus: float = 0.0
-    """Speed and streak points on top of the score (when the host switched them on)."""
-    bonus_reason: str = ""
-
-
-@dataclass
-class Player:
-    id: int
-    name: str
-    token: str
-    first: int
-    """The first question number this player takes part in."""
-    points: float = 0.0
-    answers: dict[int, Given] = field(default_factory=dict)
-    removed: bool = False
-    connected: bool = True
-    store_id: int | None = None
-    streak: int = 0
-    """Full-marks answers in a row up to the player's last answer (for the streak bonus)."""
-
-    def plays(self, number: int) -> bool:
-        return not self.removed and number >= self.first
 
 
 @dataclass(frozen=True)

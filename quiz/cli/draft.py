@@ -17,8 +17,8 @@ from pathlib import Path
 
 from quiz.bank.draft import find_figures, source_key
 from quiz.bank.draft_bank import UNATTRIBUTED, draft_bank
+from quiz.bank.fields import forbidden_character
 from quiz.bank.loader import MAX_ARTICLE_BYTES, load_bank
-from quiz.bank.model import forbidden_character
 from quiz.errors import BankError
 
 
