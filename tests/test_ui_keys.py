@@ -6,36 +6,18 @@ screen is up; the engine provides every expected value.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from quiz.screens.app import QuizApp, make_app
+from quiz.screens.app import make_app
 from quiz.screens.widgets.number_input import NumberInput
+from ui_app import build, name, screen_text
 
 from quiz.bank.loader import LoadedBank
 from quiz.cli.main import main
 from quiz.game.explain import article_highlights
 from quiz.play.preferences import load
 from quiz.play.settings import GameSettings
-
-
-def screen_text(app: QuizApp) -> str:
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
-    return re.sub(r"\s+", " ", re.sub(r"[│┃]", " ", " ".join(lines)))
-
-
-def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
-    return make_app(
-        loaded=loaded,
-        settings=GameSettings(**choices),  # type: ignore[arg-type]
-        data_dir=tmp_path / "data",
-        prefs_path=tmp_path / "prefs.json",
-    )
-
-
-def name(app: QuizApp) -> str:
-    return type(app.screen).__name__
 
 
 async def test_q_asks_before_leaving_a_quiz(shipped: LoadedBank, tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ clicking them must do nothing. A lone `[/` crashes Textual 8.2.8's markup parser
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from quiz.screens.app import QuizApp, make_app
+from quiz.screens.app import make_app
+from ui_app import screen_text
 
 from quiz.bank.loader import load_bank
 from quiz.play.settings import GameSettings
@@ -71,11 +71,6 @@ options = ["Right {m}", "Wrong {m}", "Other {m}"]
 figure = "cats-council"
 explain = "Note {m}"
 """.replace("{m}", MARKUP)
-
-
-def screen_text(app: QuizApp) -> str:
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
-    return re.sub(r"\s+", " ", re.sub(r"[│┃]", " ", " ".join(lines)))
 
 
 async def test_bank_text_and_names_are_shown_literally(tmp_path: Path) -> None:

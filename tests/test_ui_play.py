@@ -11,16 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-from quiz.screens.app import QuizApp, make_app
+from quiz.screens.app import QuizApp
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.number_input import NumberInput
 from textual.pilot import Pilot
+from ui_app import build
 
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import format_number
 from quiz.game.explain import explain
 from quiz.game.generate import KINDS, Question
-from quiz.play.settings import GameSettings
 from quiz.present.chart import player_chart
 from quiz.present.words import points as format_points
 from quiz.results.store import Store
@@ -35,15 +35,6 @@ def screen_text(app: QuizApp) -> str:
 
 def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
-    return make_app(
-        loaded=loaded,
-        settings=GameSettings(**choices),  # type: ignore[arg-type]
-        data_dir=tmp_path / "data",
-        prefs_path=tmp_path / "prefs.json",
-    )
 
 
 def digits(value: float) -> str:

@@ -5,38 +5,14 @@ longer than the room under the article, and check boxes that read without colour
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from quiz.screens.app import QuizApp, make_app
 from quiz.screens.widgets.number_input import NumberInput
 from textual.containers import VerticalScroll
+from ui_app import build, name, screen_lines, screen_text
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.scoring import IntervalAnswer, NumberAnswer
-from quiz.play.settings import GameSettings
-
-
-def screen_text(app: QuizApp) -> str:
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
-    return re.sub(r"\s+", " ", re.sub(r"[│┃]", " ", " ".join(lines)))
-
-
-def screen_lines(app: QuizApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
-def build(loaded: LoadedBank, tmp_path: Path, **choices: object) -> QuizApp:
-    return make_app(
-        loaded=loaded,
-        settings=GameSettings(**choices),  # type: ignore[arg-type]
-        data_dir=tmp_path / "data",
-        prefs_path=tmp_path / "prefs.json",
-    )
-
-
-def name(app: QuizApp) -> str:
-    return type(app.screen).__name__
 
 
 async def test_f1_opens_help_from_inside_the_number_field(
