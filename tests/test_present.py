@@ -38,7 +38,10 @@ def test_points_are_written_one_way() -> None:
 
 def test_verdicts() -> None:
     assert verdict(Score(1, 1, True, "right")).words == "Right"
-    assert verdict(Score(0.4, 1, False, "2x too low")).words == "Close"
+    assert verdict(Score(0.73, 1, False, "2x too low")).words == "Close"
+    assert verdict(Score(1.46, 2, False, "2x too low")).words == "Close"
+    assert verdict(Score(0.5, 1, False, "3.3x too low")).text == "✗ Far off"
+    assert verdict(Score(0.01, 1, False, "9x too low")).words == "Far off"
     assert verdict(Score(0, 1, False, "wrong")).words == "Wrong"
     assert verdict(Score(0.3, 1, True, "x", inside=True)).words == "Inside your bounds"
     assert verdict(Score(0.1, 1, False, "x", inside=False)).words == "Outside your bounds"

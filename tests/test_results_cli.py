@@ -265,3 +265,65 @@ def test_the_classroom_file_is_the_same_summary(classroom: tuple[Path, int]) -> 
     with Store(data) as store:
         assert write_summary(store, sid, out) == 3
     assert out.getvalue() == results(data, "--csv", "--summary", "--session", str(sid)).stdout
+
+
+@pytest.mark.parametrize(
+    "form", [(), ("--csv",), ("--csv", "--summary"), ("--report",)], ids=" ".join
+)
+def test_an_unknown_session_is_one_error_in_every_form(
+    filled: tuple[Path, int, int], form: tuple[str, ...]
+) -> None:
+    """Listing, CSV, per-player CSV and report all refuse a session the store lacks the
+    same way, and print nothing on stdout (no bare CSV header passing for an empty session)."""
+    data, _, _ = filled
+    result = results(data, "--session", "99999", *form)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"quiz: no session 99999 in {data / DB_NAME}\n"
+
+
+def test_a_reason_that_states_its_points_is_not_given_them_twice(tmp_path: Path) -> None:
+    from quiz.game.scoring import NumberAnswer, score
+
+    data = tmp_path / "data"
+    with Store(data) as store:
+        session = store.start_session(BANK, mode="plain", seed=1, total=1)
+        pid = store.add_player(session, "Kim")
+        exact = score(QUESTION, NumberAnswer(40_000))
+        store.record(session, pid, QUESTION, "40,000", exact, 2.0)
+    out = results(data, "--session", str(session)).stdout
+    assert "the answer is 40,000; exactly right: 1 of 1 point" in out
+    assert out.count("1 of 1 point") == 2, "once for the player's total, once for the answer"
+
+
+def test_full_marks_counts_only_answers_that_scored_full_marks(tmp_path: Path) -> None:
+    """Bounds that merely hold the truth earn some points, not full marks."""
+    from quiz.game.scoring import IntervalAnswer, score
+
+    data = tmp_path / "data"
+    with Store(data) as store:
+        session = store.start_session(BANK, mode="plain", seed=1, total=2)
+        pid = store.add_player(session, "Kim")
+        holding = score(QUESTION, IntervalAnswer(10_000, 90_000))
+        assert holding.inside and 0 < holding.points < 1
+        store.record(session, pid, QUESTION, "10,000-90,000", holding, 2.0)
+        tight = score(QUESTION, IntervalAnswer(40_000, 40_000))
+        store.record(session, pid, QUESTION, "40,000-40,000", tight, 2.0)
+    rows = list(csv.DictReader(io.StringIO(results(data, "--csv", "--summary").stdout)))
+    assert [(r["answered"], r["full_marks"]) for r in rows] == [("2", "1")]
+
+
+def _readme_columns(bullet_start: str) -> list[str]:
+    import re
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index(bullet_start)
+    end = readme.index("\n- ", start + 1)  # the next bullet
+    return re.findall(r"`([a-z_]+)`", readme[start:end])
+
+
+def test_the_readme_lists_every_csv_column(filled: tuple[Path, int, int]) -> None:
+    data, _, _ = filled
+    per_answer = results(data, "--csv").stdout.splitlines()[0].split(",")
+    assert _readme_columns("- `quiz results --csv [--session N]") == per_answer
+    per_player = results(data, "--csv", "--summary").stdout.splitlines()[0].split(",")
+    assert _readme_columns("- `quiz results --csv --summary") == per_player

@@ -169,7 +169,7 @@ def test_interval_points_stay_within_bounds(
     result = score(exact(truth, points), IntervalAnswer(low, low * factor))
     assert 0 <= result.points <= points
     assert result.inside == (low <= truth <= low * factor)
-    assert result.correct == result.inside
+    assert result.correct == (result.points == points), "full marks means the points shown"
 
 
 @given(truth=truths, k=st.floats(1.01, 1e3), width=st.floats(1.0, 100))
@@ -289,3 +289,14 @@ def test_unreadable_typing_gets_a_message(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         read_answer(question, text, interval)
+
+
+def test_full_marks_is_the_points_shown_and_nothing_else() -> None:
+    """One rule: full marks (`correct`) exactly when the points read as the maximum."""
+    holding = score(exact(1000), IntervalAnswer(500, 2000))
+    assert holding.inside and not holding.correct, "holding the truth is not full marks"
+    assert score(exact(1000), IntervalAnswer(1000, 1000)).correct
+    near = score(exact(11.1), NumberAnswer(10))
+    assert (near.points, near.correct) == (1.0, True), near.reason
+    assert near.reason == "10% too low: 1 of 1 point"
+    assert not score(exact(1000), NumberAnswer(1200)).correct

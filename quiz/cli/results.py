@@ -10,8 +10,11 @@
   printed after it (`quiz.classroom.summary.write_report`). It needs one session.
 
 An empty store is a friendly line (CSV: the header alone, and a note on stderr), and
-reading creates nothing. Exit status 1 when the store cannot be read or the session
-asked for does not exist, 2 for an unusable option.
+reading creates nothing. A session that is not in the store is the same error in every
+form (listing, `--csv`, `--csv --summary`, `--report`): "no session N in <store>", exit 1,
+and nothing on stdout, so a script never mistakes a bare CSV header for an empty session.
+Failures are raised as `QuizError`s (`NoSession`, `StoreError` exit 1; `UsageError`
+exit 2) and printed once by `quiz.cli.main`.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quiz.errors import UsageError
 from quiz.results.export import write_csv
-from quiz.results.store import Store, StoreError
+from quiz.results.failures import NoSession, StoreError
+from quiz.results.store import Store
 
 
 def _session_id(args: argparse.Namespace) -> int | None:
@@ -29,51 +34,47 @@ def _session_id(args: argparse.Namespace) -> int | None:
     try:
         return int(args.session)
     except ValueError:
-        raise ValueError(f"--session expects a session number, found {args.session!r}") from None
+        raise UsageError(f"--session expects a session number, found {args.session!r}") from None
 
 
-def _write_csv(store: Store, session_id: int | None, summary: bool) -> int:
+def _require_session(store: Store, session_id: int | None) -> None:
+    """NoSession unless the store holds the session asked for (or none was asked for)."""
+    if session_id is not None and not store.sessions(session_id):
+        raise NoSession(session_id, store.path)
+
+
+def _write_csv(store: Store, session_id: int | None, summary: bool) -> None:
     from quiz.present.results import write_summary_csv
 
+    _require_session(store, session_id)
     if summary:
-        sessions = store.sessions(session_id)
-        if session_id is not None and not sessions:
-            print(f"quiz: no session {session_id} in {store.path}", file=sys.stderr)
-            return 1
-        if write_summary_csv(sys.stdout, sessions) == 0:
+        if write_summary_csv(sys.stdout, store.sessions(session_id)) == 0:
             print(f"quiz: no players stored in {store.path}", file=sys.stderr)
-        return 0
-    if write_csv(store, sys.stdout, session_id) == 0:
-        print(f"quiz: no answers stored in {store.path}", file=sys.stderr)
-    return 0
+    elif write_csv(store, sys.stdout, session_id) == 0:
+        where = f"session {session_id} of {store.path}" if session_id else str(store.path)
+        print(f"quiz: no answers stored in {where}", file=sys.stderr)
 
 
-def _report(store: Store, session_id: int | None, csv: bool) -> int:
+def _report(store: Store, session_id: int | None, csv: bool) -> None:
     from quiz.classroom.summary import write_report
 
     if session_id is None or csv:
-        print(
-            "quiz: --report is for one session and writes its own CSV files: "
-            "use `quiz results --session N --report`",
-            file=sys.stderr,
+        raise UsageError(
+            "--report is for one session and writes its own CSV files: "
+            "use `quiz results --session N --report`"
         )
-        return 2
     try:
         report = write_report(store, session_id) if store.exists else None
-    except (StoreError, OSError) as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
+    except OSError as exc:
+        where = exc.filename or store.path.parent
+        raise StoreError(f"cannot write the report's CSV files: {where}: {exc.strerror}") from None
     if report is None:
-        print(f"quiz: no session {session_id} in {store.path}", file=sys.stderr)
-        return 1
+        raise NoSession(session_id, store.path)
     for line in report.lines:
         print(line)
     print()
     print(f"Written as CSV: {report.questions_csv} (per question)")
     print(f"                {report.players_csv} (per player)")
-    return 0
 
 
 def run_results(args: argparse.Namespace) -> int:
@@ -81,35 +82,24 @@ def run_results(args: argparse.Namespace) -> int:
     from quiz.paths import data_dir
     from quiz.present.results import session_lines
 
-    try:
-        session_id = _session_id(args)
-    except ValueError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 2
+    session_id = _session_id(args)
     summary = bool(getattr(args, "summary", False))
     if summary and not args.csv:
-        print(
-            "quiz: --summary is a CSV export (one row per player): use it with --csv",
-            file=sys.stderr,
-        )
-        return 2
+        raise UsageError("--summary is a CSV export (one row per player): use it with --csv")
     store = Store(data_dir(getattr(args, "data_dir", None)))
-    if getattr(args, "report", False):
-        return _report(store, session_id, args.csv)
     try:
+        if getattr(args, "report", False):
+            _report(store, session_id, args.csv)
+            return 0
         if args.csv:
-            return _write_csv(store, session_id, summary)
+            _write_csv(store, session_id, summary)
+            return 0
+        _require_session(store, session_id)
         sessions = store.sessions(session_id)
         answers = store.answers(session_id) if session_id is not None else []
-    except StoreError as exc:
-        print(f"quiz: {exc}", file=sys.stderr)
-        return 1
     finally:
         store.close()
     if not sessions:
-        if session_id is not None:
-            print(f"quiz: no session {session_id} in {store.path}", file=sys.stderr)
-            return 1
         print(f"No results stored yet (looked in {store.path}). Play with `quiz play`.")
         return 0
     print(f"Results stored in {store.path}")

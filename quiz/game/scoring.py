@@ -65,8 +65,10 @@ class Score:
     points: float
     max_points: float
     correct: bool
-    """Full marks (choice right, estimate within the full-marks band, interval holding
-    the truth)."""
+    """Full marks: the points, as rounded and shown, equal the maximum. The one test of
+    "full marks" everywhere (the verdict "Right", the summary's "To read again", the
+    streak bonus, the results' `full_marks`): an interval merely holding the truth, or an
+    estimate whose points fall short, is not full marks."""
     reason: str
     """One line in words: "2.1x too low: 0.46 of 1 point"."""
     inside: bool | None = None
@@ -207,11 +209,10 @@ def score(question: Question, answer: Answer) -> Score:
         return _score_linear(question, guess, truth, max_points)
     ratio = max(guess / truth, truth / guess)
     points = round(max_points * estimate_share(ratio), 2)
-    correct = ratio <= FULL_MARKS_RATIO
     return Score(
         points,
         max_points,
-        correct,
+        points >= max_points,
         f"{_off(guess, truth)}: {points_text(points, max_points)}",
         times_off=ratio,
     )
@@ -240,7 +241,7 @@ def _score_linear(question: Question, guess: float, truth: float, max_points: fl
     points = round(max_points * linear_share(distance, rule), 2)
     direction = "too high" if guess > truth else "too low"
     reason = f"{_distance_text(question, distance)} {direction}: {points_text(points, max_points)}"
-    return Score(points, max_points, distance <= rule.full, reason)
+    return Score(points, max_points, points >= max_points, reason)
 
 
 def rule_text(question: Question, interval: bool = False) -> str:
@@ -283,7 +284,8 @@ def _score_interval(question: Question, answer: IntervalAnswer, max_points: floa
         nearest = truth_high if truth_high < answer.low else truth_low
         edge = answer.low if truth_high < answer.low else answer.high
         where = f"{truth} is {_off(nearest, edge, 'above', 'below')} your bounds {bounds}"
-    return Score(points, max_points, inside, f"{where}: {points_text(points, max_points)}", inside)
+    reason = f"{where}: {points_text(points, max_points)}"
+    return Score(points, max_points, points >= max_points, reason, inside)
 
 
 def _words(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from quiz.present.ranking import rank as rank_items
-from quiz.present.words import points_of, printable
+from quiz.present.words import points_and_reason, points_of, printable
 from quiz.results.export import csv_number, csv_text
 from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow
 
@@ -70,7 +70,7 @@ def session_lines(sessions: Sequence[SessionRow], answers: Sequence[AnswerRow]) 
             yield f"  {number}. {printable(answer.player)} on {printable(answer.prompt)}"
             yield (
                 f"     {given}; the answer is {printable(answer.correct_answer)}; "
-                f"{points_of(answer.points, answer.max_points)}: {printable(answer.reason)}"
+                f"{points_and_reason(answer.points, answer.max_points, printable(answer.reason))}"
             )
 
 

@@ -1,8 +1,15 @@
-"""The verdict on one answer: right, close or wrong, in the same words everywhere.
+"""The verdict on one answer: right, close, far off or wrong, in the same words everywhere.
 
-- Right: full marks (a choice right, an estimate within the full-marks band).
-- Close: some points but not full marks (an estimate a few times off).
+One rule, used by every front end and by the summary's "To read again":
+
+- Right: full marks, i.e. the points as shown equal the maximum (`Score.correct`). Only
+  these count as `full_marks` in the results and stay out of "To read again".
+- Close: short of full marks but with at least `CLOSE_SHARE` of the points, the share an
+  estimate 2x off earns (0.73): "3.3x off" is not close.
+- Far off: some points, fewer than that.
 - Wrong: no points.
+- Every answer short of full marks (Close, Far off, Wrong, and interval answers) is listed
+  under the summary's "To read again".
 - In interval mode "right" would overstate a wide range, so the verdict says where the
   truth fell instead: "Inside your bounds" (tone right) or "Outside your bounds"
   (tone wrong).
@@ -17,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from quiz.game.scoring import Score
+from quiz.game.scoring import Score, estimate_share
 from quiz.present.words import points_of
 
 Tone = Literal["right", "close", "wrong", "none"]
@@ -27,7 +34,8 @@ Tone = Literal["right", "close", "wrong", "none"]
 class Verdict:
     tone: Tone
     words: str
-    """ "Right", "Close", "Wrong", "Inside your bounds", "Outside your bounds", "No answer"."""
+    """ "Right", "Close", "Far off", "Wrong", "Inside your bounds", "Outside your bounds",
+    "No answer"."""
     mark: str
     """ "✓", "≈", "✗", or "" for no answer."""
 
@@ -39,10 +47,14 @@ class Verdict:
 
 RIGHT = Verdict("right", "Right", "✓")
 CLOSE = Verdict("close", "Close", "≈")
+FAR_OFF = Verdict("wrong", "Far off", "✗")
 WRONG = Verdict("wrong", "Wrong", "✗")
 INSIDE = Verdict("right", "Inside your bounds", "✓")
 OUTSIDE = Verdict("wrong", "Outside your bounds", "✗")
 NO_ANSWER = Verdict("none", "No answer", "")
+
+CLOSE_SHARE = round(estimate_share(2.0), 2)
+"""The least share of a question's points a "Close" answer earns: an estimate 2x off."""
 
 
 def verdict(score: Score | None) -> Verdict:
@@ -52,8 +64,10 @@ def verdict(score: Score | None) -> Verdict:
         return INSIDE if score.inside else OUTSIDE
     if score.correct:
         return RIGHT
-    if score.points > 0:
+    if score.max_points > 0 and score.points + 1e-9 >= CLOSE_SHARE * score.max_points:
         return CLOSE
+    if score.points > 0:
+        return FAR_OFF
     return WRONG
 
 

@@ -29,6 +29,15 @@ def points_of(value: float, maximum: float) -> str:
     return points_text(value, maximum)
 
 
+def points_and_reason(value: float, maximum: float, reason: str) -> str:
+    """ "0.5 of 1 point: 2x too low", saying the points once: a reason that already states
+    them ("exactly right: 1 of 1 point") is enough on its own."""
+    earned = points_of(value, maximum)
+    if not reason:
+        return earned
+    return reason if earned in reason else f"{earned}: {reason}"
+
+
 def points_words(value: float) -> str:
     """ "1 point", "2.5 points"."""
     text = points(value)

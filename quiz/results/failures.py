@@ -33,3 +33,11 @@ def explain_sqlite(exc: sqlite3.Error, path: Path) -> str:
     if "full" in lowered:
         return f"cannot write the results store {path}: the disk is full."
     return f"the results store {path} failed: {text}"
+
+
+class NoSession(QuizError):
+    """`quiz results --session N` names a session the store does not hold (exit 1)."""
+
+    def __init__(self, session_id: int, path: Path) -> None:
+        super().__init__(f"no session {session_id} in {path}")
+        self.session_id = session_id
