@@ -1,22 +1,28 @@
-"""A classroom host on loopback, with its students in other processes, answering together.
+"""A classroom host on loopback, with its students in other processes.
 
     .venv/bin/python bench/classroom.py [--clients 200 1000] [--questions 10]
+        [--workers 4] [--spread 4] [--profile FOLDER]
 
-For each class size it prints: the answers lost (goal 0); the median and p99 time from
-an answer to its acknowledgement and from the reveal to the last student receiving it,
-in ms and as multiples of a plain loopback round trip (a trivial asyncio echo measured
-in the same run; goals: median at most 100x, p99 at most 300x); and the host's CPU
-while a question is open and nobody answers (goal under 5% of one core).
+For each class size it runs two classes, both printed and held to the same goals:
+"burst", where every student answers the moment a question arrives (the worst a class
+can do), and "spread", where each answers after a pause drawn from 0..SPREAD seconds
+(a class reading and thinking). For each it prints the answers lost (goal 0); the
+median and p99 time from an answer to its acknowledgement and from the reveal to the
+last student receiving it, in ms and as multiples of a plain loopback round trip (a
+trivial asyncio echo measured in the same run; goals: median at most 100x, p99 at most
+300x); and the host's CPU while a question is open and nobody answers (goal under 5% of
+one core). A "stages" line splits both times on the host's clock: student send -> the
+host's answer handler, handler -> acknowledgement written (the queue and the SQLite
+commit, whose count and median time follow), written -> the student's socket; and the
+reveal begun -> every line written -> the last student's socket.
 
 The host (`Host`, with a real results store in a temporary folder, so an
-acknowledgement includes the SQLite commit) runs in this process; the students run in
-`WORKERS` child processes, so their own decoding is not charged to the host. Each
-student connects from its own loopback address (127.0.x.y), as a class's computers
-would, and answers the moment a question arrives: the worst burst a class can make.
-Question 1 is answered only after `IDLE_SECONDS`, the window in which the host's idle
-CPU is measured. Times cross processes through `time.perf_counter`, the system-wide
-monotonic clock on Linux. Everything is on 127.0.0.1 and bounded: connections,
-waits (TIMEOUT each) and the whole run (DEADLINE).
+acknowledgement includes the commit) runs in this process; the students run in
+WORKERS child processes (bench/classroom_students.py: bare asyncio protocols that
+stamp a line when their event loop reads it off the socket, before any parsing). Times
+cross processes through `time.perf_counter`, CLOCK_MONOTONIC on Linux. Everything is on
+127.0.0.1 and bounded: connections, waits (TIMEOUT each) and the whole run (DEADLINE).
+`--profile FOLDER` writes cProfile files for the host and each student process.
 """
 
 from __future__ import annotations
@@ -24,7 +30,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
 import shutil
 import statistics
 import subprocess
@@ -32,15 +37,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 TIMEOUT = 30.0
-DEADLINE = 600.0
+DEADLINE = 1800.0
 ECHO_ROUNDS = 300
-WORKERS = 2
-"""Student processes: with the host, as many as this machine's two cores."""
+WORKERS = 4
+"""Student processes. Each is a bare asyncio loop; a few keep each loop's sweep short."""
+SPREAD = 4.0
 IDLE_SECONDS = 2.5
+"""Students wait this long before answering question 1 (bench/classroom_students.py)."""
 MAX_CLIENTS = 1000
-RETRIES = 8
+STUDENTS = Path(__file__).with_name("classroom_students.py")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -72,96 +80,132 @@ async def echo_round_trip() -> float:
     return statistics.median(times)
 
 
-# -- the students (a child process) ---------------------------------------------------
+FLOOR_ROUNDS = 10
 
 
-def question_number(line: bytes) -> int:
-    """The `number` of a host message without decoding the whole (2 KB) reveal: the
-    students' own parsing should cost the measurement as little as it can."""
-    start = line.index(b'"number":') + 9
-    end = start
-    while line[end : end + 1].isdigit():
-        end += 1
-    return int(line[start:end])
+async def floor(clients: int, workers: int) -> tuple[float, float]:
+    """The fastest a reveal can reach this class: a bare asyncio server writes one prepared
+    2 KB line to each of the same students (same processes, same addresses), ten times.
+    Medians of (every line written, the last student's socket) after the first write."""
+    transports: list[asyncio.Transport] = []
+    joined = asyncio.Event()
+
+    class Bare(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            assert isinstance(transport, asyncio.Transport)
+            transports.append(transport)
+            if len(transports) == clients:
+                joined.set()
+
+    server = await asyncio.get_running_loop().create_server(Bare, "127.0.0.1", 0, backlog=1024)
+    port = server.sockets[0].getsockname()[1]
+    procs = await students(clients, workers, port, "FLOOR", 0.0, None)
+    starts, written = {}, []
+    try:
+        await asyncio.wait_for(joined.wait(), TIMEOUT)
+        for number in range(1, FLOOR_ROUNDS + 1):
+            line = b'{"type":"reveal","number":%d,"pad":"%s"}\n' % (number, b"x" * 2000)
+            await asyncio.sleep(0.3)
+            starts[number] = time.perf_counter()
+            for transport in transports:
+                transport.write(line)
+            written.append(time.perf_counter() - starts[number])
+        await asyncio.sleep(0.3)
+        for transport in transports:
+            transport.write(b'{"type":"end","number":0}\n')
+        outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), TIMEOUT)
+    finally:
+        for p in procs:
+            if p.returncode is None:
+                p.kill()
+                await p.wait()
+        server.close()
+    results = [json.loads(out) for out, _ in outputs if out]
+    lags = [
+        max(r["reveals"][str(n)] for r in results) - start
+        for n, start in starts.items()
+        if all(str(n) in r["reveals"] for r in results)
+    ]
+    return statistics.median(written), statistics.median(lags)
 
 
-async def student(index: int, worker: int, port: int, code: str, result: dict) -> None:  # type: ignore[type-arg]
-    """One student; like the real client, it tries a busy host again after a pause."""
-    for attempt in range(RETRIES):
-        if await attend(index, worker, port, code, result):
-            return
-        result["retries"] += 1
-        await asyncio.sleep(0.25 * 2**attempt)
-    result["errors"].append(f"student {index}: still busy after {RETRIES} tries")
-
-
-async def attend(index: int, worker: int, port: int, code: str, result: dict) -> bool:  # type: ignore[type-arg]
-    """Play the whole quiz; False when the host said it was busy (try again)."""
-    from quiz.classroom.protocol import MAX_SERVER_LINE, PROTOCOL_VERSION, Hello, encode
-
-    rng = random.Random(index)
-    source = f"127.{worker + 1}.{index // 250}.{index % 250 + 1}"
-    reader, writer = await asyncio.wait_for(
-        asyncio.open_connection("127.0.0.1", port, limit=MAX_SERVER_LINE, local_addr=(source, 0)),
-        TIMEOUT,
-    )
-    hello = Hello(version=PROTOCOL_VERSION, code=code, name=f"s{worker}-{index}")
-    writer.write(encode(hello))
-    sent_at = 0.0
-    while True:
-        line = await asyncio.wait_for(reader.readline(), DEADLINE)
-        now = time.perf_counter()
-        if not line:
+async def students(
+    clients: int, workers: int, port: int, code: str, spread: float, profile: Path | None
+) -> list[asyncio.subprocess.Process]:
+    """Start the students: `workers` processes of bench/classroom_students.py."""
+    per = -(-clients // workers)
+    procs = []
+    for w in range(workers):
+        if w * per >= clients:
             break
-        kind = line[9:17]  # after '{"type":"', which model_dump_json writes first
-        if kind.startswith(b"question"):
-            message = json.loads(line)
-            number = message["number"]
-            if number == 1:
-                await asyncio.sleep(IDLE_SECONDS)
-            if message["options"]:
-                answer = {"choice": rng.randrange(len(message["options"]))}
-            else:
-                answer = {"value": rng.choice((0.5, 2.0, 10.0, 1e3, 1e6))}
-            sent_at = time.perf_counter()
-            writer.write(
-                json.dumps({"type": "answer", "number": number, **answer}).encode() + b"\n"
+        args = [str(w), str(w * per), str(min(per, clients - w * per)), str(port), code]
+        args += [str(spread), "1"]
+        if profile:
+            args.append(
+                str(profile / f"students-{clients}-{'burst' if not spread else 'sprea'}-{w}.prof")
             )
-            result["sent"] += 1
-        elif kind.startswith(b"received"):
-            result["acks"].append(now - sent_at)
-        elif kind.startswith(b"reveal"):
-            number = question_number(line)
-            last = result["reveals"].get(str(number), 0.0)
-            result["reveals"][str(number)] = max(last, now)
-        elif kind.startswith(b"end"):
-            break
-        elif kind.startswith(b"error"):
-            writer.close()
-            if b'"retry":true' in line:
-                return False
-            result["errors"].append(line.decode()[:200])
-            break
-    writer.close()
-    return True
+        procs.append(
+            await asyncio.create_subprocess_exec(
+                sys.executable, str(STUDENTS), *args, stdout=subprocess.PIPE
+            )
+        )
+    return procs
 
 
-async def worker_main(worker: int, first: int, count: int, port: int, code: str) -> None:
-    result: dict = {"sent": 0, "acks": [], "reveals": {}, "errors": [], "retries": 0}  # type: ignore[type-arg]
-    tasks = []
-    for index in range(first, first + count):
-        tasks.append(asyncio.create_task(student(index, worker, port, code, result)))
-        if index % 50 == 49:
-            await asyncio.sleep(0.02)  # under the listen backlog
-    done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), DEADLINE)
-    result["errors"] += [repr(e)[:200] for e in done if isinstance(e, BaseException)]
-    print(json.dumps(result))
+class Stages:
+    """The host's side of each answer and reveal, stamped by wrapping the host's steps."""
+
+    def __init__(self, host: Any) -> None:
+        from quiz.classroom.link import Link
+
+        self.handled: dict[tuple[str, int], float] = {}
+        self.acked: dict[tuple[str, int], float] = {}
+        self.commits: list[tuple[int, float]] = []
+        self.reveals: dict[int, tuple[float, float]] = {}
+        answer, reveal_now = host._answer, host.reveal_now
+        saver = host.saver
+        write = saver._write
+
+        def timed_answer(link: Any, message: Any) -> None:
+            if link.player is not None:
+                self.handled[(link.player.name, message.number)] = time.perf_counter()
+            answer(link, message)
+
+        def timed_reveal() -> None:
+            number = host.room.number
+            reveal_now()
+            self.reveals[number] = (host.revealed_at, time.perf_counter())
+
+        def timed_write(batch: list[Any]) -> None:
+            start = time.perf_counter()
+            write(batch)
+            self.commits.append((len(batch), time.perf_counter() - start))
+
+        saved = Link.saved
+
+        def timed_saved(link: Any, data: bytes) -> None:
+            saved(link, data)
+            if link.player is not None:
+                number = int(json.loads(data)["number"])
+                self.acked[(link.player.name, number)] = time.perf_counter()
+
+        host._answer, host.reveal_now, saver._write = timed_answer, timed_reveal, timed_write
+        Link.saved = timed_saved  # type: ignore[method-assign]  # the bench's own stamp
+        self._restore = lambda: setattr(Link, "saved", saved)
+
+    def close(self) -> None:
+        self._restore()
 
 
-# -- the host (this process) ------------------------------------------------------------
-
-
-async def run(clients: int, count: int, rtt: float) -> bool:
+async def run(
+    clients: int,
+    count: int,
+    rtt: float,
+    workers: int,
+    spread: float,
+    profile: Path | None,
+    bare: float,
+) -> bool:
     from quiz.questions import default_bank
 
     from quiz.bank.loader import load_bank
@@ -179,23 +223,9 @@ async def run(clients: int, count: int, rtt: float) -> bool:
     room = Room(questions, loaded=loaded, seconds=600)
     host = Host(room, record=record)
     _, port = await host.start("127.0.0.1", 0)
-    per = -(-clients // WORKERS)
-    procs = [
-        await asyncio.create_subprocess_exec(
-            sys.executable,
-            __file__,
-            "--worker",
-            str(w),
-            str(w * per),
-            str(min(per, clients - w * per)),
-            str(port),
-            room.code,
-            stdout=subprocess.PIPE,
-        )
-        for w in range(WORKERS)
-        if w * per < clients
-    ]
-    reveal_started: dict[int, float] = {}
+    stages = Stages(host)
+    label = "burst" if not spread else f"spread over {spread:g} s"
+    procs = await students(clients, workers, port, room.code, spread, profile)
     idle_cpu = 0.0
     try:
         for _ in range(int(TIMEOUT / 0.05)):
@@ -211,14 +241,13 @@ async def run(clients: int, count: int, rtt: float) -> bool:
                 cpu, wall = time.process_time(), time.perf_counter()
                 await asyncio.sleep(IDLE_SECONDS - 0.8)
                 idle_cpu = (time.process_time() - cpu) / (time.perf_counter() - wall)
-            for _ in range(int(TIMEOUT / 0.001)):
+            for _ in range(int((TIMEOUT + spread) / 0.005)):
                 if room.phase == "reveal":
                     break
-                await asyncio.sleep(0.001)
+                await asyncio.sleep(0.005)
             else:
                 print(f"question {number}: not every answer arrived", file=sys.stderr)
                 await host.skip()
-            reveal_started[number] = host.revealed_at
             await asyncio.sleep(0.5)  # the reveal reaches everyone; bounded, not measured
         await host.next()
         outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), TIMEOUT)
@@ -226,6 +255,8 @@ async def run(clients: int, count: int, rtt: float) -> bool:
         for p in procs:
             if p.returncode is None:
                 p.kill()
+                await p.wait()
+        stages.close()
         await host.close()
     stored = sum(1 for a in store.answers(record.session_id) if not a.missed)
     store.close()
@@ -233,55 +264,111 @@ async def run(clients: int, count: int, rtt: float) -> bool:
 
     results = [json.loads(out) for out, _ in outputs if out]
     sent = sum(r["sent"] for r in results)
-    acks = [t for r in results for t in r["acks"]]
+    acks = [tuple(a) for r in results for a in r["acks"]]
     errors = [e for r in results for e in r["errors"]]
     retries = sum(r["retries"] for r in results)
-    lags = []
-    for number, start in reveal_started.items():
+    ack_times = [arrived - sent_at for _, _, sent_at, arrived in acks]
+    lags, written = [], []
+    for number, (start, done) in stages.reveals.items():
         arrivals = [r["reveals"][str(number)] for r in results if str(number) in r["reveals"]]
         if arrivals:
             lags.append(max(arrivals) - start)
+            written.append(done - start)
     print(
-        f"{clients} students in {len(procs)} processes, {len(questions)} questions"
+        f"{clients} students in {len(procs)} processes, {len(questions)} questions, {label}"
         f" ({retries} joins retried after 'busy')"
     )
     print(
         f"  answers sent {sent}, acknowledged {len(acks)}, stored {stored}; "
         f"answers lost: {sent - min(len(acks), stored)} (goal 0)"
     )
-    for label, values in (("answer -> ack", acks), ("reveal -> last student", lags)):
+    for name, values in (("answer -> ack", ack_times), ("reveal -> last student", lags)):
         median, p99 = statistics.median(values), percentile(values, 0.99)
         print(
-            f"  {label}: median {median * 1e3:.1f} ms = {median / rtt:.0f}x, "
+            f"  {name}: median {median * 1e3:.1f} ms = {median / rtt:.0f}x, "
             f"p99 {p99 * 1e3:.1f} ms = {p99 / rtt:.0f}x round trip (goals 100x, 300x)"
         )
+    print(f"  reveal -> last student, median: {statistics.median(lags) / bare:.1f}x the floor")
     print(f"  host CPU while a question is open and idle: {idle_cpu:.1%} of a core (goal 5%)")
+    print_stages(stages, acks, lags, written)
     if errors:
         print(f"  student errors: {len(errors)}, first: {errors[0]}")
     return sent == len(acks) == stored == clients * len(questions)
 
 
-async def main_async(sizes: list[int], count: int) -> int:
+def print_stages(stages: Stages, acks: list[Any], lags: list[float], written: list[float]) -> None:
+    """Medians of each step, in ms: where an answer's and a reveal's time goes."""
+    inbound, hosted, outbound = [], [], []
+    for name, number, sent_at, arrived in acks:
+        handled, acked = stages.handled.get((name, number)), stages.acked.get((name, number))
+        if handled is not None and acked is not None:
+            inbound.append(handled - sent_at)
+            hosted.append(acked - handled)
+            outbound.append(arrived - acked)
+    sizes = [size for size, _ in stages.commits]
+    seconds = [took for _, took in stages.commits]
+
+    def ms(values: list[float]) -> str:
+        return f"{statistics.median(values) * 1e3:.1f}" if values else "-"
+
+    print(
+        f"  stages (medians, ms): answer: sent -> host handler {ms(inbound)}, handler -> ack"
+        f" written {ms(hosted)} ({len(sizes)} commits of median {ms(seconds)} ms for"
+        f" {statistics.median(sizes) if sizes else 0:.0f} answers), written -> student"
+        f" {ms(outbound)}; reveal: begun -> all written {ms(written)}, -> last student {ms(lags)}"
+    )
+
+
+async def main_async(
+    sizes: list[int], count: int, workers: int, spread: float, profile: Path | None
+) -> int:
     rtt = await echo_round_trip()
     print(f"classroom bench, loopback; plain round trip (asyncio echo): {rtt * 1e6:.0f} µs")
     ok = True
     for clients in sizes:
-        ok = await run(clients, count, rtt) and ok
+        written, bare = await floor(clients, workers)
+        print(
+            f"floor for {clients} students: a bare asyncio server writing one prepared 2 KB"
+            f" line to each: all written {written * 1e3:.1f} ms, last student {bare * 1e3:.1f} ms"
+            f" = {bare / rtt:.0f}x round trip (median of {FLOOR_ROUNDS})"
+        )
+        for pause in (0.0, spread):
+            if profile:
+                import cProfile
+
+                profiler = cProfile.Profile()
+                profiler.enable()
+            ok = await run(clients, count, rtt, workers, pause, profile, bare) and ok
+            if profile:
+                profiler.disable()
+                profiler.dump_stats(
+                    profile / f"host-{clients}-{'burst' if not pause else 'sprea'}.prof"
+                )
     return 0 if ok else 1
 
 
 def main() -> int:
-    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker, first, count, port = (int(a) for a in sys.argv[2:6])
-        asyncio.run(worker_main(worker, first, count, port, sys.argv[6]))
-        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--spread", type=float, default=SPREAD)
+    parser.add_argument("--profile", type=Path, default=None)
     args = parser.parse_args()
     sizes = [max(1, min(c, MAX_CLIENTS)) for c in args.clients]
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
     return asyncio.run(
-        asyncio.wait_for(main_async(sizes, max(1, min(args.questions, 50))), DEADLINE)
+        asyncio.wait_for(
+            main_async(
+                sizes,
+                max(1, min(args.questions, 50)),
+                max(1, min(args.workers, 16)),
+                max(0.0, min(args.spread, 30.0)),
+                args.profile,
+            ),
+            DEADLINE,
+        )
     )
 
 

@@ -18,7 +18,7 @@ from classroom_loopback import WAIT, Peer, hosting, right, wrong_code
 
 from quiz.bank.loader import LoadedBank
 from quiz.classroom.client import Status, Student
-from quiz.classroom.gate import Gate, address_key
+from quiz.classroom.gate import BUSY, PENDING_PER_ADDRESS, Gate, address_key
 from quiz.classroom.link import Link
 from quiz.classroom.protocol import (
     AnswerMsg,
@@ -106,7 +106,7 @@ async def test_a_connection_flood_leaves_room_for_a_join_and_a_rejoin(
         token = (await ana.expect(Welcome)).token
         ana.close()
         flood = [await Peer.connect(host.address) for _ in range(650)]  # type: ignore[arg-type]
-        assert host.gate.pending() <= 16
+        assert host.gate.pending() <= PENDING_PER_ADDRESS
         students = [
             Student(
                 "127.0.0.1",
@@ -125,8 +125,16 @@ async def test_a_connection_flood_leaves_room_for_a_join_and_a_rejoin(
                 break
             await asyncio.sleep(0.01)
         assert [s.status for s in students] == ["joined", "joined"]
-        told = await flood[-1].expect(ErrorMsg)
-        assert told.retry and "try again shortly" in told.reason
+        # Every flood connection is turned away: told "busy" at once, or closed when its
+        # first line does not come in time (which one depends on the machine's pace).
+        told = [
+            m
+            for m in await asyncio.gather(*(peer.expect(ErrorMsg) for peer in flood))
+            if isinstance(m, ErrorMsg)
+        ]
+        assert len(told) == len(flood)
+        assert {m.reason for m in told} <= {BUSY, "no hello received in time"}
+        assert any(m.retry for m in told), "the flood was told to try again later"
         for peer in flood:
             peer.close()
         assert sorted(p.name for p in room.active()) == ["Ana", "Ben"]

@@ -32,7 +32,10 @@ from typing import Generic, TypeVar
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """No 0/O or 1/I: a code read off a projector is typed without guessing."""
 CODE_LENGTH = 6
-PENDING_PER_ADDRESS = 16
+PENDING_PER_ADDRESS = 64
+"""A class behind one school router shares one address; a join takes milliseconds, so 64
+at the same instant lets a big class in at once. (Guessing is bounded by the allowance
+below, not by this: more connections from one address only wait longer.)"""
 PENDING_TOTAL = 1024
 IDLE_EVICT = 0.5
 FIRST_LINE_SECONDS = 3.0

@@ -3,9 +3,9 @@
 A reveal goes to the whole class at once, and most of it (the answer, the cards, the
 chart) is the same for everyone: `shared_reveal` builds and encodes that part once per
 question and `reveal_line` splices in each student's own few fields, so a class of a
-thousand costs one large encode and a thousand small ones. The per-student part is
-built with `model_construct` (no validation): every value in it is the host's own, typed
-by the engine; the student validates the whole line as it reads it.
+thousand costs one large encode and a thousand small ones. The per-student part is a
+plain dict of `YourReveal`'s fields (no model built: every value in it is the host's own,
+typed by the engine); the student validates the whole line as it reads it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from quiz.classroom.protocol import (
     EndMsg,
     PlaceMsg,
     QuestionMsg,
+    Received,
     RevealMsg,
     Welcome,
-    YourAnswer,
-    YourReveal,
+    encode,
     reveal_line,
 )
 from quiz.classroom.views import card_message, place_message, point_message
@@ -39,6 +39,14 @@ class Outbox:
         """Points of the first n questions, for each player's maximum."""
         self._shared: tuple[int, int, bytes] | None = None
         """(question number, players, encoded shared part) of the last reveal built."""
+        self._received: dict[int, bytes] = {}
+
+    def received(self, number: int) -> bytes:
+        """The acknowledgement of an answer to question `number`, encoded once for the class."""
+        line = self._received.get(number)
+        if line is None:
+            line = self._received[number] = encode(Received(number=number))
+        return line
 
     def available(self, player: Player, upto: int) -> float:
         """Points of the questions this player has been in, up to question `upto`."""
@@ -100,27 +108,27 @@ class Outbox:
         yours = guess = None
         if given is not None:
             score = given.score
-            yours = YourAnswer.model_construct(
-                text=given.text,
-                points=score.points,
-                max_points=score.max_points,
-                correct=score.correct,
-                reason=score.reason,
-                bonus=given.bonus,
-                bonus_reason=given.bonus_reason,
-            )
+            yours = {
+                "text": given.text,
+                "points": score.points,
+                "max_points": score.max_points,
+                "correct": score.correct,
+                "reason": score.reason,
+                "bonus": given.bonus,
+                "bonus_reason": given.bonus_reason,
+            }
             if isinstance(given.answer, NumberAnswer) and draws_guesses(reveal.question):
                 guess = given.answer.value
         place = places.get(player.id)
-        own = YourReveal.model_construct(
-            yours=yours,
-            guess=guess,
-            further_off=room.further_off(player),
-            points=player.points,
-            max_points=self.available(player, reveal.number),
-            rank=place.rank if place else 0,
-            tied=place.tied if place else False,
-        )
+        own = {
+            "yours": yours,
+            "guess": guess,
+            "further_off": room.further_off(player),
+            "points": player.points,
+            "max_points": self.available(player, reveal.number),
+            "rank": place.rank if place else 0,
+            "tied": place.tied if place else False,
+        }
         return reveal_line(shared, own)
 
     def podium(self) -> tuple[tuple[PlaceMsg, ...], dict[int, Standing]]:

@@ -23,9 +23,11 @@ one flat `RevealMsg`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic_core import to_json
 
 from quiz.results.printable import printable
 
@@ -316,9 +318,15 @@ def encode(message: Message) -> bytes:
     return message.model_dump_json().encode("utf-8") + b"\n"
 
 
-def reveal_line(shared: bytes, personal: YourReveal) -> bytes:
-    """One student's reveal: the class's shared JSON with this student's fields spliced in."""
-    own = personal.model_dump_json().encode("utf-8")
+def reveal_line(shared: bytes, personal: Mapping[str, object]) -> bytes:
+    """One student's reveal: the class's shared JSON with this student's fields spliced in.
+
+    `personal` holds `YourReveal`'s fields as plain values, encoded by pydantic-core's
+    serializer: ~3 µs a student, where building and dumping two models cost ~30 µs (the
+    student validates the whole line as `RevealMsg`; a test keeps the keys equal to
+    `YourReveal`'s). Non-finite numbers become null, as `model_dump_json` writes them.
+    """
+    own = to_json(personal, inf_nan_mode="null")
     return shared[:-1] + b"," + own[1:-1] + b"}\n"
 
 

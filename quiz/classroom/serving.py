@@ -252,7 +252,7 @@ class Serving:
             link.send(Refused(number=message.number, reason=str(refusal)))
             return
         question = room.questions[message.number - 1]
-        received = encode(Received(number=message.number))
+        received = self._outbox.received(message.number)
         link.saving += 1
         self.saver.answer(
             player,

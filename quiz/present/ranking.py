@@ -25,10 +25,6 @@ def tie_key(value: float) -> str:
     return points(value)
 
 
-def _order(value: float) -> float:
-    return float(tie_key(value))
-
-
 @dataclass(frozen=True)
 class Ranked(Generic[T]):
     rank: int
@@ -41,11 +37,12 @@ def rank(
     items: Sequence[T], points_of: Callable[[T], float], name_of: Callable[[T], str]
 ) -> list[Ranked[T]]:
     """`items` best first with their ranks (ties share one; see the module docstring)."""
+    ties = [tie_key(points_of(item)) for item in items]  # once each: a class may be 1,000
     order = sorted(
         range(len(items)),
-        key=lambda i: (-_order(points_of(items[i])), name_of(items[i]).casefold(), i),
+        key=lambda i: (-float(ties[i]), name_of(items[i]).casefold(), i),
     )
-    keys = [tie_key(points_of(items[i])) for i in order]
+    keys = [ties[i] for i in order]
     ranked: list[Ranked[T]] = []
     current = 0
     for place, index in enumerate(order):

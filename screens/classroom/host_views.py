@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.classroom.room import Room
+from quiz.present.bonus import rules
 from quiz.present.class_answers import guesses_text
 from quiz.present.ranking import Standing, medal, podium
 
@@ -74,6 +75,8 @@ class LobbyScreen(ProjectorScreen):
                 yield Static(command, id="join-command")
         yield Static(id="code", markup=False)
         yield Static(id="count")
+        # The class reads the bonus rules here before the first question (quiz.present.bonus).
+        yield Static(Content("\n".join(rules(self.room.bonuses))), id="bonus-rules")
         yield Static(id="players", markup=False)
         yield Footer()
 
@@ -85,6 +88,7 @@ class LobbyScreen(ProjectorScreen):
         code = self.query_one("#code", Static)
         code.display = self.url is None  # the browser layout shows it beside the command
         code.update(Content(f"Code: {' '.join(self.room.code)}"))
+        self.query_one("#bonus-rules", Static).display = bool(rules(self.room.bonuses))
         players = self.room.active()
         count = len(players)
         if count:

@@ -18,7 +18,7 @@ from quiz.screens.widgets.number_input import NumberInput
 from quiz.screens.widgets.options import Options
 from quiz.screens.widgets.progress_header import Progress, ProgressHeader
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -264,6 +264,7 @@ class EndScreen(Screen[None]):
             ),
             id="result",
         )
-        yield Static(podium_content(podium(end)), id="podium", markup=False)
+        with Center():  # as on the projector: lines left-aligned in a centred block
+            yield Static(podium_content(podium(end)), id="podium", markup=False)
         yield Static(Content("Press q to leave."))
         yield Footer()
