@@ -88,14 +88,24 @@ class StudentProcess(AppService):
     async def stop(self) -> None:
         """Ask the app to quit; kill it if it does not within STOP_SECONDS."""
         process = self._process
+        asked = False
         # A quit that fails or hangs is answered by the kill below.
         with contextlib.suppress(Exception):
             await asyncio.wait_for(super().stop(), STOP_SECONDS)
+            asked = True
         if process is not None and process.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(process.wait(), STOP_SECONDS)
+            # The app closed its output: let asyncio see it exit before any kill. Killing
+            # an exited child whose exit asyncio has not yet seen makes Popen reap it
+            # first, and asyncio's watcher then prints "Unknown child process pid N" on
+            # the teacher's terminal (once per browser student).
+            if asked:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(process.wait(), STOP_SECONDS)
+            if process.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(process.wait(), STOP_SECONDS)
         if self._task is not None:
             self._task.cancel()
             self._task = None
