@@ -9,6 +9,7 @@ question reads the same in every quiz of that seed whatever else was selected.
 from __future__ import annotations
 
 import random
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -53,11 +54,12 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
     (figure_id,) = spec.figures
     figure = index.figures[figure_id]
     answer = index.bounds[figure_id]
-    others = [index.bounds[f] for f in index.neighbours(figure_id)]
+    avoid = _stated(index)
     if is_linear(figure.kind):
-        wrong = pick_linear(answer, others, rng, LINEAR_RULES[figure.kind], MAX_OPTIONS - 1)
+        wrong = pick_linear(answer, rng, LINEAR_RULES[figure.kind], MAX_OPTIONS - 1, avoid)
     else:
-        wrong = distractors.pick(answer, others, rng, MAX_OPTIONS - 1)
+        whole = figure.kind == "count"
+        wrong = distractors.pick(answer, rng, MAX_OPTIONS - 1, whole, avoid)
     options = [answer, *wrong]
     options.sort()
     words = unit_display(figure.unit)
@@ -75,6 +77,25 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
         figure_ids=spec.figures,
         points=figure.points,
     )
+
+
+_STATED: weakref.WeakKeyDictionary[Index, frozenset[float]] = weakref.WeakKeyDictionary()
+
+
+def _stated(index: Index) -> frozenset[float]:
+    """Every number the bank's figures and hand-written answers state, which no wrong
+    option may read (it would show another question's answer); found once per bank."""
+    found = _STATED.get(index)
+    if found is None:
+        numbers: set[float] = set()
+        for low, high in index.bounds.values():
+            numbers.update((low, high))
+        for written in index.bank.questions:
+            for number in (written.answer, written.low, written.high):
+                if isinstance(number, (int, float)) and not isinstance(number, bool):
+                    numbers.add(float(number))
+        found = _STATED[index] = frozenset(numbers)
+    return found
 
 
 def _pick_names(
@@ -177,24 +198,25 @@ def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
     )
 
 
-def _build_highest(index: Index, spec: Spec, rng: random.Random) -> Question:
-    top, rest = spec.args
+def _build_rank(index: Index, spec: Spec, rng: random.Random) -> Question:
+    answer, rest, word = spec.args
     others = list(rest)
     rng.shuffle(others)
-    shown = [top, *others[: MAX_OPTIONS - 1]]
+    shown = [answer, *others[: MAX_OPTIONS - 1]]
     names = [index.names[f] for f in shown]
     rng.shuffle(names)
     label = measure_label(index, list(spec.figures))
-    prompt = _own(index.figures[top], "rank") or fill(
-        TEMPLATES["rank"], rank="higher" if len(names) == 2 else "highest", measure=label
-    )
+    # A figure's own `rank` sentence asks who gave the highest: it words that question
+    # only, never "the lowest" (its figure is not that answer).
+    own = _own(index.figures[answer], "rank") if word in ("highest", "higher") else None
+    prompt = own or fill(TEMPLATES["rank"], rank=word, measure=label)
     return Question(
         id=spec.id,
         kind="compare",
         prompt=prompt,
         options=tuple(capitalised(name) for name in names),
-        answer_index=names.index(index.names[top]),
-        figure_ids=(top,),
+        answer_index=names.index(index.names[answer]),
+        figure_ids=(answer,),
         points=max(index.figures[f].points for f in shown),
     )
 
@@ -232,12 +254,12 @@ BUILDERS: dict[str, Callable[[Index, Spec, random.Random], Question]] = {
     "choice": _build_choice,
     "source": _build_source,
     "ratio": _build_ratio,
-    "highest": _build_highest,
+    "rank": _build_rank,
     "written": _build_written,
 }
 
 
-_NEEDS_RNG = frozenset({"choice", "source", "highest", "written"})
+_NEEDS_RNG = frozenset({"choice", "source", "rank", "written"})
 """Builders that draw from the generator; the others are spared seeding one (~10 us)."""
 
 

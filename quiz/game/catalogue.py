@@ -14,11 +14,14 @@ What the generator asks, and why:
 - *compare*: for every measure with several figures, "how many times larger is the
   figure A than B?" (numeric, the answer a ratio, a range when either figure is one)
   for each figure clearly larger than the measure's smallest, and "which source
-  gave the highest figure?" when one source's figure is clearly above all others and
-  every source of the measure is named.
+  gave the highest figure?" / "the lowest" ("the higher" / "the lower" when the
+  measure's figures come from two sources: never "the highest" of two) when one
+  source's figure is clearly above (below) all others and every source of the measure
+  is named. No source answers more than 60% of a bank's "which source" comparisons
+  where the bank allows (`balanced` says when it does).
   Figures within a factor 1.25 of each other are not compared: "1.06 times larger"
   teaches nothing, and neither is a temperature, percentage or share ("20 °C is 1.6
-  times 12 °C" means nothing): their measures get only "which source gave the highest".
+  times 12 °C" means nothing): their measures get only "which source gave the highest / lowest".
 - *written*: the bank's hand-written questions, numeric or with options.
 
 Figures without `ask` are never the subject of a question, but appear in
@@ -57,34 +60,83 @@ class Spec(NamedTuple):
     for an unlinked written question."""
 
 
-def _highest(index: Index, measure: str, figure_ids: list[str]) -> Spec | None:
-    """ "Which source gave the highest figure?", when one clearly did and every figure
-    ranked has a named source (an unnamed one can be no option of a "which source")."""
+RANK_SHARE = 0.6
+"""No source answers more than this share of a bank's "which source" comparisons,
+where the bank allows: otherwise "pick the source that always says more" passes."""
+
+
+def _ranked(index: Index, measure: str, figure_ids: list[str]) -> list[Spec]:
+    """ "Which source gave the highest / lowest figure?" ("the higher / lower" when the
+    measure's figures come from two sources), each asked when one source's figure is
+    clearly apart from every other's and every figure ranked has a named source (an
+    unnamed one can be no option of a "which source")."""
     if not all(index.named(f) for f in figure_ids):
-        return None
-    best_per_source: dict[str, str] = {}
+        return []
+    bounds = index.bounds
+    extreme: dict[str, tuple[str, str]] = {}  # per source: (its highest, its lowest)
     for f in figure_ids:
         name = index.names[f].casefold()
-        current = best_per_source.get(name)
-        if current is None or index.bounds[f][1] > index.bounds[current][1]:
-            best_per_source[name] = f
-    if len(best_per_source) < 2:
-        return None
-    ranked = sorted(best_per_source.values(), key=lambda f: -log_middle(*index.bounds[f]))
-    top = ranked[0]
-    top_low = index.bounds[top][0]
-    if any(top_low < index.bounds[f][1] * COMPARE_GAP for f in ranked[1:]):
-        return None
+        top, bottom = extreme.get(name, (f, f))
+        if bounds[f][1] > bounds[top][1]:
+            top = f
+        if bounds[f][0] < bounds[bottom][0]:
+            bottom = f
+        extreme[name] = (top, bottom)
+    if len(extreme) < 2:
+        return []
+    two = len(extreme) == 2
+    found: list[Spec] = []
+    tops = sorted((t for t, _ in extreme.values()), key=lambda f: -log_middle(*bounds[f]))
+    if all(bounds[tops[0]][0] >= bounds[f][1] * COMPARE_GAP for f in tops[1:]):
+        word = "higher" if two else "highest"
+        found.append(_rank_spec("highest", measure, figure_ids, tops, word))
+    bottoms = sorted((b for _, b in extreme.values()), key=lambda f: log_middle(*bounds[f]))
+    if all(bounds[f][0] >= bounds[bottoms[0]][1] * COMPARE_GAP for f in bottoms[1:]):
+        word = "lower" if two else "lowest"
+        found.append(_rank_spec("lowest", measure, figure_ids, bottoms, word))
+    return found
+
+
+def _rank_spec(
+    name: str, measure: str, figure_ids: list[str], ranked: list[str], word: str
+) -> Spec:
+    # The id says which end is asked, not how many sources: "highest:refugees" stays
+    # the same question whether the prompt reads "highest" or "higher".
     return Spec(
         "compare",
-        f"highest:{measure}",
+        f"{name}:{measure}",
         tuple(figure_ids),
         False,
         False,
-        "highest",
-        (top, tuple(ranked[1:])),
+        "rank",
+        (ranked[0], tuple(ranked[1:]), word),
         measure,
     )
+
+
+def balanced(index: Index, ranked: list[Spec]) -> list[Spec]:
+    """The "which source" comparisons with no source the answer to more than
+    `RANK_SHARE` of them, where the bank allows.
+
+    The bank allows it when at least two sources answer its comparisons: then the
+    most frequent answer's questions are left out, until its share is at most
+    `RANK_SHARE` — first those whose measure keeps its other end's question (the
+    measure is still compared), then the last in bank order. A bank whose every
+    comparison has one answer (one source always highest, no lowest that stands out)
+    does not allow it: its comparisons are kept, since leaving all but one out would
+    not change the share.
+    """
+    kept = list(ranked)
+    while True:
+        answers = [index.names[s.args[0]].casefold() for s in kept]
+        top = max(sorted(set(answers)), key=answers.count, default="")
+        share = answers.count(top)
+        if share <= RANK_SHARE * len(kept) or share == len(kept):
+            return kept
+        measures = [s.measure for s in kept]
+        mine = [i for i, a in enumerate(answers) if a == top]
+        paired = [i for i in mine if measures.count(measures[i]) > 1]
+        del kept[(paired or mine)[-1]]
 
 
 def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
@@ -102,6 +154,7 @@ def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
         if several_sources and index.named(figure_id):
             append(Spec("source", "source:" + figure_id, one, False, True, "source", (), measure))
     bounds = index.bounds
+    ranked: list[Spec] = []
     for measure, members in index.by_measure.items():
         # A context figure is the article's comparison, not one more estimate of the
         # measure: shown on the reveal, never ranked or divided.
@@ -116,9 +169,8 @@ def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
                 pair = (figure_id, smallest)
                 question_id = f"compare:{figure_id}:{smallest}"
                 append(Spec("compare", question_id, pair, False, True, "ratio", (), measure))
-        highest = _highest(index, measure, figure_ids)
-        if highest is not None:
-            append(highest)
+        ranked.extend(_ranked(index, measure, figure_ids))
+    specs.extend(balanced(index, ranked))
     for number, written in enumerate(index.bank.questions):
         about = (written.figure,) if written.figure else ()
         linked = index.figures[written.figure].measure if written.figure else ""

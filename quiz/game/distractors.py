@@ -1,28 +1,41 @@
-"""Wrong options for a number question that are plausible and honest.
+"""Wrong options for a number question that give nothing away by their shape.
 
-A distractor is either another figure of the same unit from the bank (a number the
-player may have read in the same article) or the answer scaled by a factor a
-careless reader could be off by (x2, x3, x5, x10 and their inverses), rounded to
-the precision the answer is written in so that the answer does not stand out as
-the only unrounded number.
+A player who does not read the question must do no better than chance (Haladyna,
+Downing & Rodriguez 2002: vary the answer's place, keep options homogeneous in form,
+no odd one out by precision or pattern). So, for a count, an amount or a ratio:
 
-Honesty rules, enforced on every option set:
+- The answer's rank among the options (smallest ... largest) is drawn uniformly from
+  the seeded generator, before anything else; the options are shown in numerical
+  order. Only an answer too small to have options below it (1 person) moves up.
+- Wrong options sit at irregular factors: each is a random step beyond the previous
+  one, log-uniform between `STEP_LOW` and `STEP_HIGH` (times the answer's width for a
+  range), never a fixed x2/3/5/10 ladder.
+- Every option is written with the answer's precision and style: as many significant
+  digits ("5,937" gets "3,412", "100,000" gets "40,000", "7.8 million" gets "2.9
+  million"), whole numbers stay whole (no "0.3 soldiers"), and a range gets ranges of
+  about the same width ratio ("15 million–30 million" gets "4 million–8 million").
+  An answer too small for that (12 arrests has no two-digit whole number a factor
+  1.25 below it) gets options with fewer digits rather than a rank that gives it away.
+- A set in which the answer is the option the others are round multiples of
+  (`ladder_base`) is drawn again; so, half the time, is a set in which the answer is
+  the geometric middle, since the middle of four options at irregular steps is the
+  answer a little more often than chance.
+- No two options read the same; all are at least `MIN_GAP` apart (between nearest
+  ends), so none overlaps the answer or reads as the same claim.
+- No option states a number of the bank (`avoid`): a wrong option that happened to
+  read "40,000" would show the answer of another question before it is asked.
 
-- no two options read the same (compared on the displayed text);
-- no distractor overlaps the answer or lies within a factor `MIN_GAP` of it, so a
-  range answer never has a distractor inside it and "105,000" never competes with
-  "100,000";
-- options are at least `MIN_GAP` apart from each other too, so each reads as a
-  distinct claim.
+Other figures of the bank are never options, for that reason and because their
+precision differs from the answer's.
 
-The answer's rank among the sorted options is drawn from the seeded generator, so
-"pick the largest" is never a strategy.
+Temperatures, percentages and shares are on a linear scale: `quiz.game.linear_distractors`.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Collection
 
 from quiz.bank.numbers import format_number
 
@@ -30,14 +43,18 @@ Interval = tuple[float, float]
 
 MIN_GAP = 1.25
 """Options are at least this factor apart (between their nearest ends)."""
-FACTORS: tuple[float, ...] = (2, 3, 5, 10, 1 / 2, 1 / 3, 1 / 5, 1 / 10)
-EXTRA_FACTORS: tuple[float, ...] = (20, 50, 100, 1 / 20, 1 / 50, 1 / 100)
-"""Used only when the usual factors cannot fill the options."""
-MAX_FIGURE_DISTRACTORS = 2
-"""At most this many options come from the bank's other figures: the rest are scaled
-answers, so a quiz over a small bank does not show the same few numbers everywhere."""
-PLAUSIBLE_RATIO = 30.0
-"""Other figures further than this factor from the answer are too obviously wrong."""
+STEP_LOW = 1.4
+STEP_HIGH = 2.6
+"""Each wrong option is a random factor in this band beyond the previous one."""
+ROUND_RATIOS: tuple[float, ...] = (1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9, 10, 20, 25, 50, 100)
+"""Ratios a reader sees as "a round multiple" (the ladder tell)."""
+MIDDLE_REDRAW = 0.5
+"""The chance a set whose geometric middle is the answer is drawn again: measured by
+bench/honesty.py, enough to bring "pick the middle" back to chance."""
+WIDTH_TOLERANCE = 0.3
+"""A range option's width ratio may differ from the answer's by this much in log."""
+_TRIES = 40
+_STEP_TRIES = 12
 
 
 def interval_text(low: float, high: float) -> str:
@@ -69,79 +86,158 @@ def apart(a: Interval, b: Interval, gap: float = MIN_GAP) -> bool:
     return b[0] >= a[1] * gap or a[0] >= b[1] * gap
 
 
-def scaled(answer: Interval, factor: float, digits: int) -> Interval:
-    """The answer times `factor`, rounded; whole numbers stay whole ("593.7" people is silly)."""
-    low = round_significant(answer[0] * factor, digits)
-    high = low if answer[1] == answer[0] else round_significant(answer[1] * factor, digits)
-    if float(answer[0]).is_integer() and float(answer[1]).is_integer():
-        low, high = float(max(1, round(low))), float(max(1, round(high)))
-    return (low, high)
+def is_round_multiple(a: float, b: float) -> bool:
+    """Whether the larger of a and b is a round multiple of the smaller (x2, x2.5, x10)."""
+    if a <= 0 or b <= 0:
+        return False
+    ratio = max(a, b) / min(a, b)
+    return any(abs(ratio - r) <= 0.01 * r for r in ROUND_RATIOS)
+
+
+def ladder_base(options: list[Interval]) -> int | None:
+    """The option the others are round multiples of, when one stands out (most such
+    relations, no tie): what a player who reads only the options would pick."""
+    scores = [
+        sum(is_round_multiple(o[0], other[0]) for j, other in enumerate(options) if j != i)
+        for i, o in enumerate(options)
+    ]
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return scores.index(best)
+
+
+def geometric_middle(options: list[Interval]) -> int | None:
+    """The option nearest the mean of all options on a log scale, when one is nearest."""
+    logs = [(math.log(low) + math.log(high)) / 2 for low, high in options]
+    mean = sum(logs) / len(logs)
+    distances = [abs(x - mean) for x in logs]
+    nearest = min(distances)
+    if sum(math.isclose(d, nearest) for d in distances) > 1:
+        return None
+    return distances.index(nearest)
 
 
 def pick(
     answer: Interval,
-    figures: list[Interval],
     rng: random.Random,
     count: int = 3,
+    whole: bool = False,
+    avoid: Collection[float] = (),
 ) -> list[Interval]:
-    """Up to `count` distractors for `answer`, from `figures` (same unit) and factors.
+    """`count` distractors for `answer`, unsorted (the caller sorts the options).
 
-    Returns them unsorted; the caller sorts the options by value.
+    `whole`: every option a whole number (a count of people), as it is anyway when the
+    answer is whole. `avoid`: numbers no option may state (the bank's figures). Fewer
+    than `count` only for an answer that leaves no room (an amount of 0.01).
     """
-    answer_text = interval_text(*answer)
-    digits = min(4, max(2, shown_digits(answer_text)))
-    plausible = [
-        f
-        for f in figures
-        if f[0] > 0 and f[1] < answer[1] * PLAUSIBLE_RATIO and f[0] > answer[0] / PLAUSIBLE_RATIO
-    ]
-    rng.shuffle(plausible)
-    factors = list(FACTORS)
-    rng.shuffle(factors)
-    # Candidates are (figure interval, None) or (None, factor): a factor is scaled
-    # and rounded only when it is considered, which is rarely more than four times.
-    below: list[tuple[Interval | None, float | None]] = [
-        (f, None) for f in plausible if f[1] < answer[0]
-    ]
-    above: list[tuple[Interval | None, float | None]] = [
-        (f, None) for f in plausible if f[0] > answer[1]
-    ]
-    below += [(None, k) for k in factors if k < 1]
-    above += [(None, k) for k in factors if k > 1]
-    want_below = rng.randint(0, count)
+    low, high = answer
+    whole = whole or (float(low).is_integer() and float(high).is_integer())
+    digits = (_digits(low), _digits(high))
+    below = rng.randint(0, count)
+    best: list[Interval] = []
+    for attempt in range(_TRIES):
+        # Keep the answer's digits and rank exactly; then allow fewer digits (12
+        # arrests has no two-digit whole number a factor 1.25 below it); last, another
+        # rank (1 person has nothing below it).
+        strict = attempt < _TRIES // 2
+        exact = attempt < _TRIES * 3 // 4
+        chosen = _draw(answer, rng, below, count, digits, whole, strict, exact, avoid)
+        if len(chosen) > len(best):
+            best = chosen
+        if len(chosen) < count:
+            continue
+        options = [answer, *chosen]
+        if ladder_base(options) == 0:
+            continue
+        if geometric_middle(options) == 0 and rng.random() < MIDDLE_REDRAW:
+            continue
+        return chosen
+    return best
 
+
+def _digits(value: float) -> int:
+    return shown_digits(format_number(value))
+
+
+def _styled(value: float, digits: int, whole: bool) -> float:
+    rounded = round_significant(value, digits)
+    return float(round(rounded)) if whole else rounded
+
+
+def _draw(
+    answer: Interval,
+    rng: random.Random,
+    below: int,
+    count: int,
+    digits: tuple[int, int],
+    whole: bool,
+    strict: bool,
+    exact: bool,
+    avoid: Collection[float],
+) -> list[Interval]:
+    """One try at `count` options, `below` of them under the answer (or, unless
+    `exact`, as many as fit there)."""
     chosen: list[Interval] = []
-    texts = {answer_text}
-    from_figures = 0
-    made: dict[float, Interval] = {}  # scaled answers: the below pool may be walked twice
-
-    def take(pool: list[tuple[Interval | None, float | None]], limit: int) -> None:
-        nonlocal from_figures
-        for figure, factor in pool:
-            if len(chosen) >= limit:
-                return
-            if figure is not None:
-                if from_figures >= MAX_FIGURE_DISTRACTORS:
+    texts = {interval_text(*answer)}
+    width = answer[1] / answer[0]
+    # The sides as drawn, then either side for what is missing (an answer of 1 has
+    # nothing below it).
+    plan: tuple[tuple[int, int], ...] = ((-1, below), (1, count - below))
+    if not exact:
+        plan += ((1, count), (-1, count))
+    for direction, wanted in plan:
+        wanted = min(wanted, count - len(chosen))
+        factor = 1.0
+        made = 0
+        for _ in range(4 * wanted + 4):
+            if made == wanted:
+                break
+            for _ in range(_STEP_TRIES):
+                step = width * math.exp(rng.uniform(math.log(STEP_LOW), math.log(STEP_HIGH)))
+                trial = factor * step**direction
+                option = _scaled_like(answer, trial, digits, whole, strict, avoid)
+                if option is None:
                     continue
-                option = figure
-            else:
-                assert factor is not None
-                option = made.get(factor) or made.setdefault(factor, scaled(answer, factor, digits))
-            if not (option[0] > 0 and math.isfinite(option[1])):
-                continue
-            if not apart(option, answer) or any(not apart(option, o) for o in chosen):
-                continue
-            text = interval_text(*option)
-            if text in texts:
-                continue
-            chosen.append(option)
-            texts.add(text)
-            if figure is not None:
-                from_figures += 1
-
-    take(below, want_below)
-    take(above, count)
-    take(below, count)
-    if len(chosen) < count:
-        take([(None, k) for k in EXTRA_FACTORS], count)
+                text = interval_text(*option)
+                if text in texts or not all(apart(option, o) for o in [answer, *chosen]):
+                    continue
+                chosen.append(option)
+                texts.add(text)
+                made += 1
+                break
+            # Past an option, or past a stretch where none fits (rounding collapsed
+            # them), the walk goes on outward from there.
+            factor = trial
     return chosen
+
+
+def _scaled_like(
+    answer: Interval,
+    factor: float,
+    digits: tuple[int, int],
+    whole: bool,
+    strict: bool,
+    avoid: Collection[float],
+) -> Interval | None:
+    """The answer times `factor`, written like the answer; None when it cannot be."""
+    low = _styled(answer[0] * factor, digits[0], whole)
+    if answer[0] == answer[1]:
+        high = low
+    else:
+        high = _styled(answer[1] * factor, digits[1], whole)
+        if high <= low:
+            return None
+    if not (low > 0 and math.isfinite(high)) or format_number(low) == "0":
+        return None
+    shown = (_digits(low), _digits(high))
+    if strict and shown != digits:
+        return None
+    if not strict and (shown[0] > digits[0] or shown[1] > digits[1]):
+        return None
+    width = math.log(answer[1] / answer[0])
+    if width and abs(math.log(high / low) - width) > WIDTH_TOLERANCE:
+        return None
+    if low in avoid or high in avoid:
+        return None
+    return (low, high)

@@ -12,7 +12,8 @@ tests/test_wording.py keeps the page and this table in agreement. The fields:
   has no date.
 - `measure`: what a measure's figures count: their `counts` when they agree, else the
   measure id as words.
-- `rank`: "highest", or "higher" when only two sources are offered.
+- `rank`: "highest" or "lowest"; "higher" or "lower" when the measure's figures come
+  from two sources (never "the highest" of two).
 - `other_*`: the same fields for the second figure of a comparison.
 
 A field that opens a sentence is capitalised ("the university's team put ..." reads
