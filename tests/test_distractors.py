@@ -149,7 +149,7 @@ def test_every_option_is_written_like_the_answer() -> None:
                 assert low.is_integer() and high.is_integer(), (answer, wrong)
             if answer[0] != answer[1]:
                 width = math.log(answer[1] / answer[0])
-                assert abs(math.log(high / low) - width) <= 0.3, (answer, wrong)
+                assert abs(math.log(high / low) - width) <= 0.2, (answer, wrong)
             else:
                 assert low == high
 

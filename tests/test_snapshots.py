@@ -127,7 +127,7 @@ def test_summary(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     per kind, the missed question (numbered as in the quiz, "Q2.") with its answer and what
     was said, and the full command that replays it (seed, count and kinds);
     Footer shows r Replay, n New quiz, s Start, a Article, q Quit, ? Help."""
-    keys = ["enter", "1", "enter", "2", "enter"]
+    keys = ["enter", "2", "enter", "1", "enter"]
     assert play(build, snap_compare, keys, kinds=("choice",), count=2, name="Ana")
 
 

@@ -293,7 +293,7 @@ def test_student_question(shipped: LoadedBank, snap_compare: Snap) -> None:
 
 def test_student_reveal(shipped: LoadedBank, snap_compare: Snap) -> None:
     """The student's reveal after guessing twice the answer's low end: "Question 1 of 1 ·
-    0.91 points · 2nd of 3", the prompt, the answer in reverse video, "You answered: 40,000"
+    0.73 points · 2nd of 3", the prompt, the answer in reverse video, "You answered: 600,000"
     with the engine's reason stating the points once, how many classmates were further off (1), the
     scoring rule, then the chart with "your guess" marked ▲ and the legend "▲ your guess"."""
     question = pick(shipped, "estimate")

@@ -51,7 +51,7 @@ ROUND_RATIOS: tuple[float, ...] = (1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9, 10, 20, 25,
 MIDDLE_REDRAW = 0.5
 """The chance a set whose geometric middle is the answer is drawn again: measured by
 bench/honesty.py, enough to bring "pick the middle" back to chance."""
-WIDTH_TOLERANCE = 0.3
+WIDTH_TOLERANCE = 0.2
 """A range option's width ratio may differ from the answer's by this much in log."""
 _TRIES = 40
 _STEP_TRIES = 12
