@@ -40,7 +40,9 @@ class QuestionScreen(Screen[None]):
 
     # Focused by hand, without the scroll Textual's AUTO_FOCUS does at compose time: that
     # scroll is worked out before the layout and can hide the prompt on a small terminal.
-    AUTO_FOCUS = None
+    # "" turns auto focus off (None would inherit the App's "*", focusing the scrolling body
+    # first: two restyles of the whole body before the control gets the focus).
+    AUTO_FOCUS = ""
     CONTROLS = "Options, NumberInput Input"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_field", "Leave field", show=False),
