@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from quiz.screens import messages
 from quiz.screens.keeper import Keeper
 from quiz.screens.sizing import sized
+from quiz.screens.styling import styled
 from quiz.screens.widgets import WIDGETS_CSS
 from quiz.screens.widgets.progress_header import Progress
 from textual.app import App, SystemCommand
@@ -48,14 +49,9 @@ class QuizApp(App[int]):
     """The solo game. Build it with `make_app`."""
 
     TITLE = "Figures quiz"
-    # The two screens that can come first are styled from the start: a Screen with its own
-    # CSS_PATH makes Textual reparse the whole stylesheet when it is first shown.
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "app.tcss",
-        WIDGETS_CSS,
-        "start.tcss",
-        "question.tcss",
-    ]
+    # Parsed before the first frame: what every screen and the first question need. The
+    # start screen's styles are added when it is shown (quiz.screens.styling).
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", WIDGETS_CSS, "question.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "request_quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -115,7 +111,7 @@ class QuizApp(App[int]):
 
     def _replace(self, screen: Screen[Any]) -> None:
         """Show `screen` in place of the current main screen (dialogs on top are closed)."""
-        sized(self, screen)
+        styled(self, sized(self, screen))
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) > 1:
@@ -131,8 +127,6 @@ class QuizApp(App[int]):
     def start_quiz(self, loaded: LoadedBank, settings: GameSettings) -> None:
         """Make the quiz for these settings and show its first question; when they give
         no quiz, say why on the start screen."""
-        from quiz.screens.start import StartScreen
-
         from quiz.game.session import Session
 
         self.loaded = loaded
@@ -140,6 +134,8 @@ class QuizApp(App[int]):
         try:
             quiz = make_quiz(loaded, settings)
         except NoQuiz as exc:
+            from quiz.screens.start import StartScreen  # only here: a quiz may start without
+
             self.session = None
             text = f"No quiz from these choices: {exc.reason}."
             if isinstance(self.screen, StartScreen):

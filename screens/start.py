@@ -54,6 +54,7 @@ class StartScreen(Screen[None]):
     """Choose and play. The focused Play button makes Enter the quickest way in."""
 
     AUTO_FOCUS = "#play"
+    STYLES = ("start.tcss",)  # added when first shown (quiz.screens.styling)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Play", priority=False),
         Binding("a", "article", "Article"),
