@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from quiz.questions import default_bank
+from quiz.questions import default_bank, shipped_banks
 
 from quiz.bank import cache as bank_cache
 from quiz.bank import checks
@@ -186,13 +186,17 @@ def test_quiz_check_ignores_a_forged_entry(
     assert "INVALID" in output
 
 
-def _imported_after_load(cache: Path) -> set[str]:
+def _imported_after_load(cache: Path, bank: Path | None = None) -> set[str]:
+    """The modules a fresh interpreter holds after loading `bank` (default: the shipped
+    bank) and making a quiz of it, with `cache` as the user's cache."""
     code = (
         "import sys\n"
+        "from pathlib import Path\n"
         "from quiz.questions import default_bank\n"
         "from quiz.game.generate import Settings, generate\n"
         "from quiz.bank.loader import load_bank\n"
-        "generate(load_bank(default_bank()), Settings(count=10, seed=1))\n"
+        f"bank = {str(bank) if bank else None!r}\n"
+        "generate(load_bank(Path(bank) if bank else default_bank()), Settings(count=10, seed=1))\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
     env = dict(os.environ, QUIZ_CACHE_DIR=str(cache))
@@ -212,18 +216,76 @@ HEAVY = {
 }
 
 
-def test_a_warm_start_imports_no_validation(cache: Path) -> None:
-    cold = _imported_after_load(cache)
+def test_a_warm_start_imports_no_validation(
+    cache: Path, tmp_path: Path, second_bank_path: Path
+) -> None:
+    bank = _copy_bank("shipped", tmp_path, second_bank_path)  # an own bank: no shipped entry
+    cold = _imported_after_load(cache, bank)
     assert cold >= HEAVY  # the first start checks the bank, and so fills the cache
-    warm = _imported_after_load(cache)
+    warm = _imported_after_load(cache, bank)
     assert HEAVY & warm == set()
     assert "quiz.game.generate" in warm
 
 
-def test_every_module_and_library_a_full_check_uses_is_in_the_fingerprint(cache: Path) -> None:
+def test_a_first_start_on_the_shipped_bank_imports_no_validation(cache: Path) -> None:
+    first = _imported_after_load(cache)
+    assert HEAVY & first == set()
+    assert "quiz.game.generate" in first
+    assert _entries(cache) == []  # read from the shipped entry, nothing to write
+
+
+def test_the_shipped_entries_are_current() -> None:
+    """Each shipped bank's entry holds exactly what a full check of it gives today."""
+    for path in shipped_banks():
+        checked = load_bank(path, use_cache=False)
+        entry = bank_cache.shipped_entry_path(path)
+        assert entry is not None
+        found = bank_cache._read_entry(entry, bank_cache.shipped_key(path.read_bytes()))
+        digest = hashlib.sha256(checked.article_text.encode("utf-8")).hexdigest()
+        assert found == (checked.bank, digest), (
+            f"{entry.name} is out of date: run `python -m quiz.bank.shipped` and commit it"
+        )
+
+
+def test_a_first_start_reads_the_shipped_entry(cache: Path, full_checks: list[str]) -> None:
+    loaded = load_bank(default_bank())
+    assert full_checks == []
+    checked = load_bank(default_bank(), use_cache=False)
+    assert (loaded.bank, loaded.article_text, loaded.digest, loaded.path) == (
+        checked.bank,
+        checked.article_text,
+        checked.digest,
+        checked.path,
+    )
+
+
+def test_a_stale_shipped_entry_is_a_miss(
+    cache: Path, full_checks: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What an edit of the shipped bank (or of the data layout) does to the entry's key.
+    monkeypatch.setattr(bank_cache, "shipped_key", lambda raw: "another bank")
+    load_bank(default_bank())
+    assert len(full_checks) == 1
+
+
+def test_an_entry_beside_an_own_bank_is_never_read(
+    cache: Path, full_checks: list[str], tmp_path: Path, second_bank_path: Path
+) -> None:
+    """Only the shipped folder's entries are trusted: a copied one (or a forged one) beside
+    a bank of one's own leaves it checked in full."""
+    bank = _copy_bank("shipped", tmp_path, second_bank_path)
+    assert (tmp_path / "ukraine-war-casualties.checked.json").is_file()  # copied beside it
+    assert bank_cache.shipped_entry_path(bank) is None
+    load_bank(bank)
+    assert full_checks == [bank.name]
+
+
+def test_every_module_and_library_a_full_check_uses_is_in_the_fingerprint(
+    cache: Path, tmp_path: Path, second_bank_path: Path
+) -> None:
     """A change in any code that decides what a bank's check returns must be a miss: the
     fingerprint lists every module of quiz.bank and every library a full check imports."""
-    cold = _imported_after_load(cache)
+    cold = _imported_after_load(cache, _copy_bank("shipped", tmp_path, second_bank_path))
     checking = {
         f"quiz.{name.removesuffix('.py').replace('/', '.')}"
         for name in bank_cache._CHECKING_MODULES

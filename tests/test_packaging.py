@@ -41,6 +41,6 @@ def test_every_style_and_data_file_is_package_data() -> None:
     data = CONFIG["package-data"]
     for name, folder in _source_packages().items():
         for path in folder.iterdir():
-            if path.suffix in {".tcss", ".toml", ".txt"}:
+            if path.suffix in {".tcss", ".toml", ".txt", ".json"}:
                 patterns = data.get(name, [])
                 assert any(fnmatch(path.name, p) for p in patterns), f"{path} is not package data"

@@ -135,12 +135,22 @@ def _key(bank_bytes: bytes) -> str:
 
 def read(bank_path: Path, bank_bytes: bytes) -> tuple[bankdata.Bank, str | None] | None:
     """The cached bank for these bytes and the sha256 of the article file it was checked
-    with (None for an inline article), or None on a miss of any kind."""
+    with (None for an inline article), or None on a miss of any kind; a bank shipped with
+    the game is found in its shipped entry when the user's cache misses."""
+    found = _read_entry(_entry_path(bank_path), _key(bank_bytes))
+    if found is None:
+        shipped = shipped_entry_path(bank_path)
+        if shipped is not None:
+            found = _read_entry(shipped, shipped_key(bank_bytes))
+    return found
+
+
+def _read_entry(entry: Path, key: str) -> tuple[bankdata.Bank, str | None] | None:
     try:
-        raw = _entry_path(bank_path).read_bytes()
+        raw = entry.read_bytes()
         header_line, _, payload = raw.partition(b"\n")
         header = json.loads(header_line)
-        if header.get("key") != _key(bank_bytes):
+        if header.get("key") != key:
             return None
         if header.get("payload") != hashlib.sha256(payload).hexdigest():
             return None  # truncated or damaged
@@ -159,25 +169,71 @@ def write(bank_path: Path, bank_bytes: bytes, bank: bankdata.Bank, article: str 
     Written to a temporary file and renamed, so a reader never sees half an entry; any
     failure is ignored (the next load checks the bank again).
     """
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        _write_entry(_entry_path(bank_path), _key(bank_bytes), bank, article)
+
+
+def _write_entry(
+    target: Path, key: str, bank: bankdata.Bank, article: str | None, indent: int | None = None
+) -> None:
     import tempfile  # only a load that missed writes
 
+    payload = json.dumps(bankdata.to_json(bank), ensure_ascii=False, indent=indent).encode()
+    header = {"key": key, "payload": hashlib.sha256(payload).hexdigest(), "article": article}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
-        payload = json.dumps(bankdata.to_json(bank), ensure_ascii=False).encode("utf-8")
-        header = {
-            "key": _key(bank_bytes),
-            "payload": hashlib.sha256(payload).hexdigest(),
-            "article": article,
-        }
-        target = _entry_path(bank_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(json.dumps(header).encode("utf-8") + b"\n" + payload)
-            os.replace(temporary, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-    except (OSError, ValueError, TypeError):
-        return
+        with os.fdopen(handle, "wb") as out:
+            out.write(json.dumps(header).encode("utf-8") + b"\n" + payload)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+# -- the shipped banks' entries -------------------------------------------------------
+#
+# A first start (an empty user cache) would check the shipped bank in full: importing
+# pydantic and the checks costs more than the rest of the start together. So each shipped
+# bank has its checked entry beside it, `<name>.checked.json`, written by
+# `python -m quiz.bank.shipped` and read when the user's cache misses. Its key is the bank's
+# bytes and the layout of the data it is read into (quiz/bank/data.py), not the checking
+# code's fingerprint, which changes with every edit of quiz/bank and every library
+# version: tests/test_bank_cache.py fails when the entry differs in anything from what a
+# full check of the shipped bank gives today, and says how to rewrite it. Only the
+# shipped folder's entries are read: a file beside a bank of one's own is never trusted.
+
+
+def shipped_entry_path(bank_path: Path) -> Path | None:
+    """Where the checked entry of `bank_path` is shipped, or None if it is not a shipped bank."""
+    from quiz import questions
+
+    try:
+        if bank_path.resolve().parent != Path(questions.__file__).resolve().parent:
+            return None
+    except OSError:
+        return None
+    return bank_path.with_name(bank_path.stem + ".checked.json")
+
+
+def shipped_key(bank_bytes: bytes) -> str:
+    """What a shipped entry must hold to be read for these bytes."""
+    digest = hashlib.sha256(f"shipped entry {ENTRY_VERSION}\n".encode())
+    try:
+        digest.update((Path(__file__).parent / "data.py").read_bytes())
+    except OSError:
+        digest.update(b"(unreadable)")  # no source installed: every entry misses
+    digest.update(b"\n" + bank_bytes)
+    return digest.hexdigest()
+
+
+def write_shipped(
+    bank_path: Path, bank_bytes: bytes, bank: bankdata.Bank, article: str | None
+) -> Path:
+    """Write the shipped entry of `bank_path` (fully checked from `bank_bytes`); its path."""
+    target = shipped_entry_path(bank_path)
+    if target is None:
+        raise ValueError(f"{bank_path} is not a shipped bank")
+    _write_entry(target, shipped_key(bank_bytes), bank, article, indent=1)  # readable diffs
+    return target
