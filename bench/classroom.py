@@ -83,19 +83,34 @@ async def echo_round_trip() -> float:
 FLOOR_ROUNDS = 10
 
 
-async def floor(clients: int, workers: int) -> tuple[float, float]:
-    """The fastest a reveal can reach this class: a bare asyncio server writes one prepared
-    2 KB line to each of the same students (same processes, same addresses), ten times.
-    Medians of (every line written, the last student's socket) after the first write."""
+async def floor(clients: int, workers: int) -> tuple[float, float, float]:
+    """The fastest this class can be served, by a bare asyncio server and the same students
+    (same processes, same addresses), ten rounds each:
+
+    - reveal: one prepared 2 KB line written to every student at once; medians of (every
+      line written, the last student's socket) after the first write;
+    - answers: a short question line to every student at once; each answers at once and
+      the server acknowledges every line as it reads it (one `json.loads` for the number);
+      the median answer -> acknowledgement, as the students time it.
+    """
     transports: list[asyncio.Transport] = []
     joined = asyncio.Event()
 
     class Bare(asyncio.Protocol):
         def connection_made(self, transport: asyncio.BaseTransport) -> None:
             assert isinstance(transport, asyncio.Transport)
+            self.transport = transport
+            self.buffer = b""
             transports.append(transport)
             if len(transports) == clients:
                 joined.set()
+
+        def data_received(self, data: bytes) -> None:
+            *lines, self.buffer = (self.buffer + data).split(b"\n")
+            for line in lines:
+                message = json.loads(line)
+                if message["type"] == "answer":
+                    self.transport.write(b'{"type":"received","number":%d}\n' % message["number"])
 
     server = await asyncio.get_running_loop().create_server(Bare, "127.0.0.1", 0, backlog=1024)
     port = server.sockets[0].getsockname()[1]
@@ -110,7 +125,12 @@ async def floor(clients: int, workers: int) -> tuple[float, float]:
             for transport in transports:
                 transport.write(line)
             written.append(time.perf_counter() - starts[number])
-        await asyncio.sleep(0.3)
+        for number in range(FLOOR_ROUNDS + 2, 2 * FLOOR_ROUNDS + 2):  # 1 waits: not used
+            await asyncio.sleep(0.3)
+            line = b'{"type":"question","number":%d,"options":["a","b","c","d"]}\n' % number
+            for transport in transports:
+                transport.write(line)
+        await asyncio.sleep(0.5)
         for transport in transports:
             transport.write(b'{"type":"end","number":0}\n')
         outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), TIMEOUT)
@@ -126,7 +146,8 @@ async def floor(clients: int, workers: int) -> tuple[float, float]:
         for n, start in starts.items()
         if all(str(n) in r["reveals"] for r in results)
     ]
-    return statistics.median(written), statistics.median(lags)
+    acks = [arrived - sent for r in results for _, _, sent, arrived in r["acks"]]
+    return statistics.median(written), statistics.median(lags), statistics.median(acks)
 
 
 async def students(
@@ -205,6 +226,7 @@ async def run(
     spread: float,
     profile: Path | None,
     bare: float,
+    bare_ack: float,
 ) -> bool:
     from quiz.questions import default_bank
 
@@ -219,6 +241,7 @@ async def run(
     questions = generate(loaded, Settings(count=count, seed=1))
     folder = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     store = Store(folder)
+    store.open()  # as `quiz host` does before the class joins
     record = GameRecord(store, loaded, mode="classroom", seed=1, total=len(questions))
     room = Room(questions, loaded=loaded, seconds=600)
     host = Host(room, record=record)
@@ -288,7 +311,10 @@ async def run(
             f"  {name}: median {median * 1e3:.1f} ms = {median / rtt:.0f}x, "
             f"p99 {p99 * 1e3:.1f} ms = {p99 / rtt:.0f}x round trip (goals 100x, 300x)"
         )
-    print(f"  reveal -> last student, median: {statistics.median(lags) / bare:.1f}x the floor")
+    print(
+        f"  medians against the floor: answer -> ack {statistics.median(ack_times) / bare_ack:.1f}x"
+        f" (all at once), reveal -> last student {statistics.median(lags) / bare:.1f}x"
+    )
     print(f"  host CPU while a question is open and idle: {idle_cpu:.1%} of a core (goal 5%)")
     print_stages(stages, acks, lags, written)
     if errors:
@@ -326,11 +352,12 @@ async def main_async(
     print(f"classroom bench, loopback; plain round trip (asyncio echo): {rtt * 1e6:.0f} µs")
     ok = True
     for clients in sizes:
-        written, bare = await floor(clients, workers)
+        written, bare, bare_ack = await floor(clients, workers)
         print(
-            f"floor for {clients} students: a bare asyncio server writing one prepared 2 KB"
-            f" line to each: all written {written * 1e3:.1f} ms, last student {bare * 1e3:.1f} ms"
-            f" = {bare / rtt:.0f}x round trip (median of {FLOOR_ROUNDS})"
+            f"floor for {clients} students, a bare asyncio server (medians of {FLOOR_ROUNDS}):"
+            f" one prepared 2 KB line to each: all written {written * 1e3:.1f} ms, last"
+            f" student {bare * 1e3:.1f} ms = {bare / rtt:.0f}x round trip; all answering at"
+            f" once, answer -> ack {bare_ack * 1e3:.1f} ms = {bare_ack / rtt:.0f}x round trip"
         )
         for pause in (0.0, spread):
             if profile:
@@ -338,7 +365,7 @@ async def main_async(
 
                 profiler = cProfile.Profile()
                 profiler.enable()
-            ok = await run(clients, count, rtt, workers, pause, profile, bare) and ok
+            ok = await run(clients, count, rtt, workers, pause, profile, bare, bare_ack) and ok
             if profile:
                 profiler.disable()
                 profiler.dump_stats(

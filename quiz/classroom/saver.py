@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quiz.game.scoring import Score
+from quiz.results.rows import NewAnswer
 
 if TYPE_CHECKING:
     from quiz.classroom.room import Player
@@ -32,7 +33,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class _Job:
-    write: Callable[[GameRecord], None]
+    player: Player
+    question: Question
+    given: str
+    score: Score
+    seconds: float | None
+    bonus: float
+    bonus_reason: str
     done: Callable[[], None] | None
 
 
@@ -65,27 +72,17 @@ class Saver:
         bonus_reason: str = "",
     ) -> None:
         """Store one answer; `done` runs once it is committed (at once with no store)."""
-
-        def write(record: GameRecord) -> None:
-            if player.store_id is None:  # stored with their first answer or miss
-                player.store_id = record.add_player(player.name)
-            record.record(player.store_id, question, given, score, seconds, bonus, bonus_reason)
-
-        self._put(write, done)
+        if not self.enabled:
+            done()
+            return
+        self._queue.append(_Job(player, question, given, score, seconds, bonus, bonus_reason, done))
+        if self._task is None:
+            self._idle.clear()
+            self._task = asyncio.get_running_loop().create_task(self._flush())
 
     def missed(self, player: Player, question: Question) -> None:
         zero = Score(0.0, question.points, False, "no answer in time")
         self.answer(player, question, "", zero, None, lambda: None)
-
-    def _put(self, write: Callable[[GameRecord], None], done: Callable[[], None] | None) -> None:
-        if not self.enabled:
-            if done is not None:
-                done()
-            return
-        self._queue.append(_Job(write, done))
-        if self._task is None:
-            self._idle.clear()
-            self._task = asyncio.get_running_loop().create_task(self._flush())
 
     async def _flush(self) -> None:
         loop = asyncio.get_running_loop()
@@ -114,8 +111,22 @@ class Saver:
         # that rolls back never leaves the record holding a session id that does not exist.
         record.start()
         with record.store.transaction():
-            for job in batch:
-                job.write(record)
+            # A player is stored with their first answer or miss: a class at once.
+            new = [job.player for job in batch if job.player.store_id is None]
+            ids = record.add_players([player.name for player in new])
+            for player in new:
+                player.store_id = ids[player.name]
+            # One statement for the burst (see `Store.record_many`).
+            record.record_many(
+                [
+                    NewAnswer(
+                        job.player.store_id or 0,
+                        *(job.question, job.given, job.score, job.seconds),
+                        *(job.bonus, job.bonus_reason),
+                    )
+                    for job in batch
+                ]
+            )
         self.commits += 1
 
     async def drain(self) -> None:

@@ -27,7 +27,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from quiz.results.schema import Mode
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from quiz.game.generate import Question
     from quiz.game.scoring import Score
     from quiz.game.session import AnsweredQuestion
+    from quiz.results.rows import NewAnswer
 
 Ending = Literal["finished", "unfinished"]
 Outcome = Literal["finished", "unfinished", "discarded"]
@@ -90,6 +91,14 @@ class GameRecord:
                 self._players[name] = self.store.add_player(self.start(), name)
             return self._players[name]
 
+    def add_players(self, names: Sequence[str]) -> dict[str, int]:
+        """Many players' ids at once (a classroom's first answers), adding the new ones."""
+        with self._lock:
+            new = [name for name in names if name not in self._players]
+            if new:
+                self._players.update(self.store.add_players(self.start(), new))
+            return {name: self._players[name] for name in names}
+
     def record(
         self,
         player_id: int,
@@ -104,6 +113,10 @@ class GameRecord:
         self.store.record(
             self.start(), player_id, question, given, score, seconds, bonus, bonus_reason
         )
+
+    def record_many(self, answers: Sequence[NewAnswer]) -> None:
+        """Store a burst of answers (a classroom's, inside one `store.transaction()`)."""
+        self.store.record_many(self.start(), answers)
 
     def record_answer(self, player_id: int, answered: AnsweredQuestion) -> None:
         """Store a Session's answer, bonus included."""

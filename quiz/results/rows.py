@@ -2,18 +2,30 @@
 the sessions (with each player's totals) and answers read back.
 
 Plain frozen values read from SQLite by `quiz.results.store.Store`; `quiz results`, the CSV
-export and the classroom's summary lay them out.
+export and the classroom's summary lay them out. A `NewAnswer` is one going in, and
+`insert_answers` writes many of them in one statement.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quiz.game.generate import Question
-    from quiz.game.scoring import Answer
+    from quiz.game.scoring import Answer, Score
+
+ANSWER_INSERT = (
+    "INSERT INTO answers (session_id, player_id, question_id, kind, prompt, given, "
+    "correct_answer, points, max_points, full_marks, inside, reason, seconds, "
+    "answered_at, times_off, bonus, bonus_reason) VALUES "
+)
+ANSWER_SLOTS = "(" + ", ".join("?" * 17) + ")"
+RECORD_CHUNK = 500
+"""Rows per INSERT: 17 values each, well under SQLite's 32,766 parameters."""
 
 
 def describe_answer(question: Question, answer: Answer) -> str:
@@ -29,6 +41,61 @@ def describe_answer(question: Question, answer: Answer) -> str:
     if isinstance(answer, IntervalAnswer):
         return quantity_text(answer.low, answer.high, question.unit_shown)
     return quantity_text(answer.value, answer.value, question.unit_shown)
+
+
+@dataclass(frozen=True)
+class NewAnswer:
+    """An answer to store: who gave it, to which question, in words, and its score."""
+
+    player_id: int
+    question: Question
+    given: str
+    score: Score
+    seconds: float | None = None
+    bonus: float = 0.0
+    bonus_reason: str = ""
+
+    def values(self, session_id: int, answered_at: str) -> tuple[object, ...]:
+        """The row's values, in `ANSWER_INSERT`'s order."""
+        question, score = self.question, self.score
+        inside = None if score.inside is None else int(score.inside)
+        return (
+            *(session_id, self.player_id, question.id, question.kind, question.prompt),
+            *(self.given, question.answer_text, score.points, score.max_points),
+            *(int(score.correct), inside, score.reason, self.seconds, answered_at),
+            *(score.times_off, self.bonus, self.bonus_reason),
+        )
+
+
+def insert_answers(
+    conn: sqlite3.Connection, session_id: int, answers: Sequence[NewAnswer], stamp: str
+) -> int:
+    """Insert `answers` with one statement per `RECORD_CHUNK` rows; the last row id."""
+    row = 0
+    for start in range(0, len(answers), RECORD_CHUNK):
+        chunk = answers[start : start + RECORD_CHUNK]
+        values = [v for answer in chunk for v in answer.values(session_id, stamp)]
+        cursor = conn.execute(ANSWER_INSERT + ", ".join([ANSWER_SLOTS] * len(chunk)), values)
+        row = cursor.lastrowid or row
+    return row
+
+
+def insert_players(
+    conn: sqlite3.Connection, session_id: int, names: Sequence[str], stamp: str
+) -> dict[str, int]:
+    """Each name's player id in the session, adding the new ones; two statements per chunk."""
+    ids: dict[str, int] = {}
+    for start in range(0, len(names), RECORD_CHUNK):
+        chunk = list(dict.fromkeys(names[start : start + RECORD_CHUNK]))
+        slots = ", ".join(["(?, ?, ?)"] * len(chunk))
+        values = [v for name in chunk for v in (session_id, name, stamp)]
+        conn.execute(
+            f"INSERT OR IGNORE INTO players (session_id, name, joined) VALUES {slots}", values
+        )
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT name, id FROM players WHERE session_id = ? AND name IN ({marks})"
+        ids.update(conn.execute(query, [session_id, *chunk]).fetchall())
+    return ids
 
 
 @dataclass(frozen=True)

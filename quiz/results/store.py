@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,7 +44,15 @@ from typing import TYPE_CHECKING
 
 from quiz import paths
 from quiz.results.failures import StoreError, explain_sqlite
-from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow, describe_answer
+from quiz.results.rows import (
+    AnswerRow,
+    NewAnswer,
+    PlayerTotal,
+    SessionRow,
+    describe_answer,
+    insert_answers,
+    insert_players,
+)
 from quiz.results.schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
 
 if TYPE_CHECKING:
@@ -195,16 +203,12 @@ class Store:
 
     def add_player(self, session_id: int, name: str) -> int:
         """The player's id in this session, adding them if the name is new to it."""
+        return self.add_players(session_id, [name])[name]
+
+    def add_players(self, session_id: int, names: Sequence[str]) -> dict[str, int]:
+        """Each player's id in this session, adding new names: two statements per 500."""
         with self._lock, self._guard():
-            conn = self._connection()
-            conn.execute(
-                "INSERT OR IGNORE INTO players (session_id, name, joined) VALUES (?, ?, ?)",
-                (session_id, name, _stamp(self._now())),
-            )
-            row = conn.execute(
-                "SELECT id FROM players WHERE session_id = ? AND name = ?", (session_id, name)
-            ).fetchone()
-            return int(row[0])
+            return insert_players(self._connection(), session_id, names, _stamp(self._now()))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -240,33 +244,18 @@ class Store:
         with given="" and a zero Score saying why. `bonus` is speed and streak points
         on top of the score.
         """
+        answer = NewAnswer(player_id, question, given, score, seconds, bonus, bonus_reason)
+        return self.record_many(session_id, [answer])
+
+    def record_many(self, session_id: int, answers: Sequence[NewAnswer]) -> int:
+        """Store answers with one INSERT per 500 of them; the last row id.
+
+        Inside a `transaction` they are committed together. One statement for a burst
+        matters to a classroom host: its writer thread lets the GIL go at every SQLite
+        step and, while the event loop is busy, waits for it again each time.
+        """
         with self._lock, self._guard():
-            cursor = self._connection().execute(
-                "INSERT INTO answers (session_id, player_id, question_id, kind, prompt, given, "
-                "correct_answer, points, max_points, full_marks, inside, reason, seconds, "
-                "answered_at, times_off, bonus, bonus_reason) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    session_id,
-                    player_id,
-                    question.id,
-                    question.kind,
-                    question.prompt,
-                    given,
-                    question.answer_text,
-                    score.points,
-                    score.max_points,
-                    int(score.correct),
-                    None if score.inside is None else int(score.inside),
-                    score.reason,
-                    seconds,
-                    _stamp(self._now()),
-                    score.times_off,
-                    bonus,
-                    bonus_reason,
-                ),
-            )
-            return int(cursor.lastrowid or 0)
+            return insert_answers(self._connection(), session_id, answers, _stamp(self._now()))
 
     def finish_session(self, session_id: int) -> None:
         """Mark the session finished (played to the end, or ended by the player)."""

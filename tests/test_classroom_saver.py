@@ -1,0 +1,51 @@
+"""The classroom host's writes to the store: a burst in one statement, acknowledged after."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from classroom_loopback import quiz
+
+from quiz.bank.loader import LoadedBank
+from quiz.classroom.player import Player
+from quiz.classroom.saver import Saver
+from quiz.game.scoring import Score
+from quiz.results.record import GameRecord
+from quiz.results.rows import RECORD_CHUNK
+from quiz.results.store import Store
+
+
+async def test_a_burst_larger_than_one_statement_is_stored_whole_and_in_order(
+    second_bank: LoadedBank, tmp_path: Path
+) -> None:
+    """More answers than one INSERT takes, queued while the first commit runs: every one is
+    stored once, in the order given, each player once, and each acknowledged only after
+    its transaction committed."""
+    questions = quiz(second_bank)
+    store = Store(tmp_path)
+    record = GameRecord(store, second_bank, mode="classroom", seed=3, total=len(questions))
+    saver = Saver(record)
+    count = 2 * RECORD_CHUNK + 7
+    players = [Player(i, f"P{i}", f"token{i}", 1) for i in range(1, count + 1)]
+    acknowledged: list[tuple[int, int]] = []
+
+    def done(player: Player) -> None:
+        stored = {a.player for a in store.answers(record.session_id)}
+        assert player.name in stored, "acknowledged before it was committed"
+        acknowledged.append((player.id, saver.commits))
+
+    for player in players:
+        score = Score(player.id / count, 1.0, False, f"reason {player.id}")
+        saver.answer(
+            player, questions[0], f"given {player.id}", score, 1.5, lambda p=player: done(p)
+        )
+    await asyncio.wait_for(saver.drain(), 60)
+    saver.close()
+    rows = store.answers(record.session_id)
+    assert [r.given for r in rows] == [f"given {p.id}" for p in players]
+    assert [r.reason for r in rows] == [f"reason {p.id}" for p in players]
+    assert len({r.player_id for r in rows}) == count
+    assert sorted(pid for pid, _ in acknowledged) == [p.id for p in players]
+    assert saver.commits <= 3, "a burst is a few transactions, not one per answer"
+    store.close()
