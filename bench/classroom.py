@@ -37,7 +37,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 TIMEOUT = 30.0
 DEADLINE = 1800.0
@@ -49,6 +48,8 @@ IDLE_SECONDS = 2.5
 """Students wait this long before answering question 1 (bench/classroom_students.py)."""
 MAX_CLIENTS = 1000
 STUDENTS = Path(__file__).with_name("classroom_students.py")
+sys.path.insert(0, str(Path(__file__).parent))
+from classroom_stages import Stages, print_stages  # noqa: E402  # beside this script
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -173,51 +174,6 @@ async def students(
     return procs
 
 
-class Stages:
-    """The host's side of each answer and reveal, stamped by wrapping the host's steps."""
-
-    def __init__(self, host: Any) -> None:
-        from quiz.classroom.link import Link
-
-        self.handled: dict[tuple[str, int], float] = {}
-        self.acked: dict[tuple[str, int], float] = {}
-        self.commits: list[tuple[int, float]] = []
-        self.reveals: dict[int, tuple[float, float]] = {}
-        answer, reveal_now = host._answer, host.reveal_now
-        saver = host.saver
-        write = saver._write
-
-        def timed_answer(link: Any, message: Any) -> None:
-            if link.player is not None:
-                self.handled[(link.player.name, message.number)] = time.perf_counter()
-            answer(link, message)
-
-        def timed_reveal() -> None:
-            number = host.room.number
-            reveal_now()
-            self.reveals[number] = (host.revealed_at, time.perf_counter())
-
-        def timed_write(batch: list[Any]) -> None:
-            start = time.perf_counter()
-            write(batch)
-            self.commits.append((len(batch), time.perf_counter() - start))
-
-        saved = Link.saved
-
-        def timed_saved(link: Any, data: bytes) -> None:
-            saved(link, data)
-            if link.player is not None:
-                number = int(json.loads(data)["number"])
-                self.acked[(link.player.name, number)] = time.perf_counter()
-
-        host._answer, host.reveal_now, saver._write = timed_answer, timed_reveal, timed_write
-        Link.saved = timed_saved  # type: ignore[method-assign]  # the bench's own stamp
-        self._restore = lambda: setattr(Link, "saved", saved)
-
-    def close(self) -> None:
-        self._restore()
-
-
 async def run(
     clients: int,
     count: int,
@@ -320,29 +276,6 @@ async def run(
     if errors:
         print(f"  student errors: {len(errors)}, first: {errors[0]}")
     return sent == len(acks) == stored == clients * len(questions)
-
-
-def print_stages(stages: Stages, acks: list[Any], lags: list[float], written: list[float]) -> None:
-    """Medians of each step, in ms: where an answer's and a reveal's time goes."""
-    inbound, hosted, outbound = [], [], []
-    for name, number, sent_at, arrived in acks:
-        handled, acked = stages.handled.get((name, number)), stages.acked.get((name, number))
-        if handled is not None and acked is not None:
-            inbound.append(handled - sent_at)
-            hosted.append(acked - handled)
-            outbound.append(arrived - acked)
-    sizes = [size for size, _ in stages.commits]
-    seconds = [took for _, took in stages.commits]
-
-    def ms(values: list[float]) -> str:
-        return f"{statistics.median(values) * 1e3:.1f}" if values else "-"
-
-    print(
-        f"  stages (medians, ms): answer: sent -> host handler {ms(inbound)}, handler -> ack"
-        f" written {ms(hosted)} ({len(sizes)} commits of median {ms(seconds)} ms for"
-        f" {statistics.median(sizes) if sizes else 0:.0f} answers), written -> student"
-        f" {ms(outbound)}; reveal: begun -> all written {ms(written)}, -> last student {ms(lags)}"
-    )
 
 
 async def main_async(
