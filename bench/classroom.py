@@ -13,10 +13,10 @@ trivial asyncio echo measured in the same run; goals: median at most 100x, p99 a
 300x); and the host's CPU while a question is open and nobody answers (goal under 5% of
 one core). Before each class size, the same students are served by a bare asyncio
 server (`floor`): what no host can beat on this machine in this run, and the medians
-are also given as multiples of it. A "stages" line splits both times on the host's clock: student send -> the
-host's answer handler, handler -> acknowledgement written (the queue and the SQLite
-commit, whose count and median time follow), written -> the student's socket; and the
-reveal begun -> every line written -> the last student's socket.
+are also given as multiples of it. A "stages" line splits both times on the host's
+clock: student send -> the host's answer handler, handler -> acknowledgement written
+(the queue and the SQLite commit, whose count and median time follow), written -> the
+student's socket; and the reveal begun -> every line written -> the last student's socket.
 
 The host (`Host`, with a real results store in a temporary folder, so an
 acknowledgement includes the commit) runs in this process; the students run in
