@@ -91,7 +91,8 @@ class QuizApp(App[int]):
         self.clock = clock
         self.session: Session | None = None
         self.seed: int = 0
-        self.made: tuple[int, tuple[str, ...]] = (0, ())  # count and kinds, for the replay
+        self.replay = ""
+        """The command that plays the current quiz again (`quiz.present.replay`)."""
         self.keeper = Keeper(
             lambda text: self.notify(text, severity="error", timeout=10, markup=False)
         )
@@ -128,6 +129,7 @@ class QuizApp(App[int]):
         """Make the quiz for these settings and show its first question; when they give
         no quiz, say why on the start screen."""
         from quiz.game.session import Session
+        from quiz.present.replay import replay_of
 
         self.loaded = loaded
         self.settings = settings
@@ -146,9 +148,21 @@ class QuizApp(App[int]):
         self.seed = quiz.settings.seed
         name = settings.name or default_name()
         self.keeper.begin(loaded, settings, self.seed, len(quiz.questions), name)
+        if self.keeper.unsaved is not None:
+            from quiz.present.saving import unsaved_warning
+
+            self.notify(
+                unsaved_warning(self.keeper.unsaved),
+                title="Answers will not be saved",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         if quiz.count_note:
             self.notify(quiz.count_note, title="A shorter quiz", timeout=10, markup=False)
-        self.made = (quiz.settings.count, quiz.settings.kinds)
+        self.replay = replay_of(
+            self.seed, len(quiz.questions), quiz.settings.kinds, loaded.path, settings
+        )
         self.session = Session(
             quiz.questions,
             settings.session_settings(),
@@ -224,15 +238,13 @@ class QuizApp(App[int]):
     def _finish(self) -> None:
         from quiz.screens.summary import SummaryScreen
 
-        from quiz.present.replay import replay_of
         from quiz.present.summary_view import summary_view
 
         assert self.session is not None
         self.keeper.end("finished")
-        replay = replay_of(self.seed, *self.made, self.loaded.path, self.settings)
         self._replace(
             SummaryScreen(
-                summary_view(self.session.summary(), self.session.questions, replay),
+                summary_view(self.session.summary(), self.session.questions, self.replay),
                 seed=self.seed,
                 title=self.loaded.bank.bank.title,
                 name=self.settings.name,
@@ -312,12 +324,18 @@ class QuizApp(App[int]):
             return
         from quiz.screens.dialogs.confirm_quit import ConfirmQuit
 
+        from quiz.present.saving import quit_detail
+
         def done(leave: bool | None) -> None:
             if leave:
                 self.exit(0)
 
-        assert self.session is not None
-        self.push_screen(sized(self, ConfirmQuit(self.session.position, self.session.total)), done)
+        session = self.session
+        assert session is not None
+        detail = quit_detail(
+            session.position, session.total, len(session.results), self.keeper.unsaved
+        )
+        self.push_screen(sized(self, ConfirmQuit(detail)), done)
 
     def action_help_anywhere(self) -> None:
         self.action_help()

@@ -62,5 +62,5 @@ def run_app(settings: GameSettings, *, remembered_bank: Path | None = None) -> i
     if app.return_code:
         return app.return_code
     if app.session is not None:
-        print(f"Seed {app.seed}: `quiz play --seed {app.seed}` replays this quiz.")
+        print(f"Seed {app.seed}. Play this quiz again with: {app.replay}")
     return int(result or 0)

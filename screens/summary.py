@@ -86,9 +86,8 @@ class SummaryScreen(Screen[None]):
                 yield Static(calibration(view), id="calibration")
             yield Static(Content("To read again"), classes="heading")
             yield Static(missed_list(view), id="missed")
-            yield Static(
-                Content(f"Seed {self.seed}: `{view.replay}` replays this quiz."), id="seed"
-            )
+            if view.replay_line:
+                yield Static(Content(view.replay_line), id="seed")
         yield Footer()
 
     def action_again(self, same_seed: bool) -> None:

@@ -70,3 +70,70 @@ def test_plain_says_1_question(tmp_path: Path, capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert ": 1 question, seed 3." in out
     assert "1 questions" not in out
+
+
+def _plain(argv: list[str], answers: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    import io
+    import sys
+
+    stdin = sys.stdin
+    sys.stdin = io.StringIO(answers)
+    try:
+        status = cli.main(argv)
+    finally:
+        sys.stdin = stdin
+    out = capsys.readouterr()
+    return status, out.out + out.err
+
+
+def test_plain_says_up_front_that_answers_will_not_be_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A data folder under a file: the header's first line says so, with the path and how
+    to choose another folder; the quiz is played to its end, and nothing claims a save."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    argv = ["play", "--plain", "--count", "2", "--seed", "3", "--kinds", "estimate"]
+    status, out = _plain([*argv, "--data-dir", str(blocker / "data")], "5000\n5000\n", capsys)
+    assert status == 0
+    assert out.splitlines()[0] == (
+        f"Answers will not be saved: {blocker} is a file, not a folder. Set QUIZ_DATA_DIR "
+        "(or use --data-dir) to a folder you can write to and start again to keep them."
+    )
+    assert "Question 2 of 2" in out and "Final score" in out
+    assert "Stored as session" not in out and "File exists" not in out
+    status, out = _plain([*argv, "--data-dir", str(blocker / "data")], "5000\n", capsys)
+    assert "Your answers so far are not stored" in out
+
+
+def test_the_store_names_the_file_in_the_way(tmp_path: Path) -> None:
+    from quiz.results.store import Store, StoreError
+    from quiz.results.writable import saving_problem
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    assert saving_problem(blocker / "data") == f"{blocker} is a file, not a folder"
+    assert saving_problem(tmp_path / "new" / "data") is None, "a folder yet to be made is fine"
+    assert not (tmp_path / "new").exists(), "checking creates nothing"
+    with pytest.raises(StoreError) as caught, Store(blocker / "data") as store:
+        store.open()
+    assert f"{blocker} is a file, not a folder" in str(caught.value)
+    assert "File exists" not in str(caught.value)
+
+
+def test_a_replay_command_says_the_count_played(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--count 1000` on a bank that gives fewer: the header says how many up front, and
+    the replay command names that many, which plays the same quiz."""
+    argv = ["play", "--plain", "--seed", "9", "--kinds", "estimate", "--interval"]
+    out = _plain([*argv, "--count", "1000", "--data-dir", str(tmp_path)], "", capsys)[1]
+    assert "You asked for 1000 questions; this bank gives 10 questions" in out
+    replay = "quiz play --plain --interval --seed 9 --count 10 --kinds estimate"
+    assert f"Replay this quiz with: {replay}" in out
+    assert "--count 1000" not in out
+    again = _plain([*argv, "--count", "10", "--data-dir", str(tmp_path)], "", capsys)[1]
+    assert (
+        again.split("Answer choices")[1].split("Question 1")[1].split("Your answer")[0]
+        == (out.split("Answer choices")[1].split("Question 1")[1].split("Your answer")[0])
+    )

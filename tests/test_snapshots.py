@@ -125,7 +125,8 @@ def test_article(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
 def test_summary(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """The summary after two answers (one right, one wrong): total with percentage, a line
     per kind, the missed question (numbered as in the quiz, "Q2.") with its answer and what
-    was said, and the full command that replays it (seed, count and kinds);
+    was said, and "Play this quiz again with:" the full command (seed, count, kinds; no
+    backticks);
     Footer shows r Replay, n New quiz, s Start, a Article, q Quit, ? Help."""
     keys = ["enter", "2", "enter", "1", "enter"]
     assert play(build, snap_compare, keys, kinds=("choice",), count=2, name="Ana")
@@ -138,8 +139,8 @@ def test_help(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
 
 
 def test_quit_dialog(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
-    """q during a quiz: "Quit the quiz?", the position, "Your answers so far are saved.",
-    buttons Quit (y) and Keep playing (n), Keep playing focused."""
+    """q during a quiz: "Quit the quiz?", the position, and (nothing answered yet) "Nothing
+    is answered yet, so nothing is kept."; buttons Quit (y) and Keep playing (n), Keep playing focused."""
     assert play(build, snap_compare, ["enter", "q"], kinds=("choice",))
 
 

@@ -173,3 +173,149 @@ async def test_help_descriptions_wrap_in_their_column(shipped: LoadedBank, tmp_p
         assert follow[:column].strip(" █") == "1-6"  # the key's own wrapped words
         assert follow[column:].strip(" █").startswith("↑↓")
         assert follow[column - 1] == " " and follow[column] != " "
+
+
+async def _play_to_summary(pilot: object, app: object, answer: str) -> None:
+    """Answer every question with `answer` and go on to the summary."""
+    from quiz.screens.app import QuizApp
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot) and isinstance(app, QuizApp)
+    assert app.session is not None
+    for _ in range(app.session.total):
+        await pilot.press(*answer, "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def test_the_summary_gives_the_whole_replay_command(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """Asked for 200 estimates (the start screen's most) in interval mode with seed 9:
+    the first question comes with how many the bank gives; the summary's replay line is
+    the whole command, with the count actually played and no backticks, and that command
+    plays the same quiz."""
+    from quiz.game.generate import Settings, generate
+
+    app = build(shipped, tmp_path, seed=9, count=200, kinds=("estimate",), interval=True)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None
+        played = [q.id for q in app.session.questions]
+        await pilot.pause(0.3)  # the toast is laid out after the screen
+        assert "A shorter quiz" in screen_text(app)
+        assert f"this bank gives {len(played)}" in screen_text(app)
+        await _play_to_summary(pilot, app, "1-2")
+        assert name(app) == "SummaryScreen"
+        await pilot.press("end")  # the replay line is the summary's last
+        await pilot.pause()
+        command = f"quiz play --interval --seed 9 --count {len(played)} --kinds estimate"
+        shown = screen_text(app)
+        assert f"Play this quiz again with: {command}" in shown
+        assert "`" not in shown and "--count 200" not in shown
+        assert app.replay == command
+    again = generate(shipped, Settings(count=len(played), kinds=("estimate",), seed=9))
+    assert [q.id for q in again] == played
+
+
+async def test_the_seed_is_not_remembered_for_the_next_game(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """A quiz played with a seed leaves the next `quiz` on a new quiz: the seed field is
+    empty next time, while the other choices come back."""
+    from textual.widgets import Input
+
+    from quiz.play.preferences import load
+
+    first = build(shipped, tmp_path, seed=9, count=3, kinds=("estimate",))
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert name(first) == "QuestionScreen"
+    remembered = load(tmp_path / "prefs.json")
+    assert (remembered.seed, remembered.count, remembered.kinds) == (None, 3, ("estimate",))
+    second = build(shipped, tmp_path, **vars_of(remembered))
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert second.screen.query_one("#seed", Input).value == ""
+
+
+def vars_of(settings: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    return {k: v for k, v in asdict(settings).items() if k not in ("data_dir", "bank")}  # type: ignore[call-overload]
+
+
+def dialog_text(app: object) -> str:
+    """The dialog's part of the screen, as one line (borders and runs of spaces folded)."""
+    import re
+
+    from quiz.screens.app import QuizApp
+
+    assert isinstance(app, QuizApp)
+    box = app.screen.query_one("#dialog").region
+    lines = screen_lines(app)[box.y : box.bottom]
+    return re.sub(r"\s+", " ", re.sub(r"[█▀▄]", " ", " ".join(x[box.x : box.right] for x in lines)))
+
+
+async def test_an_unwritable_data_folder_is_said_before_the_first_question(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """A data folder under a file: the first question comes with the warning (path and
+    reason, and how to choose another folder); answers go on; the quit dialog says they
+    are not saved."""
+    from quiz.screens.app import make_app
+
+    from quiz.play.settings import GameSettings
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder", encoding="utf-8")
+    app = make_app(
+        loaded=shipped,
+        settings=GameSettings(seed=2, count=3, kinds=("estimate",)),
+        data_dir=blocker / "data",
+        prefs_path=tmp_path / "prefs.json",
+    )
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert name(app) == "QuestionScreen"
+        await pilot.pause(0.3)  # the toast is laid out after the screen
+        shown = screen_text(app)
+        # The toast wraps beside the question: its words, not its line breaks.
+        for words in ("Answers will not be saved:", "is a file, not a", "Set QUIZ_DATA_DIR"):
+            assert words in shown
+        assert app.keeper.unsaved == f"{blocker} is a file, not a folder"
+        await pilot.press(*"5000", "enter")
+        await pilot.pause()
+        assert name(app) == "RevealScreen"
+        assert "File exists" not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert name(app) == "ConfirmQuit"
+        shown = dialog_text(app)
+        assert "Your answer is not saved:" in shown and "is a file, not a folder" in shown
+        assert "is saved" not in shown
+
+
+async def test_the_quit_dialog_says_saved_when_the_answers_were(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    app = build(shipped, tmp_path, seed=2, count=3, kinds=("estimate",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Nothing is answered yet, so nothing is kept." in dialog_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"5000", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "You are on question 1 of 3. Your answer so far is saved." in dialog_text(app)

@@ -61,6 +61,7 @@ from quiz.present.counts import questions_text
 from quiz.present.ranking import Standing, standings
 from quiz.present.replay import mode_flags
 from quiz.present.reveal_view import shared_reveal, solo_reveal
+from quiz.present.saving import unsaved_warning
 from quiz.present.summary_view import calibration_text, summary_view
 from quiz.present.words import points_of, printable
 from quiz.results.record import GameRecord
@@ -255,7 +256,9 @@ class PlainGame:
             if (self.hotseat)
             else ""
         )
+        unsaved = self.record.unsaved
         lines = [
+            *([unsaved_warning(unsaved)] if unsaved is not None else []),
             f"{title}: {questions_text(len(quiz.questions))}, seed {quiz.settings.seed}.",
             *([quiz.count_note] if quiz.count_note else []),
             f"{who}Replay this quiz with: {self.replay}",
@@ -307,17 +310,19 @@ class PlainGame:
     def play(self) -> int:
         """Play to the end or until input ends; return the exit status."""
         console = self.console
+        self.record.check_saving()  # before the first question: the header says so
         console.say(*self.header())
         status = 0
         ended = ""
         finished = False
+        kept = "stored" if self.record.unsaved is None else "not stored (see the start)"
         try:
             self._play_questions()
             finished = True
         except EndOfInput:
-            ended = "End of input: the game stops here. Your answers so far are stored."
+            ended = f"End of input: the game stops here. Your answers so far are {kept}."
         except KeyboardInterrupt:
-            ended = "Interrupted: the game stops here. Your answers so far are stored."
+            ended = f"Interrupted: the game stops here. Your answers so far are {kept}."
             status = 130
         except StoreError as exc:
             console.say("", f"quiz: {exc}", "The game stops here: that answer could not be stored.")

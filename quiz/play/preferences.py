@@ -2,9 +2,12 @@
 
 Stored as a small JSON file in the user's config folder (`quiz.paths.config_dir`). What is
 remembered is a `GameSettings` minus what belongs to one run only (hot-seat players, the
-results folder). Reading never fails: a missing, unreadable or hand-mangled file gives the
-defaults, field by field, because forgetting a preference is better than refusing to start.
-Writing failures are reported to the caller, which may ignore them.
+results folder, the seed). The seed is not remembered: a player who runs `quiz` expects a
+new quiz, and the replay command the summary prints (`quiz.present.replay`) is how to play
+one again; a seed in a file written by an older version is ignored. Reading never fails: a
+missing, unreadable or hand-mangled file gives the defaults, field by field, because
+forgetting a preference is better than refusing to start. Writing failures are reported to
+the caller, which may ignore them.
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ def _clean(data: object) -> GameSettings:
     bank = data.get("bank")
     count = data.get("count")
     kinds = data.get("kinds")
-    seed = data.get("seed")
     name = data.get("name")
     return GameSettings(
         bank=Path(bank) if isinstance(bank, str) and bank else None,
@@ -47,7 +49,6 @@ def _clean(data: object) -> GameSettings:
         interval=data.get("interval") is True,
         speed=data.get("speed") is True,
         streak=data.get("streak") is True,
-        seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else None,
         name=_name(name),
     )
 
@@ -81,7 +82,6 @@ def save(settings: GameSettings, path: Path | None = None) -> None:
         "interval": settings.interval,
         "speed": settings.speed,
         "streak": settings.streak,
-        "seed": settings.seed,
         "name": settings.name,
     }
     tmp = path.with_suffix(".tmp")

@@ -1,7 +1,14 @@
-"""The command that plays a quiz again: the same bank, seed, count and kinds.
+"""The command that plays a quiz again: the same bank, seed, count and kinds, and the
+options that change how it is answered (`--interval`, `--speed`, `--streak`).
 
-Shown by `--plain`'s header, `quiz preview` and the Textual summary, so a player or a
-teacher can give a class exactly the quiz they saw.
+Shown by `--plain`'s header, `quiz preview`, the Textual summary and the line printed when
+the full-screen game ends, so a player or a teacher can give a class exactly the quiz they
+saw. The count is the number of questions the quiz has, not the number asked for: a bank
+that gives 49 of the 1000 asked replays with `--count 49` (the generator gives the same
+questions in the same order for any count at least as large, tested in test_cli_player).
+
+The seed is not remembered between games: `quiz` plays a new quiz each time, and this
+command is how to play one again.
 """
 
 from __future__ import annotations

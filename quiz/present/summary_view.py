@@ -58,6 +58,11 @@ class SummaryView:
     """The command that plays the same quiz again; "" when unknown."""
 
     @property
+    def replay_line(self) -> str:
+        """ "Play this quiz again with: quiz play --seed 9 --count 3"; "" when unknown."""
+        return f"Play this quiz again with: {self.replay}" if self.replay else ""
+
+    @property
     def answered_text(self) -> str:
         return f"{self.answered} of {questions_text(self.questions)} answered"
 

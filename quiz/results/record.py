@@ -22,6 +22,9 @@ Decisions worth knowing:
   The first end wins: a classroom finished at the podium stays finished when the
   projector is then closed.
 - A `StoreError` from any call is the caller's to report; the record stays usable.
+- `check_saving()`, called before the first question, finds a data folder that cannot be
+  written (`quiz.results.writable`); the record then stores nothing and the game plays on,
+  the front end having said so once, instead of failing at every answer.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from quiz.results.schema import Mode
 from quiz.results.store import Store, describe_answer
+from quiz.results.writable import saving_problem
 
 if TYPE_CHECKING:
     from quiz.bank.loader import LoadedBank
@@ -68,8 +72,16 @@ class GameRecord:
         self.outcome: Outcome | None = None
         """How the game ended; None while it runs."""
         self._players: dict[str, int] = {}
+        self.unsaved: str | None = None
+        """Why answers are not being saved ("<path>: <reason>"), once `check_saving` found it."""
         # A classroom adds players and answers from the store's worker thread.
         self._lock = threading.RLock()
+
+    def check_saving(self) -> str | None:
+        """Why answers cannot be saved in this store's folder, or None; when they cannot,
+        the record stores nothing from now on."""
+        self.unsaved = saving_problem(self.store.folder)
+        return self.unsaved
 
     def start(self) -> int:
         """The session id, writing the session row now if it is not yet written."""
@@ -134,7 +146,8 @@ class GameRecord:
         """A Session's `on_answer` storing each answer under `name` (added at the first)."""
 
         def on_answer(answered: AnsweredQuestion) -> None:
-            self.record_answer(self.add_player(name), answered)
+            if self.unsaved is None:
+                self.record_answer(self.add_player(name), answered)
 
         return on_answer
 

@@ -54,6 +54,7 @@ from quiz.results.rows import (
     insert_players,
 )
 from quiz.results.schema import MODES, SCHEMA_VERSION, Mode, NewerSchema, migrate
+from quiz.results.writable import DB_NAME, not_a_folder
 
 if TYPE_CHECKING:
     from quiz.bank.loader import LoadedBank
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DB_NAME", "SCHEMA_VERSION", "Store", "StoreError", "describe_answer"]
 
-DB_NAME = "results.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
 """How long a write waits for another program holding the store before giving up."""
 
@@ -119,8 +119,9 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(explain_sqlite(exc, self.path)) from None
         except OSError as exc:
-            raise StoreError(
-                f"cannot use the results store {self.path}: {exc.strerror or exc}. "
+            raise StoreError(  # mkdir's "File exists" is a file where a folder should be
+                f"cannot use the results store {self.path}: "
+                f"{not_a_folder(self.folder) or exc.strerror or exc}. "
                 "Use --data-dir to store results elsewhere."
             ) from None
 

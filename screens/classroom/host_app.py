@@ -42,6 +42,7 @@ from textual.widgets.option_list import Option
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
 from quiz.classroom.web.server import WebJoin
+from quiz.present.saving import classroom_quit_detail
 
 if TYPE_CHECKING:
     from quiz.cli.classroom import WebPlan
@@ -308,7 +309,9 @@ class HostApp(App[int]):
                 if leave:
                     self.exit(0)
 
-            self.push_screen(ConfirmQuit(self.room.number, self.room.total), answered)
+            self.push_screen(
+                ConfirmQuit(classroom_quit_detail(self.room.number, self.room.total)), answered
+            )
         else:
             self.exit(0)
 

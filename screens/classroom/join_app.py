@@ -54,6 +54,7 @@ from quiz.classroom.protocol import (
 )
 from quiz.classroom.tokens import remember, remembered, token_path
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
+from quiz.present.saving import classroom_quit_detail
 from quiz.present.words import points_words
 
 
@@ -250,7 +251,9 @@ class JoinApp(App[int]):
             if leave:
                 self.exit(0)
 
-        self.push_screen(ConfirmQuit(self.question.number, self.total), answered)
+        self.push_screen(
+            ConfirmQuit(classroom_quit_detail(self.question.number, self.total)), answered
+        )
 
 
 def _last_name(folder: Path | None) -> str:

@@ -1,4 +1,5 @@
-"""Asked before leaving a quiz in progress: answers given so far are already stored."""
+"""Asked before leaving a quiz in progress. The line under the question is the engine's
+(`quiz.present.saving.quit_detail`): "saved" only when the answers were."""
 
 from __future__ import annotations
 
@@ -22,21 +23,14 @@ class ConfirmQuit(ModalScreen[bool]):
         Binding("n,escape", "choose(False)", "Stay", show=False),
     ]
 
-    def __init__(self, position: int, total: int) -> None:
+    def __init__(self, detail: str) -> None:
         super().__init__()
-        self.position = position
-        self.total = total
+        self.detail = detail
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content("Quit the quiz?"), id="question")
-            yield Static(
-                Content(
-                    f"You are on question {self.position} of {self.total}. "
-                    "Your answers so far are saved."
-                ),
-                id="detail",
-            )
+            yield Static(Content(self.detail), id="detail")
             with Horizontal(id="buttons"):
                 yield Button("Quit (y)", id="quit", variant="error")
                 yield Button("Keep playing (n)", id="stay", variant="primary")
