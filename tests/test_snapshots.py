@@ -140,7 +140,8 @@ def test_help(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
 
 def test_quit_dialog(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """q during a quiz: "Quit the quiz?", the position, and (nothing answered yet) "Nothing
-    is answered yet, so nothing is kept."; buttons Quit (y) and Keep playing (n), Keep playing focused."""
+    is answered yet, so nothing is kept."; buttons Quit (y) and Keep playing (n), Keep
+    playing focused."""
     assert play(build, snap_compare, ["enter", "q"], kinds=("choice",))
 
 
