@@ -262,9 +262,8 @@ class QuizApp(App[int]):
     def on_open_article(self, message: messages.OpenArticle) -> None:
         from quiz.screens.article import ArticleScreen
 
-        self.push_screen(
-            sized(self, ArticleScreen(message.loaded or self.loaded, message.figure_id))
-        )
+        article = ArticleScreen(message.loaded or self.loaded, message.figure_id)
+        self.push_screen(styled(self, sized(self, article)))
 
     # -- results and preferences --------------------------------------------------
 
@@ -347,7 +346,7 @@ class QuizApp(App[int]):
         from quiz.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(sized(self, HelpScreen(self.screen)))
+            self.push_screen(styled(self, sized(self, HelpScreen(self.screen))))
 
     def action_article(self) -> None:
         self.post_message(messages.OpenArticle())

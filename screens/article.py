@@ -41,7 +41,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 class ArticleScreen(Screen[None]):
     """The article with highlighted quotes; shown on top of the screen it was opened from."""
 
-    CSS_PATH = "article.tcss"
+    STYLES = ("article.tcss",)  # added when first shown (quiz.screens.styling)
     AUTO_FOCUS = "#article-text"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,b", "app.pop_screen", "Back"),

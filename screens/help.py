@@ -45,7 +45,7 @@ def key_rows(rows: list[tuple[str, str]]) -> Grid:
 class HelpScreen(ModalScreen[None]):
     """Keys for the screen underneath, the general keys, and the scoring rule."""
 
-    CSS_PATH = "help.tcss"
+    STYLES = ("help.tcss",)  # added when first shown (quiz.screens.styling)
     AUTO_FOCUS = "#help-body"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,f1,q", "close", "Close")]
 

@@ -55,7 +55,7 @@ def answer_lines(view: RevealView) -> Content:
 class RevealScreen(Screen[None]):
     """After an answer. Enter (or n, or space) goes on; a opens the article on this figure."""
 
-    CSS_PATH = "reveal.tcss"
+    STYLES = ("reveal.tcss",)  # added when first shown (quiz.screens.styling)
     AUTO_FOCUS = "#reveal-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n,space", "next", "Next"),

@@ -58,7 +58,7 @@ def calibration(view: SummaryView) -> Content:
 class SummaryScreen(Screen[None]):
     """The quiz is over: r plays the same questions again, n new ones, s the start screen."""
 
-    CSS_PATH = "summary.tcss"
+    STYLES = ("summary.tcss",)  # added when first shown (quiz.screens.styling)
     AUTO_FOCUS = "#summary-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "again(True)", "Replay"),
