@@ -82,6 +82,16 @@ def _digits(text: str) -> int:
     return max(1, len(digits.lstrip("0").rstrip("0")))
 
 
+def _room(text: str) -> int:
+    """The most digits a number written like `text`'s first can show: "1.23 million"
+    3, "44" 2, "4.57" 3 (two decimals at most, scale words for millions and up)."""
+    first = text.split("–")[0]
+    whole_part = first.split(".")[0].split(" ")[0].replace(",", "")
+    if any(word in first for word in ("million", "billion", "trillion")) or "." in first:
+        return len(whole_part.lstrip("0")) + 2
+    return len(whole_part)
+
+
 def _ladder(options: Sequence[str]) -> list[float]:
     lows = [_read(o)[0] for o in options]
 
@@ -136,15 +146,19 @@ def test_the_answers_rank_is_uniform(seed: int) -> None:
 def test_every_option_is_written_like_the_answer() -> None:
     """Same significant digits, whole stays whole, ranges keep their width ratio.
 
-    The one exception: a whole number too small to have the answer's digits (44 beside
-    1,750; 10 beside 350) has fewer, since the alternative would fix the answer's rank."""
+    The exceptions: an option whose size cannot be written with that many digits has
+    as many as it can ("1.23 million" beside 529,478: millions get two decimals), and a
+    whole number too small to have the answer's digits (44 beside 1,750; 10 beside 350)
+    may have fewer, since the alternative would fix the answer's rank."""
     for number, (answer, whole) in enumerate(answers()):
         wrong = distractors.pick(answer, random.Random(number), 3, whole)
         shown = _digits(interval_text(*answer))
         for low, high in wrong:
-            digits = _digits(interval_text(low, high))
+            text = interval_text(low, high)
+            digits = _digits(text)
             too_small = whole and low < 10**shown
-            assert digits == shown or (too_small and digits < shown), (answer, wrong)
+            expected = min(shown, _room(text))
+            assert digits == expected or (too_small and digits < shown), (answer, wrong)
             if whole:
                 assert low.is_integer() and high.is_integer(), (answer, wrong)
             if answer[0] != answer[1]:

@@ -14,8 +14,10 @@ no odd one out by precision or pattern). So, for a count, an amount or a ratio:
   digits ("5,937" gets "3,412", "100,000" gets "40,000", "7.8 million" gets "2.9
   million"), whole numbers stay whole (no "0.3 soldiers"), and a range gets ranges of
   about the same width ratio ("15 million–30 million" gets "4 million–8 million").
-  An answer too small for that (12 arrests has no two-digit whole number a factor
-  1.25 below it) gets options with fewer digits rather than a rank that gives it away.
+  An option whose size cannot show that many digits (44 beside 1,750; "1.23 million"
+  beside 529,478, since millions are written with two decimals) has as many as it can,
+  and an answer too small for its digits (12 arrests has no two-digit whole number a
+  factor 1.25 below it) gets options with fewer rather than a rank that gives it away.
 - A set in which the answer is the option the others are round multiples of
   (`ladder_base`) is drawn again; so, half the time, is a set in which the answer is
   the geometric middle, since the middle of four options at irregular steps is the
@@ -33,6 +35,8 @@ Temperatures, percentages and shares are on a linear scale: `quiz.game.linear_di
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import random
 from collections.abc import Collection
@@ -53,6 +57,8 @@ MIDDLE_REDRAW = 0.5
 bench/honesty.py, enough to bring "pick the middle" back to chance."""
 WIDTH_TOLERANCE = 0.2
 """A range option's width ratio may differ from the answer's by this much in log."""
+_LOG_LOW = math.log(STEP_LOW)
+_LOG_HIGH = math.log(STEP_HIGH)
 _TRIES = 40
 _STEP_TRIES = 12
 
@@ -91,16 +97,21 @@ def is_round_multiple(a: float, b: float) -> bool:
     if a <= 0 or b <= 0:
         return False
     ratio = max(a, b) / min(a, b)
-    return any(abs(ratio - r) <= 0.01 * r for r in ROUND_RATIOS)
+    # The round ratios nearest from below and above, found by bisection: this runs for
+    # every pair of options of every set drawn.
+    place = bisect.bisect_left(ROUND_RATIOS, ratio)
+    near = ROUND_RATIOS[max(0, place - 1) : place + 1]
+    return any(abs(ratio - r) <= 0.01 * r for r in near)
 
 
 def ladder_base(options: list[Interval]) -> int | None:
     """The option the others are round multiples of, when one stands out (most such
     relations, no tie): what a player who reads only the options would pick."""
-    scores = [
-        sum(is_round_multiple(o[0], other[0]) for j, other in enumerate(options) if j != i)
-        for i, o in enumerate(options)
-    ]
+    scores = [0] * len(options)
+    for i, j in itertools.combinations(range(len(options)), 2):
+        if is_round_multiple(options[i][0], options[j][0]):
+            scores[i] += 1
+            scores[j] += 1
     best = max(scores, default=0)
     if best == 0 or scores.count(best) > 1:
         return None
@@ -157,12 +168,34 @@ def pick(
 
 
 def _digits(value: float) -> int:
+    """`shown_digits(format_number(value))`, with a short cut for the usual whole number
+    under a million, which is written with all its digits."""
+    if 1 <= value < 1e6 and value.is_integer():
+        return len(str(int(value)).rstrip("0"))
     return shown_digits(format_number(value))
 
 
-def _styled(value: float, digits: int, whole: bool) -> float:
-    rounded = round_significant(value, digits)
-    return float(round(rounded)) if whole else rounded
+def capacity(value: float, whole: bool) -> int:
+    """The most significant digits a number of this size is written with: "44" 2 (a
+    whole number), "1.13 million" 3 (two decimals of millions), "4.57" 3."""
+    if value <= 0 or not math.isfinite(value):
+        return 1
+    if value >= 1e15:
+        return 3
+    magnitude = math.floor(math.log10(value)) + 1
+    if value >= 1e6:
+        return magnitude % 3 + 2 if magnitude % 3 else 5
+    if whole:
+        return max(1, magnitude)
+    return max(1, magnitude + 2)
+
+
+def _styled(value: float, digits: int, whole: bool) -> tuple[float, int]:
+    """`value` rounded to the answer's digits, or as many as its size can show; with
+    the digits it should then be written with."""
+    target = min(digits, capacity(value, whole))
+    rounded = round_significant(value, target)
+    return (float(round(rounded)) if whole else rounded), target
 
 
 def _draw(
@@ -178,8 +211,8 @@ def _draw(
 ) -> list[Interval]:
     """One try at `count` options, `below` of them under the answer (or, unless
     `exact`, as many as fit there)."""
+    # Options at least MIN_GAP apart never read the same: no need to compare texts.
     chosen: list[Interval] = []
-    texts = {interval_text(*answer)}
     width = answer[1] / answer[0]
     # The sides as drawn, then either side for what is missing (an answer of 1 has
     # nothing below it).
@@ -194,16 +227,14 @@ def _draw(
             if made == wanted:
                 break
             for _ in range(_STEP_TRIES):
-                step = width * math.exp(rng.uniform(math.log(STEP_LOW), math.log(STEP_HIGH)))
+                step = width * math.exp(rng.uniform(_LOG_LOW, _LOG_HIGH))
                 trial = factor * step**direction
                 option = _scaled_like(answer, trial, digits, whole, strict, avoid)
                 if option is None:
                     continue
-                text = interval_text(*option)
-                if text in texts or not all(apart(option, o) for o in [answer, *chosen]):
+                if not (apart(option, answer) and all(apart(option, o) for o in chosen)):
                     continue
                 chosen.append(option)
-                texts.add(text)
                 made += 1
                 break
             # Past an option, or past a stretch where none fits (rounding collapsed
@@ -221,17 +252,18 @@ def _scaled_like(
     avoid: Collection[float],
 ) -> Interval | None:
     """The answer times `factor`, written like the answer; None when it cannot be."""
-    low = _styled(answer[0] * factor, digits[0], whole)
+    low, low_digits = _styled(answer[0] * factor, digits[0], whole)
     if answer[0] == answer[1]:
-        high = low
+        high, high_digits = low, low_digits
     else:
-        high = _styled(answer[1] * factor, digits[1], whole)
+        high, high_digits = _styled(answer[1] * factor, digits[1], whole)
         if high <= low:
             return None
-    if not (low > 0 and math.isfinite(high)) or format_number(low) == "0":
+    if not (low >= 0.005 and math.isfinite(high)):  # under 0.005 is written "0"
         return None
-    shown = (_digits(low), _digits(high))
-    if strict and shown != digits:
+    shown_low = _digits(low)
+    shown = (shown_low, shown_low if high == low else _digits(high))
+    if strict and shown != (low_digits, high_digits):
         return None
     if not strict and (shown[0] > digits[0] or shown[1] > digits[1]):
         return None
