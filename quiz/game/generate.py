@@ -2,11 +2,14 @@
 
 CONTRACT (the UI and classroom code against these names; keep them stable):
 `Question`, `Kind`, `KINDS`, `Settings`, `DEFAULT_COUNT` (defined in
-`quiz.game.question`), `generate` and `all_questions`.
+`quiz.game.question`), `generate`, `generate_quiz` (the questions and, when the quiz
+is shorter than asked because of the rule below, a note saying why) and
+`all_questions`.
 
 The steps, one module each: `quiz.game.index` groups the bank's figures once;
 `quiz.game.catalogue` lists every question the bank can give (what is asked and why);
-`quiz.game.select` picks and orders a quiz; `quiz.game.build` phrases the chosen ones.
+`quiz.game.select` picks and orders a quiz so that no screen answers a later question
+(`quiz.game.disclosure` reads what each screen states); `quiz.game.build` phrases them.
 
 Determinism: selection draws from `random.Random(seed)`; each question's options
 from `random.Random(f"{seed}/{question id}")`, so a question reads the same in
@@ -15,25 +18,28 @@ SHA-512 by `random`, never with `hash()`, so the quiz is the same on every machi
 and Python version. Nothing iterates a set.
 
 Cost is linear in the bank: figures are indexed by measure, source and unit once,
-and only the selected questions are built.
+and only the questions selection tries are built.
 """
 
 from __future__ import annotations
 
 from quiz.bank.loader import LoadedBank, collector_paused
 from quiz.game.build import build
-from quiz.game.catalogue import all_specs
+from quiz.game.catalogue import Spec, all_specs
+from quiz.game.disclosure import Disclosure
 from quiz.game.question import DEFAULT_COUNT, KINDS, Kind, Question, Settings
-from quiz.game.select import order, select
+from quiz.game.select import Selection, select
 
 __all__ = [
     "DEFAULT_COUNT",
     "KINDS",
     "Kind",
     "Question",
+    "Selection",
     "Settings",
     "all_questions",
     "generate",
+    "generate_quiz",
 ]
 
 
@@ -44,13 +50,14 @@ def all_questions(loaded: LoadedBank, seed: int = 0) -> list[Question]:
         return [build(index, spec, seed) for spec in specs]
 
 
-def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
-    """The quiz for this bank and settings: same inputs, same list, on any machine.
+def generate_quiz(loaded: LoadedBank, settings: Settings) -> Selection:
+    """The quiz for this bank and settings: same inputs, same quiz, on any machine.
 
     Fewer than `settings.count` questions when the bank has fewer of the kinds asked
-    for. Raises ValueError, with a message for the player, for a count below 1, an
-    unknown kind, no kinds, or a bank with no question of the kinds asked for (a quiz
-    of nothing helps no one).
+    for, or cannot give more without a screen answering a later question (then
+    `note` says so). Raises ValueError, with a message for the player, for a count
+    below 1, an unknown kind, no kinds, or a bank with no question of the kinds asked
+    for (a quiz of nothing helps no one).
     """
     if settings.count < 1:
         raise ValueError(f"expected a question count of at least 1, found {settings.count}")
@@ -63,11 +70,19 @@ def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
         raise ValueError("expected at least one question kind, found none")
     with collector_paused():
         index, specs = all_specs(loaded)
-        chosen = select(index, specs, settings)
-        if not chosen:
+
+        def make(spec: Spec) -> Question:
+            return build(index, spec, settings.seed)
+
+        chosen = select(index, specs, settings, Disclosure(loaded), make)
+        if not chosen.questions:
             raise ValueError(
                 f"expected questions of the kinds asked for ({', '.join(settings.kinds)}), "
                 "found none in this bank"
             )
-        built = [build(index, spec, settings.seed) for spec in chosen]
-        return order(index, chosen, built)
+        return chosen
+
+
+def generate(loaded: LoadedBank, settings: Settings) -> list[Question]:
+    """`generate_quiz`'s questions."""
+    return generate_quiz(loaded, settings).questions

@@ -1,208 +1,224 @@
 """Which of a bank's possible questions make a quiz, and in which order.
 
-Selection (`count` below the number available): kinds take turns in a seeded order,
-each kind's questions in a seeded order. A question *shows* the measure of its
-figures: its reveal (`quiz.game.explain`) has a card, value and source, for every figure
-of that measure (a written question linked to a figure shows that figure's measure;
-an unlinked one shows none). Questions on a measure already shown, or about a figure
-already used, are skipped while any other is left; then measures shown once are
-allowed, then twice, then whatever remains. Kinds on the fewest measures choose first
-so the scarce ones (comparisons exist only where a measure has several figures) find
-a measure of their own; when the quiz is no longer than the measures available, a
-kind that still cannot lends its share to kinds that can, so no measure repeats.
+Two rules, in this order of importance:
 
-Order: when a measure does repeat, its questions swap among the places they hold so
-that no reveal or prompt gives a later answer away where an order can avoid it:
-first questions whose answer the reveal shows (estimate, choice, "which source gave
-the highest", written questions answered by the figure's value or source), then
-source questions (their prompt states a figure's value), then questions whose answer
-no reveal shows ("how many times larger", other written questions). Two questions
-that would each give the other away cannot both be helped; selection makes them rare.
+1. **No give-away.** No question's answer is stated on any screen shown before it
+   is answered: not in an earlier question's prompt or options, not on an earlier
+   reveal (every card of the measure, the explanation, the right answer), not in
+   its own prompt (`quiz.game.disclosure` reads the facts of each screen). Question
+   b must come before question a when a's screens state b's answer; a set of
+   questions is playable when those constraints have an order (no cycle), and the
+   quiz is a seeded order among the valid ones. A question that cannot join the
+   quiz without a cycle is left out; when that leaves the quiz short of the count
+   asked, `Selection.note` says why.
+2. **Fair coverage.** Every figure with an `ask` and every hand-written question is
+   a *unit*; units are tried in a seeded order, each once before any twice, so over
+   many seeds each is asked about as often as any other. A unit offers its kinds in
+   a seeded order (estimate, choice, source, comparisons whose answer is the figure),
+   so kinds share a figure's turns. "Who put X at N?" is offered for a source's figure
+   in inverse proportion to how many figures that source gave, so the source with the
+   most figures does not answer most of them.
+
+Cost: linear in the questions tried; the constraint checks go through indexes of the
+chosen questions' facts (by key, and numbers by order of magnitude), not pairs.
 """
 
 from __future__ import annotations
 
+import math
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from quiz.bank.loader import LoadedBank
 from quiz.game.catalogue import Spec
+from quiz.game.disclosure import Disclosure, Secret
 from quiz.game.index import Index
-from quiz.game.question import KINDS, Kind, Question, Settings
+from quiz.game.plan import Plan
+from quiz.game.question import Question, Settings
 
-_WINDOW = 16
-"""How many of a kind's next questions are weighed when a measure must repeat: a
-constant, so selection stays linear in the bank however small it is."""
+CALIBRATE_UNITS = 400
+"""Banks with at most this many units get coverage weights (see `_weights`)."""
 
 
-def select(index: Index, specs: list[Spec], settings: Settings) -> list[Spec]:
-    rng = random.Random(settings.seed)
-    queues: dict[str, list[Spec]] = {}
+SHORT_NOTE = (
+    "It stops there: the bank's other questions would be answered by an earlier screen "
+    "(a reveal shows every figure of its measure)."
+)
+
+
+@dataclass(frozen=True)
+class Selection:
+    questions: list[Question]
+    note: str | None
+    """Why the quiz is shorter than asked, when the reason is the rule above (for the
+    player, after `quiz.present.counts.count_note`); None otherwise."""
+
+
+def _unit(spec: Spec) -> str:
+    """What coverage counts: the figure a question asks about, or the written question."""
+    if spec.kind == "written" or not spec.figures:
+        return spec.id
+    if spec.make in ("rank", "highest"):
+        # "Which source gave the highest/lowest": about the figure that answers it.
+        return str(spec.args[0])
+    return spec.figures[0]
+
+
+def _offered(
+    index: Index, specs: list[Spec], rng: random.Random, weights: dict[str, float]
+) -> list[list[Spec]]:
+    """The units in a seeded order, heavier units earlier, each with its questions in
+    a seeded order of kinds."""
+    per_source: dict[str, int] = {}
+    for figure in index.figures.values():
+        if figure.ask is not None:
+            per_source[figure.source] = per_source.get(figure.source, 0) + 1
+    fair = sum(per_source.values()) / max(1, len(per_source))
+    units: dict[str, dict[str, list[Spec]]] = {}
     for spec in specs:
-        if spec.kind in settings.kinds:
-            queues.setdefault(spec.kind, []).append(spec)
-    kinds = [k for k in KINDS if k in queues]
-    for kind in kinds:
-        rng.shuffle(queues[kind])
-    rng.shuffle(kinds)
-    # Each kind's share first, from availability alone, so kinds stay fair ...
-    quota = dict.fromkeys(kinds, 0)
-    left = settings.count
-    while left > 0:
-        before = left
-        for kind in kinds:
-            if left > 0 and quota[kind] < len(queues[kind]):
-                quota[kind] += 1
-                left -= 1
-        if left == before:
-            break
-    distinct: set[str] = set()
-    reach: dict[Kind, int] = {}
-    for kind in kinds:
-        measures = {s.measure for s in queues[kind] if s.measure}
-        # An unlinked written question shows no measure: each counts as one of its own.
-        reach[kind] = len(measures) + sum(1 for s in queues[kind] if not s.measure)
-        distinct.update(measures)
-    # Kinds on the fewest measures choose first (seeded order among equals), so the
-    # scarce ones still find a measure of their own.
-    turns = sorted(kinds, key=lambda k: reach[k])
-    # ... then kinds take turns filling their share, first only with questions on a
-    # measure no chosen question shows (and so about no figure already used) ...
-    chosen: list[Spec] = []
-    used_figures: set[str] = set()
-    shown: dict[str, int] = {}
-    taken = dict.fromkeys(kinds, 0)
-
-    def take(kind: Kind, spec: Spec) -> None:
-        chosen.append(spec)
-        used_figures.update(spec.figures)
-        if spec.measure:
-            shown[spec.measure] = shown.get(spec.measure, 0) + 1
-        taken[kind] += 1
-
-    skipped: dict[str, list[Spec]] = {k: [] for k in kinds}
-    progress = True
-    while progress:
-        progress = False
-        for kind in turns:
-            queue = queues[kind]
-            while queue and taken[kind] < quota[kind]:
-                spec = queue.pop()
-                if spec.measure in shown:
-                    skipped[kind].append(spec)
-                    continue
-                take(kind, spec)
-                progress = True
-                break
-    for kind in kinds:
-        # Skipped questions come back first, in the order they were drawn.
-        queues[kind] = queues[kind] + skipped[kind][::-1]
-    if settings.count <= len(distinct):
-        _lend_shares(queues, kinds, quota, taken, chosen, used_figures, shown)
-    # ... then, where a measure must repeat, each turn takes among the kind's next few
-    # questions one about no figure used, on the measure shown least.
-    progress = True
-    while progress:
-        progress = False
-        for kind in turns:
-            queue = queues[kind]
-            if not queue or taken[kind] >= quota[kind]:
+        if spec.make == "source":
+            gave = per_source.get(index.figures[spec.figures[0]].source, 1)
+            if rng.random() * gave > fair:
                 continue
-            best, best_key = len(queue) - 1, (2, 0)
-            for place in range(len(queue) - 1, max(len(queue) - 1 - _WINDOW, -1), -1):
-                candidate = queue[place]
-                key = (
-                    0 if used_figures.isdisjoint(candidate.figures) else 1,
-                    shown.get(candidate.measure, 0),
-                )
-                if key < best_key:
-                    best, best_key = place, key
-                    if key == (0, 0):
-                        break
-            take(kind, queue.pop(best))
-            progress = True
-    rng.shuffle(chosen)
-    return chosen
+        units.setdefault(_unit(spec), {}).setdefault(spec.make, []).append(spec)
+    keyed: list[tuple[float, list[Spec]]] = []
+    for unit, kinds in units.items():
+        makes = list(kinds)
+        rng.shuffle(makes)
+        ordered: list[Spec] = []
+        for make in makes:
+            group = kinds[make]
+            rng.shuffle(group)
+            ordered.extend(group)
+        # An exponential race: a unit of weight w comes first w times as often.
+        keyed.append((-math.log(1.0 - rng.random()) / weights.get(unit, 1.0), ordered))
+    keyed.sort(key=lambda pair: pair[0])
+    return [ordered for _, ordered in keyed]
 
 
-def _lend_shares(
-    queues: dict[str, list[Spec]],
-    kinds: list[Kind],
-    quota: dict[Kind, int],
-    taken: dict[Kind, int],
-    chosen: list[Spec],
-    used_figures: set[str],
-    shown: dict[str, int],
-) -> None:
-    """When the quiz is no longer than the measures available, a kind that cannot fill
-    its share without repeating a measure lends the rest of it, turn by turn, to kinds
-    that can (the "how many times" kind exists only on measures with several figures,
-    and may find them all shown)."""
-    owed = [k for k in kinds for _ in range(quota[k] - taken[k])]
+_ASKS_A_FIGURE = frozenset({"estimate", "choice", "source", "rank", "highest"})
+"""Builders whose question asks for one figure's value or source (`Plan.closed`)."""
+
+
+def _known_secret(index: Index, spec: Spec) -> Secret:
+    """The part of a question's secret its spec tells without building it: which
+    figure's value or source it asks for, which hand-written answer (numbers: none)."""
+    if spec.make in ("estimate", "choice"):
+        return Secret(frozenset({"v:" + spec.figures[0]}))
+    if spec.make == "source":
+        return Secret(frozenset({"s:" + spec.figures[0]}))
+    if spec.make in ("rank", "highest"):
+        return Secret(frozenset({f"s:{spec.args[0]}"}))
+    if spec.make == "written" and index.bank.questions[spec.args[0]].kind == "choice":
+        return Secret(frozenset({f"w:{spec.args[0]}"}))
+    return Secret()
+
+
+def _fill(
+    index: Index,
+    offered: list[list[Spec]],
+    count: int,
+    plan: Plan,
+    build: Callable[[Spec], Question],
+) -> int:
+    """Take units in turn, each its first question that fits, until `count`; return
+    how many questions were refused because they would give an answer away.
+
+    A question is first checked by what its spec tells (its secret's keys, its reveal's
+    cards, both cached): most refusals need neither building it nor reading its
+    prompt, which is what keeps selection near the cost it had before the rule."""
+    disclosure = plan.disclosure
+    refused = 0
     progress = True
-    while owed and progress:
+    while progress and len(plan.questions) < count:
         progress = False
-        for kind in kinds:
-            if not owed:
+        for queue in offered:
+            if len(plan.questions) >= count:
                 break
-            queue = queues[kind]
-            for place in range(len(queue) - 1, -1, -1):
-                spec = queue[place]
-                if used_figures.isdisjoint(spec.figures) and spec.measure not in shown:
-                    del queue[place]
-                    chosen.append(spec)
-                    used_figures.update(spec.figures)
-                    if spec.measure:
-                        shown[spec.measure] = 1
-                    lender = owed.pop(0)
-                    quota[lender] -= 1
-                    quota[kind] += 1
-                    taken[kind] += 1
+            while queue:
+                spec = queue.pop(0)
+                if spec.make in _ASKS_A_FIGURE and spec.measure in plan.closed:
+                    refused += 1
+                    continue
+                measures = disclosure.measures_of(spec.figures)
+                if plan.could_add(_known_secret(index, spec), measures) and plan.add(build(spec)):
                     progress = True
                     break
+                refused += 1
+    return refused
 
 
-def _gives_itself_away(index: Index, question: Question) -> bool:
-    """Whether a reveal showing this question's figures shows its answer: a figure's
-    value or its source's name."""
-    if question.is_numeric:
-        answer = (question.low, question.high)
-        return any(index.bounds[f] == answer for f in question.figure_ids)
-    # An option reads as the reveal writes a figure (with its unit) or names a source
-    # (capitalised as an option).
-    picked = question.answer_text.casefold()
-    return any(
-        picked in (index.value_text(f).casefold(), index.names[f].casefold())
-        for f in question.figure_ids
-    )
+_weighed: list[tuple[LoadedBank, tuple[tuple[str, ...], bool], dict[str, float]]] = []
+"""The last bank's weights, by kinds: a game generates from one bank. The bank itself is
+kept and compared by identity (an id() could be reused by a later bank)."""
 
 
-def order(index: Index, chosen: list[Spec], built: list[Question]) -> list[Question]:
-    """Reorder so that no reveal or prompt gives away a later question's answer,
-    wherever an order can avoid it.
+def _weights(
+    index: Index,
+    specs: list[Spec],
+    settings: Settings,
+    disclosure: Disclosure,
+    build: Callable[[Spec], Question],
+) -> dict[str, float]:
+    """Weights that bring every unit nearer to being asked as often as any other.
 
-    Every reveal and every prompt stays within one measure, so questions on a measure
-    only swap among the places they already hold (unlinked written questions and the
-    shuffle's spread are kept): first those asking for a figure or a source the reveal
-    would show (estimate, choice, "which source gave the highest", a written question
-    whose answer is the figure's value or source), then source questions (their
-    prompt states a value the first group asks for), then questions whose answer no
-    reveal shows ("how many times larger", other written questions), which must not
-    come first or their reveal would answer the others.
+    Units whose questions all give each other away (a figure and the hand-written
+    question its explanation answers) compete for one place: in plain turns each
+    would be asked a fraction as often as a unit that conflicts with none. A unit
+    is weighed by the square root of one plus the number of units it competes with, so
+    such a group comes up earlier (the root: a full weight would starve the free units
+    at small counts; measured by bench/honesty.py). Computed once per bank and kinds,
+    for banks of at most CALIBRATE_UNITS units (in a larger bank a quiz touches few
+    of the groups).
     """
-    places: dict[str, list[int]] = {}
-    for position, spec in enumerate(chosen):
-        if spec.measure:
-            places.setdefault(spec.measure, []).append(position)
-    order = list(range(len(chosen)))
-    for positions in places.values():
-        if len(positions) < 2:
-            continue
+    names = {_unit(spec) for spec in specs}
+    key = (tuple(settings.kinds), settings.count < len(names))
+    for bank, cached_key, known in _weighed:
+        if bank is disclosure.loaded and cached_key == key:
+            return known
+    weights: dict[str, float] = {}
+    if settings.count < len(names) <= CALIBRATE_UNITS:
+        units: dict[str, list[Question]] = {}
+        for spec in specs:
+            units.setdefault(_unit(spec), []).append(build(spec))
+        secret = {id(q): disclosure.secret(q) for qs in units.values() for q in qs}
+        shown = {id(q): disclosure.revealed(q) for qs in units.values() for q in qs}
 
-        def rank(position: int) -> tuple[int, int]:
-            spec, question = chosen[position], built[position]
-            if not _gives_itself_away(index, question):
-                return (2, position)
-            return (1 if spec.tells else 0, position)
+        def clash(a: Question, b: Question) -> bool:
+            return secret[id(a)].given_away_by(shown[id(b)]) and secret[id(b)].given_away_by(
+                shown[id(a)]
+            )
 
-        for place, position in zip(positions, sorted(positions, key=rank), strict=True):
-            order[place] = position
-    return [built[i] for i in order]
+        for u in units:
+            rivals = sum(
+                all(clash(a, b) for a in units[u] for b in units[v]) for v in units if v != u
+            )
+            weights[u] = (1.0 + rivals) ** 0.5
+    _weighed[:] = [(disclosure.loaded, key, weights)]
+    return weights
+
+
+def _unit_of(question: Question) -> str:
+    if question.kind == "written" or not question.figure_ids:
+        return question.id
+    return question.figure_ids[0]
+
+
+def select(
+    index: Index,
+    specs: list[Spec],
+    settings: Settings,
+    disclosure: Disclosure,
+    build: Callable[[Spec], Question],
+) -> Selection:
+    """The quiz: up to `settings.count` questions of the kinds asked, in a valid order."""
+    wanted = [s for s in specs if s.kind in settings.kinds]
+    weights = _weights(index, wanted, settings, disclosure, build)
+    rng = random.Random(settings.seed)
+    plan = Plan(disclosure)
+    refused = _fill(index, _offered(index, wanted, rng, weights), settings.count, plan, build)
+    note = None
+    if len(plan.questions) < settings.count and refused:
+        note = SHORT_NOTE
+    return Selection(plan.order(rng), note)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from quiz.bank.loader import LoadedBank
 from quiz.errors import UsageError
-from quiz.game.generate import KINDS, Kind, Question, Settings, generate
+from quiz.game.generate import KINDS, Kind, Question, Settings, generate_quiz
 from quiz.play.banks import Chooser, choose_bank
 from quiz.play.settings import GameSettings
 from quiz.present.counts import count_note
@@ -54,11 +54,16 @@ class Quiz:
     loaded: LoadedBank
     settings: Settings
     questions: list[Question]
+    note: str | None = None
+    """The engine's word when the quiz is shorter because more questions would have
+    been answered by earlier screens (`quiz.game.select`)."""
 
     @property
     def count_note(self) -> str | None:
-        """What to say when the bank gave fewer questions than asked for, else None."""
-        return count_note(self.settings.count, len(self.questions))
+        """What to say when the bank gave fewer questions than asked for, else None; every
+        front end shows it (TUI start, --plain header, classroom host, preview)."""
+        base = count_note(self.settings.count, len(self.questions))
+        return f"{base} {self.note}" if base and self.note else base
 
 
 def parse_kinds(text: str | None) -> tuple[Kind, ...]:
@@ -134,10 +139,10 @@ def make_quiz(loaded: LoadedBank, settings: GameSettings) -> Quiz:
     seed = settings.seed if settings.seed is not None else new_seed()
     generation = Settings(count=settings.count, kinds=settings.kinds, seed=seed)
     try:
-        questions = generate(loaded, generation)
+        chosen = generate_quiz(loaded, generation)
     except ValueError as exc:  # generate's messages are written for the player
         raise NoQuiz(loaded.path, str(exc)) from None
-    return Quiz(loaded, generation, questions)
+    return Quiz(loaded, generation, chosen.questions, chosen.note)
 
 
 def build_quiz(settings: GameSettings, choose: Chooser | None = None) -> Quiz:

@@ -1,0 +1,394 @@
+"""Attack the quizzes the engine generates: give-aways, option tells, coverage.
+
+    .venv/bin/python bench/honesty.py [--seeds 500] [--figures 300]
+
+Runs on the shipped bank and on a generated bank of FIGURES figures (sources of very
+unequal output, measures of one to four figures with context figures, values round and
+precise, ranges, explanations that cite the other figures of their measure and their
+ratios, hand-written questions whose answers other texts state). For every seed and
+the counts 5, 10 and 20 it generates a quiz and prints:
+
+- quizzes with a give-away (goal 0), counted two ways: by the engine's disclosure model
+  (`quiz.game.disclosure`), and independently, by searching the text `--plain` prints
+  for every earlier screen (question, options, reveal) for the later answer as written;
+- quizzes shorter than asked (with the engine's note saying why);
+- the success rate of strategies that never read the question, each over the
+  four-option questions it applies to (numbers: the option the others are round
+  multiples of, the geometric-middle option, the most precise option, the largest,
+  the smallest; any: each fixed position, the best shown; names: the source that gave
+  the most figures). Goal: the best at most 35% (chance is 25%);
+- the answers' rank spread among numeric options (smallest ... largest);
+- coverage: how often each figure with an `ask` and each hand-written question is
+  asked, the most asked over the least (goal at the default count: at most 2).
+
+Ties in a strategy are broken by a seeded draw, as a guessing player would. Exits 1
+when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from quiz.bank.loader import LoadedBank, load_bank
+from quiz.bank.numbers import find_numbers, format_number, read_number
+from quiz.game.disclosure import Disclosure, Facts
+from quiz.game.explain import explain
+from quiz.game.generate import DEFAULT_COUNT, Question, Settings, generate_quiz
+from quiz.present.plain_text import question_lines, reveal_lines
+from quiz.present.reveal_view import reveal_view
+
+COUNTS = (5, 10, 20)
+GOAL_STRATEGY = 0.35
+GOAL_COVERAGE = 2.0
+ROUND = (1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 100)
+
+
+# ---------------------------------------------------------------- a generated bank
+
+
+def write_bank(folder: Path, figures: int, seed: int = 7) -> Path:
+    """A valid bank of `figures` figures meant to tempt every kind of give-away."""
+    rng = random.Random(seed)
+    sources = max(4, figures // 12)
+    # Very unequal output: source 0 gives about a quarter of the figures.
+    weights = [1.0 / (s + 1) for s in range(sources)]
+    lines = [
+        "format = 1",
+        "[bank]",
+        'id = "honesty-bench"',
+        'title = "A generated bank for the honesty benchmark"',
+        "[article]",
+        'title = "Numbers from everywhere"',
+        'text_file = "article.txt"',
+    ]
+    for s in range(sources):
+        lines += [f"[sources.s{s}]", f'name = "Agency {_word(s)}"', f'role = "Office {s}"']
+    article: list[str] = []
+    f = 0
+    measure = 0
+    values: dict[int, list[tuple[int, str, float, float]]] = {}
+    while f < figures:
+        size = rng.choice((1, 2, 2, 3, 3, 4))
+        for k in range(min(size, figures - f)):
+            source = rng.choices(range(sources), weights)[0]
+            magnitude = 10 ** rng.randint(2, 6)
+            style = rng.random()
+            if style < 0.4:
+                base = rng.randint(1, 9) * magnitude
+            elif style < 0.7:
+                base = rng.randint(10, 99) * magnitude // 10
+            else:
+                base = rng.randint(1000, 9999) * magnitude // 1000
+            is_range = rng.random() < 0.2
+            if is_range:
+                low, high = base, base * rng.choice((2, 3))
+                stated = f"between {low:,} and {high:,}"
+                value = f"low = {low}\nhigh = {high}"
+            else:
+                low = high = base
+                stated = f"{base:,}"
+                value = f"value = {base}"
+            context = k == 2 and rng.random() < 0.5
+            quote = f"Agency {_word(source)} counted {stated} people in case c{f}"
+            article.append(quote + ".")
+            values.setdefault(measure, []).append((f, f"Agency {_word(source)}", low, high))
+            others = values[measure][:-1]
+            if others:
+                _, oname, olow, _ = others[0]
+                ratio = max(low, olow) / min(low, olow)
+                explain = (
+                    f"Set beside {oname}'s {format_number(olow)}, it is about "
+                    f"{ratio:.0f} times apart, counted {_word(f)} ways."
+                )
+            else:
+                explain = f"Counted in the {_word(f)} way, the only figure of its kind."
+            lines += [
+                f"[figures.f{f}]",
+                f'source = "s{source}"',
+                f'measure = "m{measure}"',
+                f'counts = "people in case c{f}"',
+                value,
+                'as_of = "2024"',
+                f'quote = "{quote}"',
+                f'ask = "How many people did Agency {_word(source)} count in case c{f}?"',
+                f'explain = "{explain}"',
+            ]
+            if context:
+                lines.append("context = true")
+            f += 1
+        measure += 1
+    for _ in range(max(10, figures // 8)):
+        target = rng.randrange(f)
+        word = _word(target)
+        lines += [
+            "[[questions]]",
+            'kind = "choice"',
+            f'prompt = "In which way was case c{target} counted?"',
+            f'answer = "The {word} way"',
+            f'options = ["The {word} way", "The {_word(target + 1)} way",'
+            f' "The {_word(target + 2)} way", "The {_word(target + 3)} way"]',
+            f'figure = "f{target}"',
+        ]
+    (folder / "article.txt").write_text("\n".join(article) + "\n", encoding="utf-8")
+    path = folder / "honesty.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+_SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pu")
+
+
+def _word(n: int) -> str:
+    """A pronounceable word per number, so texts name things without digits."""
+    text = ""
+    for _ in range(3):
+        text += _SYLLABLES[n % 10]
+        n //= 10
+    return text.capitalize() + "x"
+
+
+# ---------------------------------------------------------------- give-aways
+
+
+def model_give_away(disclosure: Disclosure, quiz: Sequence[Question]) -> bool:
+    seen = Facts()
+    for question in quiz:
+        if disclosure.secret(question).given_away_by(seen | disclosure.facts(question.prompt)):
+            return True
+        seen = seen | disclosure.revealed(question)
+    return False
+
+
+def screen_text(loaded: LoadedBank, question: Question, position: int, total: int) -> str:
+    """What --plain prints for a question and its reveal (the same quiz.present layout)."""
+    lines = question_lines(question, position, total)
+    lines += reveal_lines(reveal_view(question, explain(loaded, question)))
+    return "\n".join(lines)
+
+
+def _numbers(text: str) -> set[tuple[float, float]]:
+    return {(r.low, r.high) for r in find_numbers(text)}
+
+
+def text_give_away(loaded: LoadedBank, quiz: Sequence[Question]) -> bool:
+    """Independent of the model: the later answer, as the player would type or pick
+    it, found in what --plain printed before. Numbers by value, words as written; a
+    source as its name on one line with its figure's number ("- Gen. Mark Milley, ...:
+    about 100,000 soldiers")."""
+    numbers: set[tuple[float, float]] = set()
+    shown = ""
+    named: list[tuple[str, set[tuple[float, float]]]] = []
+    for position, question in enumerate(quiz):
+        prompt_numbers = _numbers(question.prompt)
+        if question.kind == "source" or (question.kind == "compare" and question.options):
+            name = question.answer_text.casefold()
+            value = loaded.bank.figures[question.figure_ids[0]].bounds
+            if any(name in line and value in found for line, found in named):
+                return True
+        if question.kind in ("estimate", "choice") or (
+            question.kind == "written" and question.is_numeric
+        ):
+            reading = read_number(question.answer_text, units=question.unit_words)
+            assert reading is not None, question.answer_text
+            if reading is not None:
+                for low, high in numbers | prompt_numbers:
+                    if math.isclose(low, reading.low) and math.isclose(high, reading.high):
+                        return True
+        elif question.kind == "written":
+            before = (shown + "\n" + question.prompt).casefold()
+            if question.answer_text.casefold() in before:
+                return True
+        screen = screen_text(loaded, question, position + 1, len(quiz))
+        numbers |= _numbers(screen)
+        shown += "\n" + screen
+        named += [(line.casefold(), _numbers(line)) for line in screen.splitlines()]
+    return False
+
+
+# ---------------------------------------------------------------- strategies
+
+
+def _interval(option: str) -> tuple[float, float] | None:
+    reading = read_number(option)
+    return None if reading is None else (reading.low, reading.high)
+
+
+def _digits(option: str) -> int:
+    digits = "".join(c for c in option.split("–")[0] if c.isdigit() or c == ".")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0"))
+    return max(1, len(digits.lstrip("0").rstrip("0")))
+
+
+def _best(scores: Sequence[float], rng: random.Random) -> int:
+    top = max(scores)
+    return rng.choice([i for i, s in enumerate(scores) if s == top])
+
+
+def ladder(options: Sequence[tuple[float, float]], rng: random.Random) -> int:
+    def multiple(a: float, b: float) -> bool:
+        ratio = max(a, b) / min(a, b)
+        return any(abs(ratio - r) <= 0.01 * r for r in ROUND)
+
+    scores = [sum(multiple(o[0], p[0]) for p in options if p is not o) for o in options]
+    return _best(scores, rng)
+
+
+def geometric_middle(options: Sequence[tuple[float, float]], rng: random.Random) -> int:
+    logs = [math.log(math.sqrt(lo * hi)) for lo, hi in options]
+    mean = sum(logs) / len(logs)
+    return _best([-abs(x - mean) for x in logs], rng)
+
+
+NUMERIC: dict[str, Callable[[Sequence[tuple[float, float]], random.Random], int]] = {
+    "the option the others are round multiples of": ladder,
+    "the geometric-middle option": geometric_middle,
+    "the largest": lambda o, rng: _best([hi for _, hi in o], rng),
+    "the smallest": lambda o, rng: _best([-lo for lo, _ in o], rng),
+}
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.hits: Counter[str] = Counter()
+        self.tries: Counter[str] = Counter()
+        self.ranks: Counter[int] = Counter()
+
+    def score(self, name: str, hit: bool) -> None:
+        self.tries[name] += 1
+        self.hits[name] += hit
+
+    def rate(self, name: str) -> float:
+        return self.hits[name] / self.tries[name] if self.tries[name] else 0.0
+
+
+Named = list[tuple[tuple[str, ...], int]]
+"""Four-option questions answered by a source's name: (options, right answer)."""
+
+
+def attack(quiz: Sequence[Question], tally: Tally, named: Named, rng: random.Random) -> None:
+    for question in quiz:
+        if len(question.options) != 4 or question.answer_index is None:
+            continue
+        right = question.answer_index
+        for position in range(4):
+            tally.score(f"position {position + 1}", position == right)
+        numbers = [_interval(o) for o in question.options]
+        if all(n is not None for n in numbers) and question.kind == "choice":
+            options = [n for n in numbers if n is not None]
+            for name, strategy in NUMERIC.items():
+                tally.score(name, strategy(options, rng) == right)
+            digits = [_digits(o) for o in question.options]
+            tally.score("the most precise option", _best(digits, rng) == right)
+            tally.ranks[sorted(options).index(options[right])] += 1
+        elif question.kind in ("source", "compare"):
+            named.append((tuple(o.casefold() for o in question.options), right))
+
+
+def most_frequent_source(named: Named, tally: Tally, rng: random.Random) -> str:
+    """A player who learned which source is most often the right name (over every quiz
+    of the run) picks it whenever it is an option, else guesses."""
+    right = Counter(options[answer] for options, answer in named)
+    if not right:
+        return ""
+    top = right.most_common(1)[0][0]
+    for options, answer in named:
+        guess = options.index(top) if top in options else rng.randrange(len(options))
+        tally.score("the most frequent source", guess == answer)
+    return top
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def units(loaded: LoadedBank) -> list[str]:
+    asked = [f for f, figure in loaded.bank.figures.items() if figure.ask is not None]
+    return asked + [f"written:{n + 1}" for n in range(len(loaded.bank.questions))]
+
+
+def unit_of(question: Question) -> str:
+    if question.kind == "written":
+        return question.id
+    return question.figure_ids[0]
+
+
+def run(name: str, loaded: LoadedBank, seeds: int) -> bool:
+    disclosure = Disclosure(loaded)
+    ok = True
+    figures = len(loaded.bank.figures)
+    written = len(loaded.bank.questions)
+    print(f"\n== {name}: {figures} figures, {written} hand-written questions, {seeds} seeds")
+    for count in COUNTS:
+        tally = Tally()
+        model = text = short = asked = 0
+        coverage: Counter[str] = Counter()
+        named: Named = []
+        rng = random.Random(count)
+        for seed in range(seeds):
+            chosen = generate_quiz(loaded, Settings(count=count, seed=seed))
+            quiz = chosen.questions
+            asked += len(quiz)
+            short += len(quiz) < count
+            model += model_give_away(disclosure, quiz)
+            text += text_give_away(loaded, quiz)
+            attack(quiz, tally, named, rng)
+            coverage.update({unit_of(q) for q in quiz})
+        top_source = most_frequent_source(named, tally, rng)
+        every = units(loaded)
+        least = min(coverage[u] for u in every)
+        most = max(coverage[u] for u in every)
+        ratio = most / least if least else math.inf
+        print(f"-- count {count}: {asked / seeds:.1f} questions a quiz on average")
+        print(f"   quizzes with a give-away: {model} (disclosure model), {text} (text search)")
+        print(f"   quizzes shorter than asked: {short}")
+        names = [*NUMERIC, "the most precise option", "the most frequent source"]
+        for strategy in names:
+            print(f"   {strategy:<46} {tally.rate(strategy):6.1%}  of {tally.tries[strategy]}")
+        if top_source:
+            print(f"     (the source most often right: {top_source})")
+        positions = [f"position {p}" for p in range(1, 5)]
+        best_position = max(positions, key=tally.rate)
+        print(
+            f"   {'a fixed position (best: ' + best_position + ')':<46} "
+            f"{tally.rate(best_position):6.1%}  of {tally.tries[best_position]}"
+        )
+        best = max(tally.rate(s) for s in [*names, best_position])
+        total = sum(tally.ranks.values()) or 1
+        spread = "  ".join(f"{tally.ranks[r] / total:.0%}" for r in range(4))
+        print(f"   best strategy: {best:.1%} (goal at most {GOAL_STRATEGY:.0%})")
+        print(f"   answer's rank among numeric options, smallest to largest: {spread}")
+        print(
+            f"   coverage: most asked {most}, least {least} of {len(every)} figures and "
+            f"questions, ratio {ratio:.2f}"
+            + (f" (goal at most {GOAL_COVERAGE:g})" if count == DEFAULT_COUNT else "")
+        )
+        ok &= model == 0 and text == 0 and best <= GOAL_STRATEGY
+        if count == DEFAULT_COUNT:
+            ok &= ratio <= GOAL_COVERAGE
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=500)
+    parser.add_argument("--figures", type=int, default=300)
+    args = parser.parse_args()
+    shipped = resources.files("quiz.questions") / "ukraine-war-casualties.toml"
+    ok = run("shipped bank", load_bank(Path(str(shipped)), use_cache=False), args.seeds)
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_bank(Path(folder), args.figures)
+        ok &= run("generated bank", load_bank(path, use_cache=False), args.seeds)
+    print("\nall goals met" if ok else "\na goal is missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

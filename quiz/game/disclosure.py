@@ -1,0 +1,520 @@
+"""What every screen of a quiz states, and which answers that gives away.
+
+A quiz tests what it teaches only if nothing answers a question before it is asked.
+This module reads every text the engine shows (a question's prompt and options, its
+reveal: every card of the measure, the hand-written explanation, the right answer;
+the start screen) and lists the *facts* it states, so selection (`quiz.game.select`)
+can order a quiz in which no question's answer was stated before it is answered.
+
+Facts, read from the text itself rather than from what the text is meant to be about,
+so an explanation that mentions another figure in passing counts too:
+
+- `v:<figure>`: the text states a number equal to the figure's value (either end of
+  a range). Read conservatively: "Milley's 100,000" in one explanation states every
+  figure that is 100,000, because a player who read it would answer any of them.
+- `s:<figure>`: the text states the figure's value *and* names its source: it tells
+  who gave it ("who put X at N?", "which source gave the highest?").
+- `w:<n>`: the text holds every content word of hand-written question n's answer
+  (word stems; "Kherson", "several weeks", "death toll information").
+- numbers: every number stated, and those stated as ratios ("about 17 times"), for
+  answers that are numbers of no figure (a ratio, a hand-written estimate).
+
+A question's *secret* is what would give it away: its figure's value (estimate,
+choice), who gave its figure (source, which source gave the highest/lowest), its
+answer's words (hand-written choice) or its number (ratio, hand-written estimate).
+The article screen is not a screen of the quiz: the game opens it only after the last
+answer (and from the summary). The start screen masks every number that would give an
+answer away (`mask_numbers`). Hints are made by `quiz.game.hints`, never from the bank.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quiz.bank.dates import figure_date
+from quiz.bank.loader import LoadedBank
+from quiz.bank.numbers import find_numbers, spans
+from quiz.game.question import Question
+
+MASK = "…"
+"""What a masked number reads as on the start screen."""
+NUMBER_SLACK = 1.06
+"""A stated number gives away a numeric answer within this factor of it ("16.8" and
+"about 17" give away 17)."""
+
+_WORD = re.compile(r"[^\W_]+")
+_TIMES = re.compile(r"\s*(?:times|x\b|×|-fold|fold)", re.IGNORECASE)
+_FACTOR = re.compile(r"factor of\s+(?:up to\s+|about\s+)?$", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "half",
+        "quarter",
+    }
+)
+"""Words that may start or be part of a number in words (English)."""
+_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
+_STOP = frozenset(
+    {
+        "about",
+        "after",
+        "again",
+        "also",
+        "been",
+        "because",
+        "before",
+        "both",
+        "does",
+        "each",
+        "from",
+        "have",
+        "into",
+        "more",
+        "most",
+        "only",
+        "other",
+        "said",
+        "says",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "whom",
+        "will",
+        "with",
+        "would",
+    }
+)
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of a text, folded to 5-letter stems ("withdrawing" and
+    "withdrawal" agree); numbers stay whole, short and common words are dropped."""
+    return _stems(_WORD.findall(text.casefold()))
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    found: set[str] = set()
+    for word in words:
+        if word.isdigit():
+            found.add(word)
+        elif len(word) >= 4 and word not in _STOP:
+            found.add(word[:5])
+    return frozenset(found)
+
+
+def _says_a_number_in_words(words: list[str]) -> bool:
+    """Whether an English text's words may hold a number in words; a scale word after
+    digits ("7.8 million") is the digit reader's."""
+    previous = ""
+    for word in words:
+        if word in _NUMBER_WORDS and not (word in _SCALES and previous.isdigit()):
+            return True
+        previous = word
+    return False
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one text states, before it is tied to sources: the figures whose value it
+    states, its numbers, those stated as ratios, its word stems."""
+
+    values: frozenset[str]
+    numbers: frozenset[float]
+    times: frozenset[float]
+    words: frozenset[str]
+
+
+VALUE_SLACK = 0.005
+"""A stated number states a figure's value when within this share of it: a prompt
+writes 4,030,112 as "4.03 million"."""
+
+
+_STEP = math.log1p(2 * VALUE_SLACK)
+
+
+def _key(value: float) -> int:
+    """A value's order of magnitude in steps of twice VALUE_SLACK: numbers within
+    VALUE_SLACK of each other share a key or sit in neighbouring ones."""
+    return math.floor(math.log(value) / _STEP) if value > 0 else -(10**9) - (value < 0)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one screen (or several) states."""
+
+    keys: frozenset[str] = frozenset()
+    numbers: frozenset[float] = frozenset()
+    times: frozenset[float] = frozenset()
+    """Numbers stated as ratios ("17 times")."""
+    ratios: frozenset[tuple[float, str]] = frozenset()
+    """The answers of generated "how many times" questions, with their measure: a
+    ratio said of one measure's figures ("5.3 times") tells nothing about another
+    measure's ratio that happens to be near it."""
+
+    def __or__(self, other: Facts) -> Facts:
+        return Facts(
+            self.keys | other.keys,
+            self.numbers | other.numbers,
+            self.times | other.times,
+            self.ratios | other.ratios,
+        )
+
+
+@dataclass(frozen=True)
+class Secret:
+    """What would give a question's answer away, once stated."""
+
+    keys: frozenset[str] = frozenset()
+    low: float | None = None
+    high: float | None = None
+    """A numeric answer: any stated number within NUMBER_SLACK of low..high gives it away."""
+    times_only: bool = False
+    """Only numbers stated as ratios count (a "how many times" answer: "2" in "2 weeks"
+    does not give away "2 times")."""
+    measure: str = ""
+    """A generated ratio's measure: another generated ratio's answer gives it away only
+    when it is about the same measure."""
+
+    def given_away_by(self, facts: Facts) -> bool:
+        if not self.keys.isdisjoint(facts.keys):
+            return True
+        if self.low is None or self.high is None:
+            return False
+        if not self.times_only:
+            return any(self.near(n) for n in facts.numbers)
+        return any(self.near(n) for n in facts.times) or any(
+            self.near(n) for n, measure in facts.ratios if measure == self.measure
+        )
+
+    def near(self, number: float) -> bool:
+        """Whether a stated number gives this numeric answer away (ratio or not)."""
+        assert self.low is not None and self.high is not None
+        return self.low / NUMBER_SLACK <= number <= self.high * NUMBER_SLACK
+
+
+class Disclosure:
+    """The facts of a bank's texts, each text read once.
+
+    A reveal shows every figure of its question's measure(s), and what a card states
+    depends on the figure alone: card facts are cached per figure and their union per
+    measure, computed on first use (selection tries only some measures), so reading a
+    candidate's reveal costs its prompt, options, answer and note, not its cards.
+    """
+
+    def __init__(self, loaded: LoadedBank) -> None:
+        self.loaded = loaded
+        bank = loaded.bank
+        self.language = bank.bank.language
+        self.english = self.language.split("-")[0].lower() == "en"
+        self.by_value: dict[int, list[str]] = {}
+        self.bounds = {figure_id: figure.bounds for figure_id, figure in bank.figures.items()}
+        self.by_measure: dict[str, list[str]] = {}
+        self.source_name: dict[str, re.Pattern[str]] = {}
+        names = {sid: s.name for sid, s in bank.sources.items()}
+        patterns: dict[str, re.Pattern[str]] = {}
+        for figure_id, figure in bank.figures.items():
+            low, high = figure.bounds
+            for end in {low, high}:
+                self.by_value.setdefault(_key(end), []).append(figure_id)
+            self.by_measure.setdefault(figure.measure, []).append(figure_id)
+            name = names[figure.source]
+            pattern = patterns.get(name)
+            if pattern is None:
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+                patterns[name] = pattern
+            self.source_name[figure_id] = pattern
+        # A text gives a hand-written answer away only if it holds all of its stems, so
+        # each answer is filed under one of them: a text is checked against the answers
+        # filed under its own words, not against every answer of the bank.
+        self.written_stems: list[frozenset[str]] = []
+        self._written_by_stem: dict[str, list[int]] = {}
+        for number, question in enumerate(bank.questions):
+            wanted = stems(str(question.answer)) if question.kind == "choice" else frozenset()
+            self.written_stems.append(wanted)
+            if wanted:
+                self._written_by_stem.setdefault(min(wanted), []).append(number)
+        self._texts: dict[str, _Reading] = {}
+        self._cards: dict[str, Facts] = {}
+        self._measures: dict[str, Facts] = {}
+
+    def _valued(self, number: float) -> list[str]:
+        """Figures whose value (either end of a range) this number states."""
+        key = _key(number)
+        return [
+            figure_id
+            for near in (key - 1, key, key + 1)
+            for figure_id in self.by_value.get(near, ())
+            if any(abs(number - end) <= VALUE_SLACK * abs(end) for end in self.bounds[figure_id])
+        ]
+
+    def _read(self, text: str) -> _Reading:
+        """One text read once (a card's role, note or date recurs across figures)."""
+        found = self._texts.get(text)
+        if found is not None:
+            return found
+        words = _WORD.findall(text.casefold())
+        # The word reader costs about a millisecond a text and selection reads
+        # thousands: an English text with no number word is read for digits alone.
+        if self.english and not _says_a_number_in_words(words):
+            readings = [(r[0], r[1], r[3]) for r in spans(text)]
+        else:
+            readings = [(r.low, r.high, r.end) for r in find_numbers(text, self.language)]
+        values: set[str] = set()
+        numbers: set[float] = set()
+        times: set[float] = set()
+        for low, high, end in readings:
+            if not (math.isfinite(low) and math.isfinite(high)):
+                continue
+            numbers.update((low, high))
+            if _TIMES.match(text, end):
+                times.update((low, high))
+            for value in (low, high):
+                values.update(self._valued(value))
+        found = _Reading(frozenset(values), frozenset(numbers), frozenset(times), _stems(words))
+        self._texts[text] = found
+        return found
+
+    def facts(self, text: str) -> Facts:
+        """The facts one text states."""
+        return self._facts_of((text,))
+
+    def _facts_of(self, texts: tuple[str, ...], also: tuple[float, ...] = ()) -> Facts:
+        """The facts of texts shown together (one screen, one card): a value states who
+        gave it when its source is named anywhere beside it. `also`: numbers shown
+        beside the texts without being read from them (a card's value)."""
+        readings = [self._read(text) for text in texts]
+        values: set[str] = set()
+        for number in also:
+            values.update(self._valued(number))
+        numbers: set[float] = set()
+        times: set[float] = set()
+        words: set[str] = set()
+        for reading in readings:
+            values |= reading.values
+            numbers |= reading.numbers
+            times |= reading.times
+            words |= reading.words
+        keys = {"v:" + figure_id for figure_id in values}
+        whole = "\n".join(texts) if values else ""
+        for figure_id in values:
+            if self.source_name[figure_id].search(whole):
+                keys.add("s:" + figure_id)
+        for word in words:
+            for number in self._written_by_stem.get(word, ()):
+                if self.written_stems[number] <= words:
+                    keys.add(f"w:{number}")
+        return Facts(frozenset(keys), frozenset(numbers), frozenset(times))
+
+    def card(self, figure_id: str) -> Facts:
+        """What a figure's card states, as the reveal shows it (`quiz.game.explain.card`:
+        source, role and note, what it counts, the date in words, the value with its
+        unit, the quote, the explanation). Read from the same fields and helpers as the
+        card, without locating the quote's number (the card's costliest step, which
+        states nothing)."""
+        found = self._cards.get(figure_id)
+        if found is None:
+            bank = self.loaded.bank
+            figure = bank.figures[figure_id]
+            source = bank.sources[figure.source]
+            texts = (
+                source.name,
+                source.role or "",
+                source.note or "",
+                figure.counts,
+                figure_date(figure.as_of, bank.article.published) or "",
+                figure.unit.plural,
+                figure.quote,
+                figure.explain or "",
+            )
+            # The value line ("Gen. Mark Milley: about 100,000 soldiers") states the
+            # figure's bounds beside its source's name: read from the bounds (its words
+            # are the unit's, read above), it states its value and who gave it, and any
+            # other figure of the same value (and source, when named on the card).
+            low, high = figure.bounds
+            value = Facts(
+                frozenset({"v:" + figure_id, "s:" + figure_id}),
+                numbers=frozenset({low, high}),
+            )
+            found = self._facts_of(texts, also=(low, high)) | value
+            self._cards[figure_id] = found
+        return found
+
+    def measure(self, measure: str) -> Facts:
+        """What the cards of every figure of a measure state together."""
+        found = self._measures.get(measure)
+        if found is None:
+            found = Facts()
+            for figure_id in self.by_measure.get(measure, ()):
+                found = found | self.card(figure_id)
+            self._measures[measure] = found
+        return found
+
+    def asked(self, question: Question) -> Facts:
+        """What the question's screen states before it is answered: prompt and options."""
+        return self._facts_of((question.prompt, "\n".join(question.options)))
+
+    def revealed(self, question: Question) -> Facts:
+        """What its screens state by the end of its reveal: the question, its right
+        answer, its explanation, and every card of its measure(s), as
+        `quiz.game.explain.explain` lays them out."""
+        return self.own(question) | self.shown_by(question.figure_ids)
+
+    def own(self, question: Question) -> Facts:
+        """What its screens state besides the cards: prompt, options, right answer and
+        explanation (the cards' facts are the measures', `shown_by`)."""
+        # The options are read as one text: fewer, longer reads.
+        texts = (question.prompt, "\n".join(question.options), question.explain or "")
+        ratio = self._ratio_measure(question)
+        if ratio is None:
+            return self._facts_of((*texts, question.answer_text))
+        assert question.low is not None and question.high is not None
+        ends = frozenset({question.low, question.high})
+        return self._facts_of(texts) | Facts(
+            numbers=ends, ratios=frozenset((n, ratio) for n in ends)
+        )
+
+    def _ratio_measure(self, question: Question) -> str | None:
+        """The measure of a generated "how many times" question, else None."""
+        if question.kind != "compare" or not question.is_numeric:
+            return None
+        return self.loaded.bank.figures[question.figure_ids[0]].measure
+
+    def shown_by(self, figure_ids: Iterable[str]) -> Facts:
+        """What the cards of a reveal about these figures state: every figure of their
+        measures (cached per measure)."""
+        facts = Facts()
+        for measure in self.measures_of(figure_ids):
+            facts = facts | self.measure(measure)
+        return facts
+
+    def measures_of(self, figure_ids: Iterable[str]) -> list[str]:
+        """The measures a reveal about these figures shows, in order."""
+        figures = self.loaded.bank.figures
+        return list(dict.fromkeys(figures[f].measure for f in figure_ids if f in figures))
+
+    def secret(self, question: Question) -> Secret:
+        """What would give this question's answer away."""
+        if question.kind == "written":
+            number = int(question.id.split(":")[1]) - 1
+            if not question.is_numeric:
+                return Secret(frozenset({f"w:{number}"}))
+            return Secret(low=question.low, high=question.high)
+        ratio = self._ratio_measure(question)
+        if ratio is not None:
+            return Secret(low=question.low, high=question.high, times_only=True, measure=ratio)
+        (figure_id, *_) = question.figure_ids
+        # Estimate and choice ask for the value; "who put X at N" and "which source gave
+        # the highest/lowest" ask who gave the figure.
+        prefix = "v:" if question.kind in ("estimate", "choice") else "s:"
+        return Secret(frozenset({prefix + figure_id}))
+
+    def mask_numbers(self, text: str) -> str:
+        """`text` with every number that states a fact of the bank replaced by MASK:
+        for the start screen, shown before any question ("a factor of up to 17"
+        would answer a hand-written estimate; "100,000 Russian" a figure)."""
+        pieces: list[str] = []
+        at = 0
+        for reading in find_numbers(text):
+            stated = self.facts(text[reading.start : reading.end])
+            ratio = _TIMES.match(text, reading.end) or _FACTOR.search(text, 0, reading.start)
+            if stated.keys or ratio or self._answers_a_number(reading.low, reading.high):
+                pieces.append(text[at : reading.start])
+                pieces.append(MASK)
+                at = reading.end
+        pieces.append(text[at:])
+        return "".join(pieces)
+
+    def _answers_a_number(self, low: float, high: float) -> bool:
+        for question in self.loaded.bank.questions:
+            if question.kind != "estimate":
+                continue
+            if question.answer is not None:
+                a_low = a_high = float(question.answer)
+            else:
+                assert question.low is not None and question.high is not None
+                a_low, a_high = question.low, question.high
+            if a_low / NUMBER_SLACK <= high and low <= a_high * NUMBER_SLACK:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class StartTexts:
+    """The bank's own texts as shown before and during a quiz, with every number that
+    would answer a question masked ("Gen. Milley: … Russian and … Ukrainian soldiers");
+    the article screen, after the quiz, shows them whole."""
+
+    title: str
+    description: str | None
+    article_title: str
+
+
+_start: list[tuple[LoadedBank, StartTexts]] = []
+"""The last bank's start texts: a game shows one bank many times."""
+
+
+def start_texts(loaded: LoadedBank) -> StartTexts:
+    if _start and _start[0][0] is loaded:
+        return _start[0][1]
+    disclosure = Disclosure(loaded)
+    bank = loaded.bank
+    texts = StartTexts(
+        title=disclosure.mask_numbers(bank.bank.title),
+        description=(
+            disclosure.mask_numbers(bank.bank.description) if bank.bank.description else None
+        ),
+        article_title=disclosure.mask_numbers(bank.article.title or ""),
+    )
+    _start[:] = [(loaded, texts)]
+    return texts

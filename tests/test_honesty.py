@@ -1,0 +1,153 @@
+"""Honest quizzes: no question answered before it is asked, fair coverage.
+
+Give-aways are checked two ways: by the engine's disclosure model, and independently
+by searching what `--plain` prints for every earlier screen for the later answer as a
+player would write it. Expected answers come from the bank data, never typed in."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.loader import LoadedBank, load_bank
+from quiz.bank.numbers import find_numbers, read_number
+from quiz.game.disclosure import Disclosure, Facts
+from quiz.game.explain import explain
+from quiz.game.generate import Question, Settings, all_questions, generate, generate_quiz
+from quiz.present.plain_text import question_lines, reveal_lines
+from quiz.present.reveal_view import reveal_view
+
+VALID = Path(__file__).parent / "banks" / "valid"
+
+
+@pytest.fixture(params=["shipped", "second_bank", "sample"])
+def bank(request: pytest.FixtureRequest) -> LoadedBank:
+    if request.param == "sample":
+        return load_bank(VALID / "ukraine-sample.toml")
+    return request.getfixturevalue(request.param)
+
+
+def _screens(loaded: LoadedBank, question: Question, position: int, total: int) -> str:
+    """What --plain prints for a question and its reveal."""
+    lines = question_lines(question, position, total)
+    lines += reveal_lines(reveal_view(question, explain(loaded, question)))
+    return "\n".join(lines)
+
+
+def _text_give_away(loaded: LoadedBank, quiz: list[Question]) -> str | None:
+    """The later answer, found in what was printed before it was answered."""
+    shown = ""
+    for position, question in enumerate(quiz):
+        before = shown + "\n" + question.prompt
+        if question.kind in ("estimate", "choice") or (
+            question.kind == "written" and question.is_numeric
+        ):
+            answer = read_number(question.answer_text, units=question.unit_words)
+            assert answer is not None
+            for reading in find_numbers(before):
+                if math.isclose(reading.low, answer.low) and math.isclose(
+                    reading.high, answer.high
+                ):
+                    return f"{question.id}: {question.answer_text} shown before"
+        elif question.kind == "written" and question.answer_text.casefold() in before.casefold():
+            return f"{question.id}: {question.answer_text!r} shown before"
+        shown += "\n" + _screens(loaded, question, position + 1, len(quiz))
+    return None
+
+
+def _model_give_away(loaded: LoadedBank, quiz: list[Question]) -> str | None:
+    disclosure = Disclosure(loaded)
+    seen = Facts()
+    for question in quiz:
+        if disclosure.secret(question).given_away_by(seen | disclosure.facts(question.prompt)):
+            return question.id
+        seen = seen | disclosure.revealed(question)
+    return None
+
+
+@pytest.mark.parametrize("count", [5, 10, 20])
+def test_no_quiz_states_an_answer_before_its_question(bank: LoadedBank, count: int) -> None:
+    """The property over a few hundred quizzes per bank (seed 11 and 5 were the
+    issue's examples: Milley's figures on a reveal, then asked; Kherson named, then
+    asked)."""
+    for seed in [*range(100), 534724]:
+        quiz = generate(bank, Settings(count=count, seed=seed))
+        assert _model_give_away(bank, quiz) is None, (seed, [q.id for q in quiz])
+        assert _text_give_away(bank, quiz) is None, (seed, [q.id for q in quiz])
+
+
+def test_the_model_sees_the_give_aways_the_issue_found(shipped: LoadedBank) -> None:
+    """Each pair the issue reported: the first one's screens answer the second."""
+    questions = {q.id: q for q in all_questions(shipped)}
+    disclosure = Disclosure(shipped)
+    kherson_q = next(
+        q for q in questions.values() if q.kind == "written" and q.answer_text == "Kherson"
+    )
+    weeks_q = next(
+        q for q in questions.values() if q.kind == "written" and q.answer_text == "Several weeks"
+    )
+    figures = shipped.bank.figures
+    # "Which source gave the highest (or lowest) figure for refugees?", as the catalogue
+    # words it today.
+    refugees_rank = next(
+        q
+        for q in questions.values()
+        if q.kind == "compare" and q.options and figures[q.figure_ids[0]].measure == "refugees"
+    )
+    pairs = [
+        ("estimate:refugees-un", refugees_rank.id),
+        ("estimate:ukrainian-dead-zaluzhniy", "source:ukrainian-killed-or-injured-milley"),
+        ("estimate:russian-troops-kherson-milley", kherson_q.id),
+        ("estimate:russian-troops-kherson-milley", weeks_q.id),
+    ]
+    for earlier, later in pairs:
+        secret = disclosure.secret(questions[later])
+        assert secret.given_away_by(disclosure.revealed(questions[earlier])), (earlier, later)
+    # ... and a figure's reveal does not answer an unrelated question.
+    civilians = disclosure.revealed(questions["estimate:civilians-killed-milley"])
+    assert not disclosure.secret(questions["estimate:reservists-called-up"]).given_away_by(
+        civilians
+    )
+
+
+def test_a_quiz_the_bank_cannot_fill_honestly_is_shorter_and_says_why(
+    shipped: LoadedBank,
+) -> None:
+    chosen = generate_quiz(shipped, Settings(count=30, seed=1))
+    assert len(chosen.questions) < 30
+    assert chosen.note is not None and "earlier screen" in chosen.note
+
+
+def test_the_start_screen_texts_state_no_figure(shipped: LoadedBank) -> None:
+    disclosure = Disclosure(shipped)
+    info = shipped.bank
+    texts = [info.article.title or "", info.bank.title, info.bank.description or ""]
+    masked = [disclosure.mask_numbers(t) for t in texts]
+    assert "100,000" in texts[0] and "100,000" not in masked[0]
+    assert "17" in texts[2] and "17" not in masked[2]
+    for text in masked:
+        facts = disclosure.facts(text)
+        for question in all_questions(shipped):
+            assert not disclosure.secret(question).given_away_by(facts), (question.id, text)
+    # Words and dates around the numbers stay.
+    assert "November 2022" in masked[2] and "Ukrainian soldiers" in masked[0]
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def test_every_figure_and_question_is_asked_about_as_often_at_five(shipped: LoadedBank) -> None:
+    """At 5 questions the shipped bank can be fair; at 10 its groups of questions that
+    answer each other (bench/honesty.py prints them) make it less so."""
+    units = [f for f, figure in shipped.bank.figures.items() if figure.ask]
+    units += [f"written:{n + 1}" for n in range(len(shipped.bank.questions))]
+    asked: Counter[str] = Counter()
+    for seed in range(200):
+        for question in generate(shipped, Settings(count=5, seed=seed)):
+            asked[question.id if question.kind == "written" else question.figure_ids[0]] += 1
+    counts = [asked[u] for u in units]
+    assert min(counts) > 0
+    assert max(counts) <= 2 * min(counts), sorted(asked.items(), key=lambda kv: kv[1])
