@@ -45,7 +45,8 @@ from quiz.game.generate import DEFAULT_COUNT, Question, Settings, generate_quiz
 from quiz.present.plain_text import question_lines, reveal_lines
 from quiz.present.reveal_view import reveal_view
 
-COUNTS = (5, 10, 20)
+COUNTS = tuple(sorted({5, DEFAULT_COUNT, 10, 20}))
+"""The issue's counts, and the default (where the coverage goal applies)."""
 GOAL_STRATEGY = 0.35
 GOAL_COVERAGE = 2.0
 ROUND = (1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 100)

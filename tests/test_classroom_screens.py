@@ -43,7 +43,7 @@ WAIT = 5.0
 def _questions(bank: LoadedBank, numeric_first: bool) -> list[Question]:
     questions = generate(bank, Settings(count=20, seed=3))
     numeric = [q for q in questions if q.is_numeric]
-    choice = [q for q in questions if not q.is_numeric]
+    choice = [q for q in questions if not q.is_numeric and q.figure_ids]
     return [numeric[0], choice[0]] if numeric_first else [choice[0], numeric[0]]
 
 

@@ -36,7 +36,7 @@ from quiz.classroom.protocol import (
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
 from quiz.game import scoring
-from quiz.game.generate import Question, Settings, generate
+from quiz.game.generate import Question, all_questions
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 from quiz.results.record import GameRecord
 from quiz.results.store import Store
@@ -120,9 +120,10 @@ class Peer:
 
 def _quiz(bank: LoadedBank) -> list[Question]:
     """A quiz with both a number question and an option question first."""
-    questions = generate(bank, Settings(count=20, seed=3))
+    # From everything the bank gives: an honest quiz may hold one number question only.
+    questions = all_questions(bank, seed=3)
     numeric = [q for q in questions if q.is_numeric]
-    choice = [q for q in questions if not q.is_numeric]
+    choice = [q for q in questions if not q.is_numeric and q.figure_ids]
     assert numeric and choice, "the test bank must give both kinds of question"
     return [numeric[0], choice[0], numeric[1] if len(numeric) > 1 else choice[1]]
 

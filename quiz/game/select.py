@@ -12,12 +12,22 @@ Two rules, in this order of importance:
    quiz without a cycle is left out; when that leaves the quiz short of the count
    asked, `Selection.note` says why.
 2. **Fair coverage.** Every figure with an `ask` and every hand-written question is
-   a *unit*; units are tried in a seeded order, each once before any twice, so over
-   many seeds each is asked about as often as any other. A unit offers its kinds in
-   a seeded order (estimate, choice, source, comparisons whose answer is the figure),
-   so kinds share a figure's turns. "Who put X at N?" is offered for a source's figure
-   in inverse proportion to how many figures that source gave, so the source with the
-   most figures does not answer most of them.
+   a *unit*, and units that cannot share a quiz form groups (`quiz.game.coverage`).
+   A quiz takes `count` groups by systematic sampling: each group is in a share of
+   the quizzes in proportion to its size (at most all of them), so each member of a
+   group of k, taking turns by seed, is asked as often as a unit alone. The sampled
+   groups give one question each, then, if the quiz is still short, every unit's
+   other questions take turns. A unit offers its kinds in a seeded order (estimate,
+   choice, source, comparisons whose answer is the figure), so kinds share a figure's
+   turns. "Who put X at N?" is offered for a source's figure in inverse proportion to
+   how many figures that source gave, so the source with the most figures does not
+   answer most of them.
+
+Where a bank's groups are large, a long quiz cannot be fair: with g groups always in
+and u units alone, a quiz of n questions asks each unit alone (n - g) / u of the time
+and a member of a group of k 1 / k of it. The shipped bank (groups of 4, 4, 3, 3 and 2,
+six units alone) is fair to within a factor 2 up to 8 questions (1.5 at 7, 3.3 at
+10): hence `DEFAULT_COUNT`.
 
 Cost: linear in the questions tried; the constraint checks go through indexes of the
 chosen questions' facts (by key, and numbers by order of magnitude), not pairs.
@@ -25,21 +35,17 @@ chosen questions' facts (by key, and numbers by order of magnitude), not pairs.
 
 from __future__ import annotations
 
-import math
 import random
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quiz.bank.loader import LoadedBank
 from quiz.game.catalogue import Spec
+from quiz.game.coverage import groups, unit_of
 from quiz.game.disclosure import Disclosure, Secret
 from quiz.game.index import Index
 from quiz.game.plan import Plan
 from quiz.game.question import Question, Settings
-
-CALIBRATE_UNITS = 400
-"""Banks with at most this many units get coverage weights (see `_weights`)."""
-
 
 SHORT_NOTE = (
     "It stops there: the bank's other questions would be answered by an earlier screen "
@@ -55,21 +61,18 @@ class Selection:
     player, after `quiz.present.counts.count_note`); None otherwise."""
 
 
-def _unit(spec: Spec) -> str:
-    """What coverage counts: the figure a question asks about, or the written question."""
-    if spec.kind == "written" or not spec.figures:
-        return spec.id
-    if spec.make in ("rank", "highest"):
-        # "Which source gave the highest/lowest": about the figure that answers it.
-        return str(spec.args[0])
-    return spec.figures[0]
-
-
-def _offered(
-    index: Index, specs: list[Spec], rng: random.Random, weights: dict[str, float]
-) -> list[list[Spec]]:
-    """The units in a seeded order, heavier units earlier, each with its questions in
-    a seeded order of kinds."""
+def _slots(
+    index: Index,
+    specs: list[Spec],
+    rng: random.Random,
+    seed: int,
+    grouped: dict[str, tuple[str, ...]],
+    count: int,
+) -> list[list[list[Spec]]]:
+    """The groups (`quiz.game.coverage`) in the order selection tries them: `count`
+    sampled groups first, then the others in a seeded order. Each group is a list of
+    its members' questions, the member whose turn it is first (members take turns by
+    seed), each member's questions in a seeded order of kinds."""
     per_source: dict[str, int] = {}
     for figure in index.figures.values():
         if figure.ask is not None:
@@ -78,23 +81,78 @@ def _offered(
     units: dict[str, dict[str, list[Spec]]] = {}
     for spec in specs:
         if spec.make == "source":
+            # "Who put X at N?" for a source's figure in inverse proportion to how many
+            # figures it gave: the most prolific source must not answer most of them.
             gave = per_source.get(index.figures[spec.figures[0]].source, 1)
             if rng.random() * gave > fair:
                 continue
-        units.setdefault(_unit(spec), {}).setdefault(spec.make, []).append(spec)
-    keyed: list[tuple[float, list[Spec]]] = []
+        units.setdefault(unit_of(spec), {}).setdefault(spec.make, []).append(spec)
+    queues: dict[str, list[Spec]] = {}
     for unit, kinds in units.items():
         makes = list(kinds)
         rng.shuffle(makes)
-        ordered: list[Spec] = []
+        mine: list[Spec] = []
         for make in makes:
             group = kinds[make]
             rng.shuffle(group)
-            ordered.extend(group)
-        # An exponential race: a unit of weight w comes first w times as often.
-        keyed.append((-math.log(1.0 - rng.random()) / weights.get(unit, 1.0), ordered))
-    keyed.sort(key=lambda pair: pair[0])
-    return [ordered for _, ordered in keyed]
+            mine.extend(group)
+        queues[unit] = mine
+    slots: list[tuple[str, ...]] = []
+    seen: set[tuple[str, ...]] = set()
+    for unit in queues:
+        members = tuple(m for m in grouped.get(unit, (unit,)) if m in queues)
+        if members not in seen:
+            seen.add(members)
+            slots.append(members)
+    rng.shuffle(slots)
+    chosen = _sample(slots, count, rng.random())
+    # The sampled groups first, larger ones before (where a member clashes with a unit
+    # outside its group, the group keeps its turn: the unit alone has more of them),
+    # then the others (a quiz may need more when a sampled group's questions are
+    # refused, or the count exceeds the groups).
+    first = sorted((slots[i] for i in chosen), key=len, reverse=True)
+    taken = set(chosen)
+    ordered = first + [g for i, g in enumerate(slots) if i not in taken]
+    result: list[list[list[Spec]]] = []
+    for members in ordered:
+        # Members take turns by seed, from a place of their own for each group (so the
+        # groups' turns do not move in step).
+        start = (seed + zlib.crc32(members[0].encode())) % len(members)
+        turn = members[start:] + members[:start]
+        result.append([queues[m] for m in turn])
+    return result
+
+
+def _sample(slots: list[tuple[str, ...]], count: int, offset: float) -> list[int]:
+    """`count` groups (all when fewer), each included with probability in proportion to
+    its size, at most 1: systematic sampling, `count` points a step apart from a seeded
+    offset along the groups laid end to end, so over many seeds a group of k members is
+    in k times as many quizzes as a unit alone (or in all of them), and each of its
+    members in as many as that unit."""
+    if count >= len(slots):
+        return list(range(len(slots)))
+    sizes = [len(members) for members in slots]
+    # The share p of a unit alone, so that sum(min(1, k * p)) == count.
+    order = sorted(sizes, reverse=True)
+    share = count / sum(sizes)
+    # The largest groups are in every quiz when a share in proportion to size would
+    # exceed one; the rest share what is left.
+    for capped in range(len(order)):
+        rest = sum(order[capped:])
+        share = (count - capped) / rest if rest else 0.0
+        if order[capped] * share <= 1:
+            break
+    chances = [min(1.0, k * share) for k in sizes]
+    picked: list[int] = []
+    edge = 0.0
+    point = offset
+    for i, chance in enumerate(chances):
+        edge += chance
+        while point < edge - 1e-12 and len(picked) < count:
+            if not picked or picked[-1] != i:
+                picked.append(i)
+            point += 1.0
+    return picked
 
 
 _ASKS_A_FIGURE = frozenset({"estimate", "choice", "source", "rank", "highest"})
@@ -117,92 +175,49 @@ def _known_secret(index: Index, spec: Spec) -> Secret:
 
 def _fill(
     index: Index,
-    offered: list[list[Spec]],
+    slots: list[list[list[Spec]]],
     count: int,
     plan: Plan,
     build: Callable[[Spec], Question],
 ) -> int:
-    """Take units in turn, each its first question that fits, until `count`; return
-    how many questions were refused because they would give an answer away.
+    """One question per group, groups in turn, then (when the quiz is still short) the
+    rest of every unit's questions in turns, until `count`; return how many questions
+    were refused because they would give an answer away.
 
     A question is first checked by what its spec tells (its secret's keys, its reveal's
     cards, both cached): most refusals need neither building it nor reading its
     prompt, which is what keeps selection near the cost it had before the rule."""
     disclosure = plan.disclosure
     refused = 0
+
+    def take(queue: list[Spec]) -> bool:
+        nonlocal refused
+        while queue:
+            spec = queue.pop(0)
+            if spec.make in _ASKS_A_FIGURE and spec.measure in plan.closed:
+                refused += 1
+                continue
+            measures = disclosure.measures_of(spec.figures)
+            if plan.could_add(_known_secret(index, spec), measures) and plan.add(build(spec)):
+                return True
+            refused += 1
+        return False
+
+    for slot in slots:
+        if len(plan.questions) >= count:
+            return refused
+        for queue in slot:
+            if take(queue):
+                break
+    queues = [queue for slot in slots for queue in slot]
     progress = True
     while progress and len(plan.questions) < count:
         progress = False
-        for queue in offered:
+        for queue in queues:
             if len(plan.questions) >= count:
                 break
-            while queue:
-                spec = queue.pop(0)
-                if spec.make in _ASKS_A_FIGURE and spec.measure in plan.closed:
-                    refused += 1
-                    continue
-                measures = disclosure.measures_of(spec.figures)
-                if plan.could_add(_known_secret(index, spec), measures) and plan.add(build(spec)):
-                    progress = True
-                    break
-                refused += 1
+            progress |= take(queue)
     return refused
-
-
-_weighed: list[tuple[LoadedBank, tuple[tuple[str, ...], bool], dict[str, float]]] = []
-"""The last bank's weights, by kinds: a game generates from one bank. The bank itself is
-kept and compared by identity (an id() could be reused by a later bank)."""
-
-
-def _weights(
-    index: Index,
-    specs: list[Spec],
-    settings: Settings,
-    disclosure: Disclosure,
-    build: Callable[[Spec], Question],
-) -> dict[str, float]:
-    """Weights that bring every unit nearer to being asked as often as any other.
-
-    Units whose questions all give each other away (a figure and the hand-written
-    question its explanation answers) compete for one place: in plain turns each
-    would be asked a fraction as often as a unit that conflicts with none. A unit
-    is weighed by the square root of one plus the number of units it competes with, so
-    such a group comes up earlier (the root: a full weight would starve the free units
-    at small counts; measured by bench/honesty.py). Computed once per bank and kinds,
-    for banks of at most CALIBRATE_UNITS units (in a larger bank a quiz touches few
-    of the groups).
-    """
-    names = {_unit(spec) for spec in specs}
-    key = (tuple(settings.kinds), settings.count < len(names))
-    for bank, cached_key, known in _weighed:
-        if bank is disclosure.loaded and cached_key == key:
-            return known
-    weights: dict[str, float] = {}
-    if settings.count < len(names) <= CALIBRATE_UNITS:
-        units: dict[str, list[Question]] = {}
-        for spec in specs:
-            units.setdefault(_unit(spec), []).append(build(spec))
-        secret = {id(q): disclosure.secret(q) for qs in units.values() for q in qs}
-        shown = {id(q): disclosure.revealed(q) for qs in units.values() for q in qs}
-
-        def clash(a: Question, b: Question) -> bool:
-            return secret[id(a)].given_away_by(shown[id(b)]) and secret[id(b)].given_away_by(
-                shown[id(a)]
-            )
-
-        for u in units:
-            rivals = sum(
-                all(clash(a, b) for a in units[u] for b in units[v]) for v in units if v != u
-            )
-            weights[u] = (1.0 + rivals) ** 0.5
-    _weighed[:] = [(disclosure.loaded, key, weights)]
-    return weights
-
-
-def _unit_of(question: Question) -> str:
-    if question.kind == "written" or not question.figure_ids:
-        return question.id
-    return question.figure_ids[0]
 
 
 def select(
@@ -214,10 +229,11 @@ def select(
 ) -> Selection:
     """The quiz: up to `settings.count` questions of the kinds asked, in a valid order."""
     wanted = [s for s in specs if s.kind in settings.kinds]
-    weights = _weights(index, wanted, settings, disclosure, build)
+    grouped = groups(wanted, tuple(settings.kinds), disclosure, build)
     rng = random.Random(settings.seed)
     plan = Plan(disclosure)
-    refused = _fill(index, _offered(index, wanted, rng, weights), settings.count, plan, build)
+    slots = _slots(index, wanted, rng, settings.seed, grouped, settings.count)
+    refused = _fill(index, slots, settings.count, plan, build)
     note = None
     if len(plan.questions) < settings.count and refused:
         note = SHORT_NOTE
