@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from quiz.bank.loader import LoadedBank
+from quiz.game.generate import Settings, generate
 from quiz.play.settings import GameSettings
 
 Snap = Callable[..., bool]
@@ -122,13 +123,18 @@ def test_article(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     assert play(build, snap_compare, ["a"])
 
 
-def test_summary(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
+def test_summary(build: Callable[..., QuizApp], snap_compare: Snap, shipped: LoadedBank) -> None:
     """The summary after two answers (one right, one wrong): total with percentage, a line
     per kind, the missed question (numbered as in the quiz, "Q2.") with its answer and what
     was said, and "Play this quiz again with:" the full command (seed, count, kinds; no
     backticks);
     Footer shows r Replay, n New quiz, s Start, a Article, q Quit, ? Help."""
-    keys = ["enter", "2", "enter", "1", "enter"]
+    # The keys follow the quiz, so a change in selection keeps one right and one missed.
+    first, second = generate(shipped, Settings(count=2, kinds=("choice",), seed=3))
+    assert first.answer_index is not None and second.answer_index is not None
+    right = str(first.answer_index + 1)
+    wrong = str((second.answer_index + 1) % len(second.options) + 1)
+    keys = ["enter", right, "enter", wrong, "enter"]
     assert play(build, snap_compare, keys, kinds=("choice",), count=2, name="Ana")
 
 

@@ -29,7 +29,7 @@ from quiz.bank.loader import LoadedBank
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
 from quiz.game.explain import explain
-from quiz.game.generate import Question, Settings, generate
+from quiz.game.generate import Question, all_questions
 
 Snap = Callable[..., bool]
 SIZE = (80, 24)
@@ -48,7 +48,9 @@ def pick(bank: LoadedBank, kind: str, figures: int = 1) -> Question:
     """The first question of that kind, on a measure of at least `figures` figures, in
     a seeded quiz: chosen by what it is, so a change in selection never turns the
     choice shown into a written or "how many times" one."""
-    questions = generate(bank, Settings(count=20, seed=3))
+    # Every question the bank gives: a quiz keeps only those no earlier screen answers,
+    # and may hold a single estimate on a measure of one figure.
+    questions = all_questions(bank, seed=3)
     return next(q for q in questions if q.kind == kind and len(explain(bank, q).cards) >= figures)
 
 
