@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli.main import build_parser, data_dir
+from quiz.game.generate import DEFAULT_COUNT
 
 
 @pytest.mark.parametrize(
@@ -43,4 +44,4 @@ def test_play_tells_the_game_whether_count_was_given() -> None:
     # The full-screen game remembers the last count: only an explicit --count overrides it.
     assert build_parser().parse_args(["play"]).count is None
     assert build_parser().parse_args(["play", "--count", "10"]).count == 10
-    assert build_parser().parse_args(["preview"]).count == 10
+    assert build_parser().parse_args(["preview"]).count == DEFAULT_COUNT

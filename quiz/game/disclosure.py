@@ -29,6 +29,7 @@ answer away (`mask_numbers`). Hints are made by `quiz.game.hints`, never from th
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable
@@ -38,6 +39,7 @@ from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import find_numbers, spans
 from quiz.game.question import Question
+from quiz.game.spoken import FRACTIONS, spoken_numbers
 
 MASK = "…"
 """What a masked number reads as on the start screen."""
@@ -176,17 +178,27 @@ class _Reading:
 
 
 VALUE_SLACK = 0.005
-"""A stated number states a figure's value when within this share of it: a prompt
-writes 4,030,112 as "4.03 million"."""
+"""A stated number states a figure's value when it is the value written with the
+number's own digits ("4.03 million" states 4,030,112: a prompt writes it so), within
+this share of it ("100,000" does not state 95,000)."""
 
 
-_STEP = math.log1p(2 * VALUE_SLACK)
+def _digits(number: float) -> int:
+    """How many significant digits a number is written with (4,030,000: 3)."""
+    text = f"{abs(number):.15g}".replace(".", "").lstrip("0")
+    text = text.split("e")[0]
+    return max(1, len(text.rstrip("0")))
 
 
-def _key(value: float) -> int:
-    """A value's order of magnitude in steps of twice VALUE_SLACK: numbers within
-    VALUE_SLACK of each other share a key or sit in neighbouring ones."""
-    return math.floor(math.log(value) / _STEP) if value > 0 else -(10**9) - (value < 0)
+def _states(number: float, value: float) -> bool:
+    """Whether a stated number states this value: equal once the value is written with
+    the number's digits, and near it."""
+    if number == value:
+        return True
+    if abs(number - value) > VALUE_SLACK * abs(value):
+        return False
+    rounded = float(f"{value:.{_digits(number)}g}")
+    return abs(rounded - number) <= 1e-9 * max(abs(number), 1.0)
 
 
 @dataclass(frozen=True)
@@ -257,7 +269,7 @@ class Disclosure:
         bank = loaded.bank
         self.language = bank.bank.language
         self.english = self.language.split("-")[0].lower() == "en"
-        self.by_value: dict[int, list[str]] = {}
+        ends: list[tuple[float, str]] = []
         self.bounds = {figure_id: figure.bounds for figure_id, figure in bank.figures.items()}
         self.by_measure: dict[str, list[str]] = {}
         self.source_name: dict[str, re.Pattern[str]] = {}
@@ -266,7 +278,7 @@ class Disclosure:
         for figure_id, figure in bank.figures.items():
             low, high = figure.bounds
             for end in {low, high}:
-                self.by_value.setdefault(_key(end), []).append(figure_id)
+                ends.append((end, figure_id))
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
             name = names[figure.source]
             pattern = patterns.get(name)
@@ -274,6 +286,9 @@ class Disclosure:
                 pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
                 patterns[name] = pattern
             self.source_name[figure_id] = pattern
+        ends.sort()
+        self._ends = [end for end, _ in ends]
+        self._end_ids = [(figure_id, end) for end, figure_id in ends]
         # A text gives a hand-written answer away only if it holds all of its stems, so
         # each answer is filed under one of them: a text is checked against the answers
         # filed under its own words, not against every answer of the bank.
@@ -289,14 +304,16 @@ class Disclosure:
         self._measures: dict[str, Facts] = {}
 
     def _valued(self, number: float) -> list[str]:
-        """Figures whose value (either end of a range) this number states."""
-        key = _key(number)
-        return [
-            figure_id
-            for near in (key - 1, key, key + 1)
-            for figure_id in self.by_value.get(near, ())
-            if any(abs(number - end) <= VALUE_SLACK * abs(end) for end in self.bounds[figure_id])
-        ]
+        """Figures whose value (either end of a range) this number states: a bisection
+        over the bank's values, sorted, for those the number's digits could round."""
+        if number:
+            place = math.floor(math.log10(abs(number))) - _digits(number) + 1
+            width = min(0.5 * 10.0**place, VALUE_SLACK * abs(number))
+        else:
+            width = 0.0
+        start = bisect.bisect_left(self._ends, number - width * (1 + 1e-9))
+        stop = bisect.bisect_right(self._ends, number + width * (1 + 1e-9))
+        return [f for f, end in self._end_ids[start:stop] if _states(number, end)]
 
     def _read(self, text: str) -> _Reading:
         """One text read once (a card's role, note or date recurs across figures)."""
@@ -304,10 +321,14 @@ class Disclosure:
         if found is not None:
             return found
         words = _WORD.findall(text.casefold())
-        # The word reader costs about a millisecond a text and selection reads
-        # thousands: an English text with no number word is read for digits alone.
-        if self.english and not _says_a_number_in_words(words):
+        # The full word reader costs about a millisecond a text (and its import is kept
+        # off the game's first screen): an English text is read for digits, and for
+        # words by `quiz.game.spoken` when it holds a number word (a fraction, rare,
+        # goes to the full reader).
+        if self.english and not FRACTIONS.intersection(words):
             readings = [(r[0], r[1], r[3]) for r in spans(text)]
+            if _says_a_number_in_words(words):
+                readings += spoken_numbers(text)
         else:
             readings = [(r.low, r.high, r.end) for r in find_numbers(text, self.language)]
         values: set[str] = set()
