@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from quiz.bank.loader import LoadedBank, load_bank
+from quiz.bank.numbers import read_number
 from quiz.game.catalogue import RANK_SHARE
 from quiz.game.generate import Question, Settings, all_questions, generate
 
@@ -142,3 +143,18 @@ def test_the_same_seed_gives_the_same_comparisons(shipped: LoadedBank) -> None:
         settings = Settings(count=20, seed=seed, kinds=("compare", "choice"))
         assert generate(shipped, settings) == generate(shipped, settings)
     assert _ranked(shipped, 3) == _ranked(shipped, 3)
+
+
+def test_no_choice_option_states_another_figure_of_the_bank(shipped: LoadedBank) -> None:
+    """A wrong option reading "40,000" would show the civilian toll before it is asked."""
+    stated = {end for figure in shipped.bank.figures.values() for end in figure.bounds}
+    for seed in range(40):
+        for question in all_questions(shipped, seed):
+            if question.kind != "choice":
+                continue
+            for number, option in enumerate(question.options):
+                if number == question.answer_index:
+                    continue
+                reading = read_number(option, units=question.unit_words)
+                assert reading is not None, option
+                assert {reading.low, reading.high}.isdisjoint(stated), (question.id, option)
