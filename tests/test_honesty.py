@@ -131,6 +131,15 @@ def test_a_quiz_the_bank_cannot_fill_honestly_is_shorter_and_says_why(
     assert chosen.note is not None and "earlier screen" in chosen.note
 
 
+def test_a_shorter_quiz_replays_at_its_own_length(bank: LoadedBank) -> None:
+    """The replay command states the count a quiz has: asking for that count gives the
+    same quiz, though selection samples groups by count."""
+    for seed in range(40):
+        chosen = generate_quiz(bank, Settings(count=20, seed=seed)).questions
+        again = generate(bank, Settings(count=len(chosen), seed=seed))
+        assert [q.id for q in again] == [q.id for q in chosen], seed
+
+
 def test_the_start_screen_texts_state_no_figure(shipped: LoadedBank) -> None:
     disclosure = Disclosure(shipped)
     info = shipped.bank

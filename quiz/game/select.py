@@ -19,9 +19,9 @@ Two rules, in this order of importance:
    groups give one question each, then, if the quiz is still short, every unit's
    other questions take turns. A unit offers its kinds in a seeded order (estimate,
    choice, source, comparisons whose answer is the figure), so kinds share a figure's
-   turns. "Who put X at N?" is offered for a source's figure in inverse proportion to
-   how many figures that source gave, so the source with the most figures does not
-   answer most of them.
+   turns. Questions answered by a source's name ("who put X at N?", "which source gave
+   the highest?") are offered in inverse proportion to how many of them that source
+   answers in the bank, so no source is the usual answer.
 
 Where a bank's groups are large, a long quiz cannot be fair: with g groups always in
 and u units alone, a quiz of n questions asks each unit alone (n - g) / u of the time
@@ -46,6 +46,13 @@ from quiz.game.disclosure import Disclosure, Secret
 from quiz.game.index import Index
 from quiz.game.plan import Plan
 from quiz.game.question import Question, Settings
+
+WHO_EXPONENT = 2.0
+"""A "who" question whose source answers n of the bank's, against a mean of m, is
+offered with probability (m / n) ** WHO_EXPONENT (at most 1): squared, because honesty
+refuses the rarer sources' questions more often (their figure's card is often shown
+already), so a plain m / n still left the most prolific source the answer to 44% of
+the shipped bank's asked "who" questions (bench/honesty.py)."""
 
 SHORT_NOTE = (
     "It stops there: the bank's other questions would be answered by an earlier screen "
@@ -73,19 +80,21 @@ def _slots(
     sampled groups first, then the others in a seeded order. Each group is a list of
     its members' questions, the member whose turn it is first (members take turns by
     seed), each member's questions in a seeded order of kinds."""
-    per_source: dict[str, int] = {}
-    for figure in index.figures.values():
-        if figure.ask is not None:
-            per_source[figure.source] = per_source.get(figure.source, 0) + 1
-    fair = sum(per_source.values()) / max(1, len(per_source))
+    # "Who put X at N?" and "which source gave the highest / lowest?" are offered in
+    # inverse proportion to how many of them the answer's source answers in the bank: the
+    # source that gave most figures (or the extreme ones) must not be the usual answer,
+    # or "always pick that source" would pass without reading.
+    who: dict[str, int] = {}
+    for spec in specs:
+        answer = _answered_by(index, spec)
+        if answer is not None:
+            who[answer] = who.get(answer, 0) + 1
+    fair = sum(who.values()) / max(1, len(who))
     units: dict[str, dict[str, list[Spec]]] = {}
     for spec in specs:
-        if spec.make == "source":
-            # "Who put X at N?" for a source's figure in inverse proportion to how many
-            # figures it gave: the most prolific source must not answer most of them.
-            gave = per_source.get(index.figures[spec.figures[0]].source, 1)
-            if rng.random() * gave > fair:
-                continue
+        answer = _answered_by(index, spec)
+        if answer is not None and rng.random() > (fair / who[answer]) ** WHO_EXPONENT:
+            continue
         units.setdefault(unit_of(spec), {}).setdefault(spec.make, []).append(spec)
     queues: dict[str, list[Spec]] = {}
     for unit, kinds in units.items():
@@ -121,6 +130,15 @@ def _slots(
         turn = members[start:] + members[:start]
         result.append([queues[m] for m in turn])
     return result
+
+
+def _answered_by(index: Index, spec: Spec) -> str | None:
+    """The source (as players read its name) whose name answers a "who" question."""
+    if spec.make == "source":
+        return index.names[spec.figures[0]].casefold()
+    if spec.make in ("rank", "highest"):
+        return index.names[str(spec.args[0])].casefold()
+    return None
 
 
 def _sample(slots: list[tuple[str, ...]], count: int, offset: float) -> list[int]:
@@ -227,13 +245,28 @@ def select(
     disclosure: Disclosure,
     build: Callable[[Spec], Question],
 ) -> Selection:
-    """The quiz: up to `settings.count` questions of the kinds asked, in a valid order."""
+    """The quiz: up to `settings.count` questions of the kinds asked, in a valid order.
+
+    A shorter quiz is the one its own length gives: the replay command states the
+    count a quiz has (`quiz.play.setup.replay_command`), and sampling depends on the
+    count, so selection is run again at the length found until the two agree (only
+    when that length is below the number of groups: above it, every group is taken
+    either way)."""
     wanted = [s for s in specs if s.kind in settings.kinds]
     grouped = groups(wanted, tuple(settings.kinds), disclosure, build)
-    rng = random.Random(settings.seed)
-    plan = Plan(disclosure)
-    slots = _slots(index, wanted, rng, settings.seed, grouped, settings.count)
-    refused = _fill(index, slots, settings.count, plan, build)
+    count = settings.count
+    refused = 0
+    while True:
+        rng = random.Random(settings.seed)
+        plan = Plan(disclosure)
+        slots = _slots(index, wanted, rng, settings.seed, grouped, count)
+        # Refusals at the count asked say why the quiz is short.
+        refusals = _fill(index, slots, count, plan, build)
+        refused = refused or refusals
+        # At a length no smaller than the groups, every group is sampled either way.
+        if len(plan.questions) >= min(count, len(slots)) or not plan.questions:
+            break
+        count = len(plan.questions)
     note = None
     if len(plan.questions) < settings.count and refused:
         note = SHORT_NOTE
