@@ -273,6 +273,7 @@ class Disclosure:
         self.bounds = {figure_id: figure.bounds for figure_id, figure in bank.figures.items()}
         self.by_measure: dict[str, list[str]] = {}
         self.source_name: dict[str, re.Pattern[str]] = {}
+        self.source_folded: dict[str, str] = {}
         names = {sid: s.name for sid, s in bank.sources.items()}
         patterns: dict[str, re.Pattern[str]] = {}
         for figure_id, figure in bank.figures.items():
@@ -286,6 +287,7 @@ class Disclosure:
                 pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
                 patterns[name] = pattern
             self.source_name[figure_id] = pattern
+            self.source_folded[figure_id] = name.casefold()
         ends.sort()
         self._ends = [end for end, _ in ends]
         self._end_ids = [(figure_id, end) for end, figure_id in ends]
@@ -368,8 +370,11 @@ class Disclosure:
             words |= reading.words
         keys = {"v:" + figure_id for figure_id in values}
         whole = "\n".join(texts) if values else ""
+        folded = whole.casefold()
         for figure_id in values:
-            if self.source_name[figure_id].search(whole):
+            # A plain substring test first: the word-bounded search only when it may hit.
+            name = self.source_folded[figure_id]
+            if name in folded and self.source_name[figure_id].search(whole):
                 keys.add("s:" + figure_id)
         for word in words:
             for number in self._written_by_stem.get(word, ()):

@@ -114,7 +114,13 @@ def _slots(
             seen.add(members)
             slots.append(members)
     rng.shuffle(slots)
-    chosen = _sample(slots, count, rng.random())
+    offset = rng.random()
+    if all(len(members) == 1 for members in slots):
+        # No groups (or a bank too large to compute them): sampling units of equal
+        # chances is the shuffled order itself, the same whatever the count.
+        chosen = list(range(len(slots)))
+    else:
+        chosen = _sample(slots, count, offset)
     # The sampled groups first, larger ones before (where a member clashes with a unit
     # outside its group, the group keeps its turn: the unit alone has more of them),
     # then the others (a quiz may need more when a sampled group's questions are
@@ -263,8 +269,10 @@ def select(
         # Refusals at the count asked say why the quiz is short.
         refusals = _fill(index, slots, count, plan, build)
         refused = refused or refusals
-        # At a length no smaller than the groups, every group is sampled either way.
-        if len(plan.questions) >= min(count, len(slots)) or not plan.questions:
+        # At a length no smaller than the groups, every group is sampled either way;
+        # with no groups, the order does not depend on the count.
+        ungrouped = all(len(members) == 1 for members in grouped.values())
+        if len(plan.questions) >= min(count, len(slots)) or not plan.questions or ungrouped:
             break
         count = len(plan.questions)
     note = None
