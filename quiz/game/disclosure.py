@@ -190,14 +190,14 @@ def _digits(number: float) -> int:
     return max(1, len(text.rstrip("0")))
 
 
-def _states(number: float, value: float) -> bool:
+def _states(number: float, value: float, digits: int | None = None) -> bool:
     """Whether a stated number states this value: equal once the value is written with
-    the number's digits, and near it."""
+    the number's digits (`digits`, when the caller has them), and near it."""
     if number == value:
         return True
     if abs(number - value) > VALUE_SLACK * abs(value):
         return False
-    rounded = float(f"{value:.{_digits(number)}g}")
+    rounded = float(f"{value:.{digits or _digits(number)}g}")
     return abs(rounded - number) <= 1e-9 * max(abs(number), 1.0)
 
 
@@ -302,20 +302,29 @@ class Disclosure:
             if wanted:
                 self._written_by_stem.setdefault(min(wanted), []).append(number)
         self._texts: dict[str, _Reading] = {}
+        self._values_of: dict[float, list[str]] = {}
         self._cards: dict[str, Facts] = {}
         self._measures: dict[str, Facts] = {}
 
     def _valued(self, number: float) -> list[str]:
         """Figures whose value (either end of a range) this number states: a bisection
-        over the bank's values, sorted, for those the number's digits could round."""
+        over the bank's values, sorted, for those the number's digits could round.
+        Remembered per number: a figure's value recurs in its card, its prompts and its
+        neighbours' options."""
+        found = self._values_of.get(number)
+        if found is not None:
+            return found
+        digits = _digits(number)
         if number:
-            place = math.floor(math.log10(abs(number))) - _digits(number) + 1
+            place = math.floor(math.log10(abs(number))) - digits + 1
             width = min(0.5 * 10.0**place, VALUE_SLACK * abs(number))
         else:
             width = 0.0
         start = bisect.bisect_left(self._ends, number - width * (1 + 1e-9))
         stop = bisect.bisect_right(self._ends, number + width * (1 + 1e-9))
-        return [f for f, end in self._end_ids[start:stop] if _states(number, end)]
+        found = [f for f, end in self._end_ids[start:stop] if _states(number, end, digits)]
+        self._values_of[number] = found
+        return found
 
     def _read(self, text: str) -> _Reading:
         """One text read once (a card's role, note or date recurs across figures)."""
