@@ -2,8 +2,7 @@
 
 The App owns the engine objects (the loaded bank, the Session, the results Store) and moves
 between screens when a screen posts a message (`screens/messages.py`); screens only lay out
-what they are given. Screens other than the first one shown are imported when first needed,
-to keep start-up close to a bare Textual app's.
+what they are given, imported when first needed (start-up close to a bare Textual app's).
 
 Decisions worth knowing:
 
@@ -23,7 +22,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from quiz.screens import messages
 from quiz.screens.keeper import Keeper
@@ -37,12 +36,12 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from quiz.bank.loader import LoadedBank
+from quiz.game.hints import Examples, examples
+from quiz.game.session import ARTICLE_CLOSED, Session, article_open
+from quiz.game.start_texts import start_texts
 from quiz.play import preferences
 from quiz.play.settings import GameSettings
 from quiz.play.setup import NoQuiz, default_name, make_quiz
-
-if TYPE_CHECKING:
-    from quiz.game.session import Session
 
 
 class QuizApp(App[int]):
@@ -58,9 +57,8 @@ class QuizApp(App[int]):
         # In a text field, where q and ? are typed, the Footer offers these instead.
         Binding("ctrl+q", "quit_anywhere", "Quit", priority=True),
         Binding("f1", "help_anywhere", "Help"),
-        # The same keys, never in the Footer: they act wherever the listed ones are hidden
-        # (Ctrl+Q and F1 outside a text field; q and ? when a narrow terminal leaves the
-        # Footer's room to the screen's own keys; see check_action).
+        # The same keys, never in the Footer, act where the listed ones are hidden (Ctrl+Q, F1
+        # outside a text field; q, ? when a narrow Footer shows a screen's keys: check_action).
         Binding("ctrl+q", "quit_unlisted", show=False, priority=True),
         Binding("f1", "help_unlisted", show=False),
         Binding("q", "request_quit_unlisted", show=False),
@@ -93,9 +91,8 @@ class QuizApp(App[int]):
         self.seed: int = 0
         self.replay = ""
         """The command that plays the current quiz again (`quiz.present.replay`)."""
-        self.keeper = Keeper(
-            lambda text: self.notify(text, severity="error", timeout=10, markup=False)
-        )
+        self.examples: Examples = examples(loaded)  # for hints: never the bank's numbers
+        self.keeper = Keeper(lambda t: self.notify(t, severity="error", timeout=10, markup=False))
 
     # -- the flow between screens -------------------------------------------------
 
@@ -128,7 +125,6 @@ class QuizApp(App[int]):
     def start_quiz(self, loaded: LoadedBank, settings: GameSettings) -> None:
         """Make the quiz for these settings and show its first question; when they give
         no quiz, say why on the start screen."""
-        from quiz.game.session import Session
         from quiz.present.replay import replay_of
 
         self.loaded = loaded
@@ -163,6 +159,7 @@ class QuizApp(App[int]):
         self.replay = replay_of(
             self.seed, len(quiz.questions), quiz.settings.kinds, loaded.path, settings
         )
+        self.examples = examples(loaded, quiz.questions)
         self.session = Session(
             quiz.questions,
             settings.session_settings(),
@@ -180,6 +177,7 @@ class QuizApp(App[int]):
                 self.session.current,
                 self._progress(),
                 interval=self.settings.interval,
+                examples=self.examples,
             )
         )
 
@@ -190,7 +188,7 @@ class QuizApp(App[int]):
             total=self.session.total,
             points=self.session.points,
             max_points=self.session.max_points,
-            title=self.loaded.bank.bank.title,
+            title=start_texts(self.loaded).title,  # no number a question asks
         )
 
     def on_start_quiz(self, message: messages.StartQuiz) -> None:
@@ -224,6 +222,7 @@ class QuizApp(App[int]):
                 self._progress(),
                 figure_id=figure_ids[0] if figure_ids else None,
                 last=self.session.position == self.session.total,
+                article_open=self.session.article_open,
             )
         )
 
@@ -262,6 +261,9 @@ class QuizApp(App[int]):
     def on_open_article(self, message: messages.OpenArticle) -> None:
         from quiz.screens.article import ArticleScreen
 
+        if not article_open(self.session):  # the engine's rule: it states every answer
+            self.notify(ARTICLE_CLOSED, markup=False)
+            return
         article = ArticleScreen(message.loaded or self.loaded, message.figure_id)
         self.push_screen(styled(self, sized(self, article)))
 
@@ -346,7 +348,8 @@ class QuizApp(App[int]):
         from quiz.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(styled(self, sized(self, HelpScreen(self.screen))))
+            help_screen = HelpScreen(self.screen, self.examples.placeholder)
+            self.push_screen(styled(self, sized(self, help_screen)))
 
     def action_article(self) -> None:
         self.post_message(messages.OpenArticle())
@@ -360,9 +363,8 @@ class QuizApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P) offers the game's own actions first."""
         yield SystemCommand("Help", "Keys and how answers are scored", self.action_help)
-        yield SystemCommand(
-            "Read the article", "The article with every figure's quote", self.action_article
-        )
+        if article_open(self.session):
+            yield SystemCommand("Read the article", "Every figure's quote", self.action_article)
         if not self.in_progress:
             yield SystemCommand(
                 "New quiz", "Back to the start screen to choose again", self.action_back_to_start

@@ -17,18 +17,22 @@ GENERAL = [
     ("Number keys 1-6", "pick an option (or ↑↓ and Enter, or click it)"),
     ("Enter", "answer an estimate; go on from a reveal"),
     ("Esc", "leave a text field, so letter keys work again"),
-    ("a", "the article, quotes highlighted (start, reveal, summary)"),
+    ("a", "the article, quotes highlighted (last reveal, summary)"),
     ("?  or  F1", "this help (F1 also inside a text field)"),
-    ("Ctrl+P", "the command palette: themes, article, play again"),
+    ("Ctrl+P", "the command palette: themes, article (after the quiz), play again"),
     ("q  or  Ctrl+Q", "quit (asks first during a quiz)"),
 ]
 """(keys, what they do): laid out in two columns, so a description that wraps stays in its
 column instead of running under the keys."""
 
-NUMBERS = (
-    "Estimates accept 7.8m, 7,800,000, about 40k, 15-30 million (read as its middle); "
-    "the line under the field says how your number was read before you press Enter."
-)
+
+def numbers_hint(examples: str) -> str:
+    """How to type an estimate. `examples` come from the engine (`quiz.game.hints`), made so
+    that none is a number of the bank: fixed ones here would answer some bank's question."""
+    return (
+        f"Estimates accept {examples} (a range is read as its middle); "
+        "the line under the field says how your number was read before you press Enter."
+    )
 
 
 def key_rows(rows: list[tuple[str, str]]) -> Grid:
@@ -49,14 +53,19 @@ class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "#help-body"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,f1,q", "close", "Close")]
 
-    def __init__(self, under: Screen[object]) -> None:
+    def __init__(self, under: Screen[object], examples: str) -> None:
         super().__init__()
         self.under = under
+        self.examples = examples
+        """Example numbers from the engine (`quiz.game.hints`), never the bank's."""
 
     def _screen_keys(self) -> list[tuple[str, str]]:
         rows = []
         for binding in type(self.under).BINDINGS:
-            if isinstance(binding, Binding) and binding.show and binding.description:
+            if not (isinstance(binding, Binding) and binding.show and binding.description):
+                continue
+            # A key the screen does not offer now (the article mid-quiz) is not listed.
+            if self.under.check_action(binding.action.split("(")[0], ()):
                 rows.append((binding.key.replace(",", " / "), binding.description))
         return rows
 
@@ -69,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
                 yield key_rows(keys)
             yield Static(Content("Everywhere"), classes="heading")
             yield key_rows(GENERAL)
-            yield Static(Content(NUMBERS), classes="hint")
+            yield Static(Content(numbers_hint(self.examples)), classes="hint")
             if RULE_TEXT:
                 yield Static(Content("Scoring estimates"), classes="heading")
                 yield Static(Content(RULE_TEXT))

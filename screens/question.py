@@ -24,6 +24,7 @@ from textual.widgets import Footer, Static
 
 from quiz.bank.numbers import format_number
 from quiz.game.generate import Question
+from quiz.game.hints import Examples
 from quiz.game.scoring import (
     ChoiceAnswer,
     IntervalAnswer,
@@ -51,8 +52,18 @@ class QuestionScreen(Screen[None]):
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 7)],
     ]
 
-    def __init__(self, question: Question, progress: Progress, *, interval: bool = False) -> None:
+    def __init__(
+        self,
+        question: Question,
+        progress: Progress,
+        *,
+        interval: bool = False,
+        examples: Examples | None = None,
+    ) -> None:
         super().__init__()
+        self.examples = examples
+        """Example numbers for the field and its messages, from the engine (`quiz.game.hints`):
+        none of them a number of the bank."""
         self.question = question
         self.progress = progress
         self.interval = interval and question.is_numeric
@@ -72,6 +83,7 @@ class QuestionScreen(Screen[None]):
                     range_means="bounds",
                     units=question.unit_words,
                     id="low",
+                    examples=self._examples,
                     placeholder="the lowest you think it could be",
                 )
                 yield NumberInput(
@@ -79,6 +91,7 @@ class QuestionScreen(Screen[None]):
                     range_means="bounds",
                     units=question.unit_words,
                     id="high",
+                    examples=self._examples,
                     placeholder="the highest you think it could be",
                 )
             else:
@@ -88,6 +101,7 @@ class QuestionScreen(Screen[None]):
                     range_means="middle",
                     units=question.unit_words,
                     id="guess",
+                    examples=self._examples,
                 )
             if question.is_numeric:
                 rule = rule_text(question, self.interval)
@@ -97,6 +111,10 @@ class QuestionScreen(Screen[None]):
         yield Static(Content(self._keys_hint()), id="keys", classes="hint")
         # Mounted after the first frame: the prompt and the answer widget come first.
         yield Lazy(Footer())
+
+    @property
+    def _examples(self) -> str:
+        return self.examples.placeholder if self.examples is not None else ""
 
     def _keys_hint(self) -> str:
         if not self.question.is_numeric:
@@ -142,7 +160,7 @@ class QuestionScreen(Screen[None]):
     def on_number_input_submitted(self, event: NumberInput.Submitted) -> None:
         if not self.interval:
             try:
-                answer = read_answer(self.question, event.text)
+                answer = read_answer(self.question, event.text, examples=self.examples)
             except ValueError as exc:
                 event.number_input.show_error(f"Not answered: {exc}.")
                 return

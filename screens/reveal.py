@@ -53,13 +53,15 @@ def answer_lines(view: RevealView) -> Content:
 
 
 class RevealScreen(Screen[None]):
-    """After an answer. Enter (or n, or space) goes on; a opens the article on this figure."""
+    """After an answer. Enter (or n, or space) goes on. From the last reveal on, a opens the
+    article on this figure; before it, a says why not (the article states later answers)."""
 
     STYLES = ("reveal.tcss",)  # added when first shown (quiz.screens.styling)
     AUTO_FOCUS = "#reveal-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,n,space", "next", "Next"),
         Binding("a", "article", "Article"),
+        Binding("a", "article_closed", show=False),
     ]
 
     def __init__(
@@ -69,6 +71,7 @@ class RevealScreen(Screen[None]):
         *,
         figure_id: str | None = None,
         last: bool = False,
+        article_open: bool = False,
     ) -> None:
         super().__init__()
         self.view = view
@@ -76,6 +79,8 @@ class RevealScreen(Screen[None]):
         self.figure_id = figure_id
         """The figure the article opens on."""
         self.last = last
+        self.article_open = article_open
+        """The engine's word (`Session.article_open`): the Footer offers the article only then."""
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.progress)
@@ -102,5 +107,13 @@ class RevealScreen(Screen[None]):
     def action_next(self) -> None:
         self.post_message(NextQuestion())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("article", "article_closed"):
+            return self.article_open == (action == "article")
+        return True
+
     def action_article(self) -> None:
         self.post_message(OpenArticle(self.figure_id))
+
+    def action_article_closed(self) -> None:
+        self.post_message(OpenArticle(self.figure_id))  # the app says why it stays closed

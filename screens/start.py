@@ -29,6 +29,7 @@ from quiz.bank.dates import in_words
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.errors import BankError, UsageError
 from quiz.game.generate import KINDS, Kind
+from quiz.game.start_texts import start_texts
 from quiz.play.settings import GameSettings
 from quiz.play.setup import check_name
 from quiz.present.kinds import kind_label
@@ -42,7 +43,7 @@ def bank_label(path: Path) -> Content:
 
 def article_line(loaded: LoadedBank) -> Content:
     article = loaded.bank.article
-    parts = [article.title]
+    parts = [start_texts(loaded).article_title]  # the engine masks what a question asks
     if article.outlet:
         parts.append(article.outlet)
     if article.published:
@@ -57,7 +58,8 @@ class StartScreen(Screen[None]):
     STYLES = ("start.tcss",)  # added when first shown (quiz.screens.styling)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "play", "Play", priority=False),
-        Binding("a", "article", "Article"),
+        # Not offered before a quiz (it states every answer); pressed, the app says why.
+        Binding("a", "article", "Article", show=False),
     ]
 
     def __init__(
@@ -144,7 +146,6 @@ class StartScreen(Screen[None]):
         yield Static(Content(""), id="start-message", classes="-empty")
         with Horizontal(id="start-buttons"):
             yield Button("Play", id="play", variant="primary", compact=True)
-            yield Button("Read the article", id="read", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -169,7 +170,7 @@ class StartScreen(Screen[None]):
             return
         problems.update(Content(""))
         problems.display = False
-        info = loaded.bank.bank
+        info = start_texts(loaded)
         self.query_one("#bank-title", Static).update(Content.styled(info.title, "bold"))
         self.query_one("#bank-article", Static).update(article_line(loaded))
         description = self.query_one("#bank-description", Static)
@@ -249,5 +250,3 @@ class StartScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "play":
             self.action_play()
-        elif event.button.id == "read":
-            self.action_article()

@@ -279,8 +279,8 @@ def test_typed_options_and_intervals() -> None:
     [
         (CHOICE, "4", False, "from 1 to 3"),
         (CHOICE, "Kyiv", False, "from 1 to 3"),
-        (exact(10), "lots", False, "such as"),
-        (exact(10), "", False, "such as"),
+        (exact(10), "lots", False, "expected a number"),
+        (exact(10), "", False, "expected a number"),
         (exact(10), "10", True, "low and a high"),
     ],
 )

@@ -61,10 +61,11 @@ def play(build: Callable[..., QuizApp], snap_compare: Snap, keys: Iterable[str],
 
 
 def test_start_screen(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
-    """Start screen: the bank's title, article line and description; bank, questions (5),
-    seed (3), name, interval mode and the five kinds all ticked, named as the question
-    screen and the summary name them (quiz.present.kinds); Play focused; Footer shows
-    a Article, q Quit, ? Help."""
+    """Start screen: the bank's title, article line ("Gen. Milley: … Russian and …
+    Ukrainian soldiers", numbers a question asks masked) and description ("a factor of up
+    to …"); bank, questions (5), seed (3), name, interval mode and the five kinds all
+    ticked, named as the question screen and the summary name them (quiz.present.kinds);
+    Play focused, no "Read the article" button; Footer shows q Quit, ? Help."""
     assert play(build, snap_compare, [])
 
 
@@ -82,7 +83,8 @@ def test_estimate_question_reading(build: Callable[..., QuizApp], snap_compare: 
 
 def test_estimate_refused(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """An unreadable estimate submitted: the field keeps "lots" and the line under it says,
-    in the error colour and bold, that it can't be read, with examples."""
+    in the error colour and bold, that it can't be read, with the engine's examples (none of
+    them a number of the bank: quiz.game.hints)."""
     assert play(build, snap_compare, ["enter", *"lots", "enter"], kinds=("estimate",))
 
 
@@ -96,7 +98,8 @@ def test_interval_question(build: Callable[..., QuizApp], snap_compare: Snap) ->
 def test_reveal_estimate(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
     """Reveal after a guess of 50,000: verdict and points, the answer, "You said", the
     engine's reason; then the log chart with one row per source plus ▲ your guess, the
-    decade axis (1k, 10k, ...) and the legend, all readable without colour."""
+    decade axis (1k, 10k, ...) and the legend, all readable without colour. The Footer
+    offers Next but not the article: questions are left (it opens from the last reveal)."""
     assert play(build, snap_compare, ["enter", *"50000", "enter"], kinds=("estimate",))
 
 
@@ -117,10 +120,11 @@ def test_reveal_light_theme(build: Callable[..., QuizApp], snap_compare: Snap) -
 
 
 def test_article(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
-    """The article from the start screen: title line, "Quote 1 of N", paragraphs with every
-    quote underlined and the selected one in reverse video; the selected quote's card at the
-    bottom; Footer shows esc Back, n Next quote, p Previous quote."""
-    assert play(build, snap_compare, ["a"])
+    """The article from the summary of a one-question quiz: title line, "Quote 1 of N",
+    paragraphs with every quote underlined and the selected one in reverse video; the selected
+    quote's card at the bottom; Footer shows esc Back, n Next quote, p Previous quote."""
+    keys = ["enter", "1", "enter", "a"]
+    assert play(build, snap_compare, keys, count=1, kinds=("choice",))
 
 
 def test_summary(build: Callable[..., QuizApp], snap_compare: Snap, shipped: LoadedBank) -> None:
@@ -139,7 +143,8 @@ def test_summary(build: Callable[..., QuizApp], snap_compare: Snap, shipped: Loa
 
 
 def test_help(build: Callable[..., QuizApp], snap_compare: Snap) -> None:
-    """Help over a choice question: the general keys and the estimate scoring rule, in a
+    """Help over a choice question: the general keys (a: the article from the last reveal),
+    the engine's example numbers (none of the bank's) and the estimate scoring rule, in a
     bordered box over the dimmed question."""
     assert play(build, snap_compare, ["enter", "question_mark"], kinds=("choice",))
 

@@ -140,14 +140,20 @@ async def test_help_lists_the_keys(shipped: LoadedBank, tmp_path: Path) -> None:
 async def test_command_palette_offers_the_games_actions(
     shipped: LoadedBank, tmp_path: Path
 ) -> None:
-    """Ctrl+P lists the game's commands; choosing "Read the article" opens it."""
+    """Ctrl+P lists the game's commands; "Read the article" only once no question is left
+    (the last reveal), and choosing it then opens the article."""
     app = build(shipped, tmp_path, seed=2, count=1, kinds=("choice",))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Read the article" in titles and "Help" in titles and "Theme" in titles
+        assert "Help" in titles and "Theme" in titles
+        assert "Read the article" not in titles  # it would answer the open question
         assert "New quiz" not in titles  # not while a quiz is in progress
+        await pilot.press("1")
+        await pilot.pause()
+        assert name(app) == "RevealScreen"
+        assert "Read the article" in [c.title for c in app.get_system_commands(app.screen)]
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"article")
@@ -271,9 +277,9 @@ def test_unknown_kind_on_the_command_line_exits_2(
 
 async def test_clicking_a_quote_selects_it(shipped: LoadedBank, tmp_path: Path) -> None:
     """In the article, a click on a highlighted quote selects it and shows its card."""
-    app = build(shipped, tmp_path)
+    app = build(shipped, tmp_path, count=1, kinds=("choice",))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
+        await pilot.press("enter", "1", "enter", "a")  # the article opens from the summary
         await pilot.pause()
         assert name(app) == "ArticleScreen"
         highlights = article_highlights(app.loaded)

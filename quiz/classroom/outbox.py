@@ -73,7 +73,12 @@ class Outbox:
         room = self.room
         assert room.question is not None, "a question message is sent only while one is open"
         return QuestionMsg.of(
-            room.question, room.number, room.total, room.seconds_left(), room.paused
+            room.question,
+            room.number,
+            room.total,
+            room.seconds_left(),
+            room.paused,
+            examples=room.examples,
         )
 
     def shared_reveal(self, players: int) -> bytes:

@@ -130,12 +130,22 @@ class QuestionMsg(Message):
     """What the student may type after a number ("km", "kilometres"): no answer in it."""
     rule: Text = ""
     """The scoring rule of a number question, as the host's engine states it."""
+    examples: Text = ""
+    """How to type a number, as the host's engine makes it (`quiz.game.hints`): none of
+    the bank's numbers. Empty: the student's field says how without an example."""
     seconds_left: float
     paused: bool = False
 
     @classmethod
     def of(
-        cls, question: Question, number: int, total: int, seconds_left: float, paused: bool = False
+        cls,
+        question: Question,
+        number: int,
+        total: int,
+        seconds_left: float,
+        paused: bool = False,
+        *,
+        examples: str = "",
     ) -> QuestionMsg:
         """Copy only the whitelisted fields of an engine `Question`."""
         from quiz.game.scoring import rule_text  # the host's side only: students never call
@@ -149,6 +159,7 @@ class QuestionMsg(Message):
             unit=question.unit,
             unit_words=question.unit_words,
             rule=rule_text(question),
+            examples=examples,
             seconds_left=seconds_left,
             paused=paused,
         )

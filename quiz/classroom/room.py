@@ -46,7 +46,7 @@ from quiz.classroom.gate import CODE_LENGTH, new_code
 from quiz.classroom.names import NAME_MAX, clean_name, name_key, name_problem
 from quiz.classroom.player import Given, Player
 from quiz.game import explain as explaining
-from quiz.game import scoring
+from quiz.game import hints, scoring
 from quiz.game.generate import Question
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 from quiz.game.session import SessionSettings
@@ -105,6 +105,8 @@ class Room:
             raise ValueError("a classroom session needs at least one question")
         self.questions = questions
         self.loaded = loaded
+        self.examples = hints.examples(loaded, questions).placeholder if loaded else ""
+        """How to type a number on the students' screens: never a number of the bank."""
         self.bonuses = bonuses or SessionSettings()
         """Speed points and the streak bonus, scored as in a solo game (off by default)."""
         self.seconds = float(seconds)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from quiz.cli.options import game_settings
 from quiz.game.quantity import is_linear
 from quiz.game.scoring import rule_text
+from quiz.game.start_texts import start_texts
 from quiz.play.banks import ask_on
 from quiz.play.setup import Quiz, bank_argument, build_quiz, replay_command
 from quiz.present.counts import questions_text
@@ -27,7 +28,8 @@ from quiz.present.words import points_words
 def preview_lines(quiz: Quiz, bank_arg: str | None = None) -> Iterable[str]:
     """The quiz with its answers, for a teacher: same bank and seed, same text."""
     loaded, settings = quiz.loaded, quiz.settings
-    yield f"{loaded.bank.bank.title} ({loaded.id})"
+    # The title as the start screen shows it: a printed quiz states no answer up front.
+    yield f"{start_texts(loaded).title} ({loaded.id})"
     yield (
         f"Seed {settings.seed}, {questions_text(len(quiz.questions))}, kinds: "
         f"{', '.join(settings.kinds)}. Bank file sha256 {loaded.digest[:12]}."

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from quiz.bank.numbers import format_number, number_problem, read_number
 from quiz.game.distractors import interval_text
+from quiz.game.hints import NO_EXAMPLE, Examples
 from quiz.game.quantity import LINEAR_RULES, LinearRule, is_linear, number_text
 from quiz.game.question import Question
 
@@ -308,12 +309,16 @@ def _options_named(options: Sequence[str], typed: str) -> list[int]:
     return found
 
 
-def read_answer(question: Question, text: str, interval: bool = False) -> Answer:
+def read_answer(
+    question: Question, text: str, interval: bool = False, examples: Examples | None = None
+) -> Answer:
     """Read what a player typed, or raise ValueError with a message to show them.
 
     Options are picked by number ("2") or by their text; numbers go through the number
     reader ("7.8m", "7,800,000", "15 million"); a range given as one estimate counts as its
     middle. In interval mode a numeric question wants two bounds ("5,000-20,000", "5k to 20k").
+    Example numbers in the messages come only from `examples` (`quiz.game.hints`, made so
+    that none is a number of the bank); without them the messages give none.
     """
     typed = text.strip()
     if not question.is_numeric:
@@ -335,13 +340,14 @@ def read_answer(question: Question, text: str, interval: bool = False) -> Answer
         problem = number_problem(typed, units=question.unit_words)
         if problem is not None and "above zero" in problem:
             raise ValueError(f"expected a number above zero, found {typed!r}")
-        example = "5,000-20,000 or 5k to 20k" if interval else "7,800, 7.8m or 15 million"
+        if examples is None or not examples.short:
+            raise ValueError(f"expected a number ({NO_EXAMPLE}), found {typed!r}")
+        example = examples.bounds if interval else examples.typed
         raise ValueError(f"expected a number such as {example}, found {typed!r}")
     if interval:
         if not reading.is_range:
-            raise ValueError(
-                "expected a low and a high bound such as 5,000-20,000, found one number"
-            )
+            example = f" such as {examples.interval}" if examples and examples.interval else ""
+            raise ValueError(f"expected a low and a high bound{example}, found one number")
         return IntervalAnswer(reading.low, reading.high, typed)
     # A range typed as one estimate ("15-30 million", as a news report would put it) counts
     # as its middle on the scale the score uses: the geometric middle, equally many times

@@ -14,7 +14,9 @@
 
 Also: `session.read(text)` turns what a player typed into an Answer (ValueError with a
 message to show otherwise), `session.finish()` ends early from any state but
-"finished", and `session.last` is the latest AnsweredQuestion.
+"finished", `session.last` is the latest AnsweredQuestion, and `session.article_open`
+(`article_open(session)` when there may be no quiz yet) says whether the article may be
+shown: it states every figure, so not before the last answer (ARTICLE_CLOSED says why).
 
 A transition the state does not allow (answering during a reveal, `next()` while a
 question waits, anything once finished) raises SessionError: that is a bug in the
@@ -48,6 +50,17 @@ STREAK_STEP = 0.1
 the question's points ..."""
 STREAK_CAP = 0.5
 """... up to this share."""
+
+
+ARTICLE_CLOSED = "The article opens after your last answer: it states every figure the quiz asks."
+"""What a front end says when the article is asked for while it is closed."""
+
+
+def article_open(session: Session | None) -> bool:
+    """The one rule for every front end: the article opens from the last reveal of a quiz
+    on (its summary included), never before or during one (no quiz yet: the start screen
+    would otherwise hand out every answer of the quiz about to be played)."""
+    return session is not None and session.article_open
 
 
 class SessionError(Exception):
@@ -191,6 +204,14 @@ class Session:
     @property
     def state(self) -> State:
         return self._state
+
+    @property
+    def article_open(self) -> bool:
+        """Whether the article (and its figure cards) may be shown: it states every
+        figure, so only once no question is left to answer (the last reveal, after)."""
+        return self._state == "finished" or (
+            self._state == "reveal" and self._index == len(self.questions) - 1
+        )
 
     @property
     def current(self) -> Question:

@@ -11,7 +11,10 @@ Decisions:
   "100,000") picks that option. Estimates go through `quiz.bank.numbers.read_number`
   ("7.8m", "7,800,000", "15 million"; a trailing "x" or "times" is allowed when the
   answer is a ratio). A range is refused outside interval mode rather than
-  silently scored at its middle.
+  silently scored at its middle. The example numbers in the header, the prompts and
+  the messages are the engine's (`quiz.game.hints`): none is a number of the bank or
+  of the quiz's options. The header shows the bank's title as `quiz.game.start_texts`
+  masks it; no command prints the article or a card before the quiz is over.
 - Interval mode (`--interval`) takes both bounds on one line ("50,000-200,000",
   "1 to 3 million"), so one line is still one answer.
 - Input that cannot be read is answered with what to type instead, and the
@@ -50,8 +53,10 @@ from quiz.bank.numbers import read_number
 from quiz.game import scoring
 from quiz.game.explain import explain
 from quiz.game.generate import Question
+from quiz.game.hints import NONE, Examples, examples
 from quiz.game.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswer
 from quiz.game.session import AnsweredQuestion, Session
+from quiz.game.start_texts import start_texts
 from quiz.play.banks import ask_on
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
@@ -136,7 +141,9 @@ def _option_by_value(typed: str, options: tuple[str, ...]) -> int | None:
     return same[0] if len(same) == 1 else None
 
 
-def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
+def read_answer(
+    typed: str, question: Question, interval: bool, hints: Examples | None = None
+) -> Answer | str:
     """The answer typed, or a message saying what to type instead.
 
     The engine's reader (`quiz.game.scoring.read_answer`) decides; plain mode adds only
@@ -144,7 +151,7 @@ def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
     ignored in an option's text, an option picked by its value, "17x" for a ratio.
     """
     stripped = _SPACES.sub(" ", typed).strip()
-    hint = text.answer_hint(question, interval)
+    hint = text.answer_hint(question, interval, hints or NONE)
     if not stripped:
         return f"Type an answer: {hint}."
     if not question.is_numeric:
@@ -152,7 +159,7 @@ def read_answer(typed: str, question: Question, interval: bool) -> Answer | str:
     elif question.unit == "times":
         stripped = _RATIO.sub("", stripped)
     try:
-        return scoring.read_answer(question, stripped, interval)
+        return scoring.read_answer(question, stripped, interval, hints)
     except ValueError as exc:
         if not question.is_numeric:
             index = _option_by_value(stripped, question.options)
@@ -198,6 +205,7 @@ class PlainGame:
         bank_arg: str | None = None,
     ) -> None:
         self.quiz = quiz
+        self.hints = examples(quiz.loaded, quiz.questions)  # never a number of the bank
         self.bank_arg = bank_arg
         self.console = console
         self.store = store
@@ -234,13 +242,13 @@ class PlainGame:
 
     def _prompt(self, player: Player, question: Question) -> str:
         who = f"{printable(player.name)}, your answer" if self.hotseat else "Your answer"
-        return f"{who} ({text.answer_hint(question, self.interval)}): "
+        return f"{who} ({text.answer_hint(question, self.interval, self.hints)}): "
 
     def _take_answer(self, player: Player, question: Question) -> AnsweredQuestion:
         session = self._session_for(player)
         while True:
             typed = self.console.ask(self._prompt(player, question))
-            answer = read_answer(typed, question, self.interval)
+            answer = read_answer(typed, question, self.interval, self.hints)
             if isinstance(answer, str):
                 self.console.say(answer)
                 continue
@@ -250,7 +258,7 @@ class PlainGame:
 
     def header(self) -> list[str]:
         quiz = self.quiz
-        title = quiz.loaded.bank.bank.title
+        title = start_texts(quiz.loaded).title  # nothing a question asks
         who = (
             f"Hot-seat for {', '.join(printable(p.name) for p in self.players)}. "
             if (self.hotseat)
@@ -263,11 +271,11 @@ class PlainGame:
             *([quiz.count_note] if quiz.count_note else []),
             f"{who}Replay this quiz with: {self.replay}",
             "Answer choices by number or by typing the option; type numbers as "
-            "7.8 million, 7,800,000 or 15m.",
+            f"{self.hints.typed}.",
         ]
         if self.interval:
             lines.append(
-                "Interval mode: give a low and a high bound on one line, as 50,000-200,000."
+                f"Interval mode: give a low and a high bound on one line, as {self.hints.bounds}."
             )
         lines.append(f"Scoring estimates: {INTERVAL_RULE_TEXT if self.interval else RULE_TEXT}.")
         lines.extend(bonus.rules(self.settings.session_settings()))

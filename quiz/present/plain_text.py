@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quiz.game.explain import Card
+from quiz.game.hints import Examples
 from quiz.game.quantity import is_linear
 from quiz.game.question import Question
 from quiz.game.scoring import rule_text
@@ -33,14 +34,15 @@ from quiz.present.summary_view import SummaryView
 from quiz.present.words import points, points_words
 
 
-def answer_hint(question: Question, interval: bool) -> str:
-    """What the prompt for this question accepts, in a few words."""
+def answer_hint(question: Question, interval: bool, examples: Examples) -> str:
+    """What the prompt for this question accepts, in a few words; the example numbers are
+    the engine's (`quiz.game.hints`), none of them a number of the bank."""
     if not question.is_numeric:
         return f"1-{len(question.options)}, or the option's text"
     unit = f" of {question.unit}" if question.unit else ""
     if interval:
-        return f"a low and a high number{unit}, as 50,000-200,000"
-    return f"a number{unit}, as 7.8 million, 7,800,000 or 15m"
+        return f"a low and a high number{unit}, as {examples.bounds}"
+    return f"a number{unit}, as {examples.typed}"
 
 
 def question_lines(question: Question, position: int, total: int) -> list[str]:

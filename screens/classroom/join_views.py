@@ -112,6 +112,7 @@ class JoinQuestionScreen(Screen[None]):
                     range_means="middle",
                     units=message.unit_words,
                     id="guess",
+                    examples=message.examples,  # the host engine's: none of the bank's numbers
                 )
                 rule = message.rule or RULE_TEXT
                 if rule:

@@ -1,9 +1,11 @@
 """A number field that says how it read what was typed, and refuses what it cannot read.
 
 The reading is the engine's (`quiz.bank.numbers.read_number`), the same reader plain mode and the
-bank checks use, so "7.8m", "7,800,000", "about 40k" and "15-30 million" mean the same
-everywhere. The field is a plain text Input on purpose: `Input(type="integer")` would refuse
-"7.8m" and still accept "-".
+bank checks use, so "3.7m", "3,700,000", "about 23k" and "3.2-6.4 million" mean the same
+everywhere. The example numbers in the placeholder and the messages are the engine's
+(`quiz.game.hints`), made for the bank being played so that none is one of its numbers; with
+none given, the field says how to type a number without an example. The field is a plain text
+Input on purpose: `Input(type="integer")` would refuse "7.8m" and still accept "-".
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from quiz.bank.numbers import NumberReading, format_number, number_problem, read_number
-
-EXAMPLES = "7.8m, 7,800,000, about 40k, 15-30 million"
+from quiz.game.hints import NO_EXAMPLE
 
 
 def spelled(value: float) -> str:
@@ -70,7 +71,8 @@ class NumberInput(Vertical):
     def __init__(
         self,
         *,
-        placeholder: str = f"e.g. {EXAMPLES}",
+        examples: str = "",
+        placeholder: str | None = None,
         range_means: RangeMeans = "range",
         label: str | None = None,
         units: tuple[str, ...] = (),
@@ -80,14 +82,16 @@ class NumberInput(Vertical):
         super().__init__(id=id, classes=classes)
         self.units = units
         """Unit words the engine's reader accepts after the number ("km", "kilometres")."""
-        self.placeholder = placeholder
+        self.examples = examples or NO_EXAMPLE
+        """How to type a number, from the engine (`quiz.game.hints`): never the bank's."""
+        self.placeholder = f"e.g. {examples}" if placeholder is None and examples else placeholder
         self.range_means: RangeMeans = range_means
         self.label = label
 
     def compose(self) -> ComposeResult:
         if self.label:
             yield Static(self.label, classes="number-label", markup=False)
-        yield Input(placeholder=self.placeholder, max_length=64)
+        yield Input(placeholder=self.placeholder or "", max_length=64)
         yield Static("", classes="number-reading", markup=False)
 
     @property
@@ -107,14 +111,14 @@ class NumberInput(Vertical):
         """The reading of the current text, or the message saying why there is none."""
         text = self.input.value
         if not text.strip():
-            return "Type a number first, for example " + EXAMPLES + "."
+            return f"Type a number first, such as {self.examples}."
         reading = read_number(text, units=self.units)
         if reading is None:
             problem = (
                 number_problem(text, units=self.units)
                 or f"Can't read {text.strip()!r} as a number."
             )
-            return f"{problem} Try {EXAMPLES}."
+            return f"{problem} Try {self.examples}."
         return reading
 
     def show_error(self, message: str) -> None:
