@@ -113,8 +113,11 @@ async def test_the_start_and_article_screens_give_the_date_in_words(tmp_path: ob
 
     from quiz.screens.app import make_app
 
+    from quiz.play.settings import GameSettings
+
     folder = Path(str(tmp_path))
-    app = make_app(data_dir=folder / "data", prefs_path=folder / "prefs.json")
+    settings = GameSettings(count=1, kinds=("choice",))
+    app = make_app(settings=settings, data_dir=folder / "data", prefs_path=folder / "prefs.json")
 
     def shown() -> str:
         return " ".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -122,7 +125,7 @@ async def test_the_start_and_article_screens_give_the_date_in_words(tmp_path: ob
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "10 November 2022" in shown() and "2022-11-10" not in shown()
-        await pilot.press("a")
+        await pilot.press("enter", "1", "enter", "a")  # the article opens after the quiz
         await pilot.pause()
         assert type(app.screen).__name__ == "ArticleScreen"
         assert "10 November 2022" in shown()

@@ -6,13 +6,13 @@ the classroom student's field show how to type a number ("6.4m, 6,400,000, about
 "7.8m, 7,800,000, about 40k, 15-30 million", were the shipped bank's UN, civilian and
 refugee figures), so the examples are chosen per bank and per quiz: the first candidates
 none of whose numbers (a range's middle included) is within a factor `AWAY` of a number
-the bank states anywhere (figure values and ranges, hand-written answers, options and
-bounds, every number in its texts and article, the ratios a "how many times" question
-can ask) or of an option or bound of the quiz being played.
+the bank states (figure values and ranges, hand-written answers, options and bounds,
+every number in its titles, quotes, prompts and explanations, the ratios a "how many
+times" question can ask) or of an option or bound of the quiz being played.
 
 Every input style still shows: a suffix ("6.4m"), commas ("6,400,000"), "about", a range
 and a scale word ("3.2-6.4 million"). If no candidate is clear (a bank stating numbers at
-every scale), the hints say how to type a number without one (`Examples.none`).
+every scale), the hints say how to type a number without one (`NONE`).
 """
 
 from __future__ import annotations
@@ -93,9 +93,11 @@ def _ratios(loaded: LoadedBank) -> list[float]:
 
 
 def bank_numbers(loaded: LoadedBank) -> list[float]:
-    """Every number the bank states or asks, anywhere it could be shown."""
+    """Every number the bank states or asks on a screen of the quiz. The article's own
+    text is left out: every figure's number is in its quote, the rest (dates, "1979")
+    answers nothing, and reading a long article's number words would slow the start."""
     bank = loaded.bank
-    texts = [loaded.article_text, bank.bank.title, bank.bank.description or ""]
+    texts = [bank.bank.title, bank.bank.description or ""]
     texts.append(bank.article.title or "")
     numbers: list[float] = _ratios(loaded)
     for figure in bank.figures.values():
