@@ -14,7 +14,7 @@ Decisions:
   silently scored at its middle. The example numbers in the header, the prompts and
   the messages are the engine's (`quiz.game.hints`): none is a number of the bank or
   of the quiz's options. The header shows the bank's title as `quiz.game.start_texts`
-  masks it; no command prints the article or a card before the quiz is over.
+  masks it; plain mode has no command that prints the article.
 - Interval mode (`--interval`) takes both bounds on one line ("50,000-200,000",
   "1 to 3 million"), so one line is still one answer.
 - Input that cannot be read is answered with what to type instead, and the
