@@ -13,6 +13,11 @@ times" question can ask) or of an option or bound of the quiz being played.
 Every input style still shows: a suffix ("6.4m"), commas ("6,400,000"), "about", a range
 and a scale word ("3.2-6.4 million"). If no candidate is clear (a bank stating numbers at
 every scale), the hints say how to type a number without one (`NONE`).
+
+Numbers are read in digits (with "m", "k" or a scale word: "7.8 million"), not spelled
+out ("twenty thousand"): the word reader loads text2num, which a game must not import
+before its first screen (tests/test_game_imports.py). Figures, written answers and
+bounds are numbers already, and generated options are written in digits.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quiz.bank.loader import LoadedBank
-from quiz.bank.numbers import find_numbers, read_number
+from quiz.bank.numbers import spans
 from quiz.game.question import Question
 
 AWAY = 1.5
@@ -111,8 +116,7 @@ def bank_numbers(loaded: LoadedBank) -> list[float]:
             elif isinstance(value, str):
                 texts.append(value)
     for text in texts:
-        for reading in find_numbers(text, bank.bank.language):
-            numbers += [reading.low, reading.high]
+        numbers += [n for low, high, _, _ in spans(text) for n in (low, high)]
     return numbers
 
 
@@ -121,10 +125,7 @@ def _quiz_numbers(questions: Iterable[Question]) -> list[float]:
     for question in questions:
         numbers += [n for n in (question.low, question.high) if n is not None]
         for option in question.options:
-            reading = read_number(option, units=question.unit_words)
-            if reading is not None:
-                numbers += [reading.low, reading.high]
-            numbers += [n for r in find_numbers(option) for n in (r.low, r.high)]
+            numbers += [n for low, high, _, _ in spans(option) for n in (low, high)]
     return numbers
 
 

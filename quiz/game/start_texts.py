@@ -11,8 +11,11 @@ A number is masked when it is within `quiz.game.hints.AWAY` of a number the bank
 as a figure or as a hand-written question's answer or bound, or equal to a number in a
 hand-written option ("9 November"); and always when it is written as a ratio ("17 times",
 "17x", "17-fold", "a factor of 17"). A hand-written choice question's answer written out
-("Kherson") is masked too. Dates and counts that answer nothing ("November 2022", "Ten
-figures") stay.
+("Kherson") is masked too. Dates and counts that answer nothing ("November 2022") stay.
+Numbers are read in digits (with "m", "k" or a scale word), not spelled out: reading
+words loads text2num, which the game does not import before its first screen
+(tests/test_game_imports.py); a bank's title or description should give its figures in
+digits, as news headlines do.
 
 For the disclosure model (`quiz.game.select` / `quiz.game.disclosure`): the start screen,
 `--plain`'s header, `quiz preview`'s heading and the quiz's progress header show
@@ -26,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.bank.loader import LoadedBank
-from quiz.bank.numbers import find_numbers
+from quiz.bank.numbers import spans
 from quiz.game.hints import AWAY, clear
 
 MASK = "…"
@@ -66,8 +69,8 @@ def _option_numbers(loaded: LoadedBank) -> set[float]:
         n
         for written in loaded.bank.questions
         for option in written.options or []
-        for r in find_numbers(option)
-        for n in (r.low, r.high)
+        for low, high, _, _ in spans(option)
+        for n in (low, high)
     }
 
 
@@ -85,12 +88,11 @@ def mask(text: str, loaded: LoadedBank) -> str:
     exact = _option_numbers(loaded)
     pieces: list[str] = []
     at = 0
-    for reading in find_numbers(text, loaded.bank.bank.language):
-        ratio = _TIMES.match(text, reading.end) or _FACTOR.search(text, 0, reading.start)
-        ends = (reading.low, reading.high)
-        if ratio or any(not clear(n, asked) or n in exact for n in ends):
-            pieces += [text[at : reading.start], MASK]
-            at = reading.end
+    for low, high, start, end in spans(text):
+        ratio = _TIMES.match(text, end) or _FACTOR.search(text, 0, start)
+        if ratio or any(not clear(n, asked) or n in exact for n in (low, high)):
+            pieces += [text[at:start], MASK]
+            at = end
     pieces.append(text[at:])
     masked = "".join(pieces)
     for answer in _written_answers(loaded):
