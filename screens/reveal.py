@@ -15,7 +15,7 @@ from quiz.screens.widgets.log_chart import LogChart
 from quiz.screens.widgets.progress_header import Progress, ProgressHeader
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -38,18 +38,26 @@ def verdict(view: RevealView) -> Content:
     return Content.assemble((yours.verdict.text, style), ("  " + yours.points, "bold"))
 
 
-def answer_lines(view: RevealView) -> Content:
-    """The right answer, the player's, and the engine's reason for the score."""
-    lines = [Content.assemble(("Answer     ", "bold"), view.answer_text)]
+def answer_rows(view: RevealView) -> list[tuple[str, str]]:
+    """The right answer, the player's, and the engine's reason for the score, as (label,
+    text) rows: each text wraps under itself, not under its label (a hanging indent)."""
+    rows = [("Answer", view.answer_text)]
     yours = view.yours
     if yours is not None:
-        lines.append(Content.assemble(("You said   ", "bold"), yours.given))
-        lines.append(Content.assemble(("Why        ", "bold"), yours.reason))
+        rows.append(("You said", yours.given))
+        rows.append(("Why", yours.reason))
         if yours.bonus:
-            lines.append(
-                Content.assemble(("Bonus      ", "bold"), yours.bonus.removeprefix("Bonus: "))
-            )
-    return Content("\n").join(lines)
+            rows.append(("Bonus", yours.bonus.removeprefix("Bonus: ")))
+    return rows
+
+
+def labelled_rows(rows: list[tuple[str, str]]) -> ComposeResult:
+    """Rows of a bold label in a fixed column and its text beside it, wrapping in its own
+    column; the .tcss gives both columns their widths."""
+    for label, text in rows:
+        with Horizontal(classes="labelled"):
+            yield Static(Content.styled(label, "bold"), classes="label")
+            yield Static(Content(text), classes="text")
 
 
 class RevealScreen(Screen[None]):
@@ -88,7 +96,8 @@ class RevealScreen(Screen[None]):
         with VerticalScroll(id="reveal-body", classes="body", can_focus=True):
             yield Static(verdict(view), id="verdict")
             yield Static(Content(view.prompt), id="reveal-prompt")
-            yield Static(answer_lines(view), id="answers")
+            with Vertical(id="answers"):
+                yield from labelled_rows(answer_rows(view))
             if self.last:
                 yield Static(
                     Content("That was the last question: Enter for your summary."), classes="hint"

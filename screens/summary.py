@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from quiz.screens.messages import BackToStart, OpenArticle, PlayAgain
+from quiz.screens.reveal import labelled_rows
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -25,30 +26,33 @@ def total_line(view: SummaryView) -> Content:
     )
 
 
-def kinds_table(view: SummaryView) -> Content:
-    rows = [Content.styled(f"{'Kind':<22}{'Answered':>9}{'Points':>14}", "bold")]
-    for row in view.kinds:
-        rows.append(Content(f"{row.label:<22}{row.answered:>9}{row.points:>14}"))
-    return Content("\n").join(rows)
+def kinds_table(view: SummaryView) -> ComposeResult:
+    """Kind, answered, points, as a grid: the kind's column takes the room the two numbers'
+    leave (a long label wraps in its column), so the table fits from 40 columns up."""
+    with Grid(id="kinds"):
+        for text, column in (("Kind", "kind"), ("Answered", "answered"), ("Points", "points")):
+            yield Static(Content.styled(text, "bold"), classes=column)
+        for row in view.kinds:
+            yield Static(Content(row.label), classes="kind")
+            yield Static(Content(str(row.answered)), classes="answered")
+            yield Static(Content(row.points), classes="points")
 
 
-def missed_list(view: SummaryView) -> Content:
+def missed_list(view: SummaryView) -> ComposeResult:
+    """Each question short of full marks: its number in a column of its own, the prompt,
+    the answer and what was said beside it, every wrapped line under its own text."""
     if not view.missed:
-        return Content("Nothing missed: full marks on every question.")
-    items: list[Content] = []
-    for row in view.missed:
-        items.append(
-            Content.assemble(
-                (f"Q{row.number}. ", "bold"),
-                row.prompt,
-                "\n   Answer: ",
-                (row.answer_text, "bold"),
-                "   You said: ",
-                row.given,
-                f"   ({row.points})",
-            )
-        )
-    return Content("\n").join(items)
+        yield Static(Content("Nothing missed: full marks on every question."), id="missed")
+        return
+    with Vertical(id="missed"):
+        for row in view.missed:
+            with Horizontal(classes="missed-item"):
+                yield Static(Content.styled(f"Q{row.number}.", "bold"), classes="number")
+                with Vertical(classes="missed-body"):
+                    yield Static(Content(row.prompt))
+                    yield from labelled_rows(
+                        [("Answer", row.answer_text), ("You said", f"{row.given} ({row.points})")]
+                    )
 
 
 def calibration(view: SummaryView) -> Content:
@@ -81,11 +85,11 @@ class SummaryScreen(Screen[None]):
             if self.player:
                 yield Static(Content.assemble(("Played by ", "bold"), self.player), id="player")
             yield Static(total_line(view), id="total")
-            yield Static(kinds_table(view), id="kinds")
+            yield from kinds_table(view)
             if view.calibration:
                 yield Static(calibration(view), id="calibration")
             yield Static(Content("To read again"), classes="heading")
-            yield Static(missed_list(view), id="missed")
+            yield from missed_list(view)
             if view.replay_line:
                 yield Static(Content(view.replay_line), id="seed")
         yield Footer()

@@ -5,6 +5,7 @@ longer than the room under the article, and check boxes that read without colour
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from quiz.screens.widgets.number_input import NumberInput
@@ -81,7 +82,7 @@ async def test_a_range_as_an_estimate_is_read_as_its_middle(
         await pilot.press(*"15-30 million")
         await pilot.pause()
         shown = screen_text(app)
-        assert "= 21.21 million, the middle of 15 million to 30 million" in shown
+        assert "= about 21.2 million, the middle of 15 million to 30 million" in shown
         await pilot.press("enter")
         await pilot.pause()
         assert name(app) == "RevealScreen"
@@ -319,3 +320,97 @@ async def test_the_quit_dialog_says_saved_when_the_answers_were(
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert "You are on question 1 of 3. Your answer so far is saved." in dialog_text(app)
+
+
+def _hangs_under(lines: list[str], label: str) -> int:
+    """Check that the lines under `label`'s text start no further left than that text (a
+    hanging indent; deeper lines are rows nested in it); return how many start exactly there."""
+    at = next(i for i, line in enumerate(lines) if f" {label} " in f" {line} ")
+    first = lines[at]
+    start = first.index(label) + len(label)
+    column = start + len(first[start:]) - len(first[start:].lstrip())
+    wrapped = 0
+    for line in lines[at + 1 :]:
+        indent = len(line) - len(line.lstrip())
+        if not line.strip() or (indent < column and line.lstrip()[0].isupper()):
+            break  # a blank line or the next row's label
+        assert indent >= column, f"{line!r} does not start under {first!r}"
+        wrapped += indent == column
+    return wrapped
+
+
+async def test_wrapped_answer_lines_hang_under_their_text(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """At 40 and 80 columns the reveal's "Why" wraps under its own text, not under "Why"."""
+    for width in (40, 80):
+        app = build(shipped, tmp_path, seed=3, count=1, kinds=("estimate",), interval=True)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*"1-100000", "enter")
+            await pilot.pause()
+            assert name(app) == "RevealScreen"
+            lines = [line.rstrip() for line in screen_lines(app)]
+            assert _hangs_under(lines, "Why") >= 1, f"the reason wraps at {width} columns"
+            _hangs_under(lines, "Answer")
+
+
+async def test_the_summary_fits_40_columns_and_end_reaches_its_last_line(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """At 40x12 and 80x24: the kinds table's header and rows read whole, each missed
+    question's wrapped prompt and answer hang under their text, and End shows the last
+    line (the replay command)."""
+    for size in ((40, 12), (80, 24)):
+        app = build(shipped, tmp_path, seed=3, count=3, kinds=("estimate",))
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await _play_to_summary(pilot, app, "5")
+            assert name(app) == "SummaryScreen"
+            body = app.screen.query_one("#summary-body")
+            lines = [line.rstrip() for line in screen_lines(app)]
+            assert any(("Kind" in x and "Answered" in x and "Points" in x) for x in lines)
+            assert any(re.search(r"\s3\s+[\d.]+ of 3$", x) for x in lines), lines
+            await pilot.press("end")
+            await pilot.pause()
+            shown = re.sub(r"\s+", " ", re.sub(r"[▁▂▃▄▅▆▇█]", " ", screen_text(app)))
+            assert "--kinds estimate" in shown, "the replay command's end is in sight"
+            assert body.scroll_y == body.max_scroll_y
+        app = build(shipped, tmp_path, seed=3, count=3, kinds=("estimate",))
+        async with app.run_test(size=(size[0], 60)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await _play_to_summary(pilot, app, "5")
+            lines = [line.rstrip() for line in screen_lines(app)]
+            assert _hangs_under(lines, "Q1.") >= (1 if size[0] == 40 else 0)
+            _hangs_under(lines, "You said")
+
+
+async def test_kinds_from_the_command_line_are_the_ones_ticked(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """`quiz play --kinds estimate` over remembered choices of every kind: the start
+    screen ticks Estimate only."""
+    from dataclasses import replace
+
+    from quiz.screens.app import make_app
+
+    from quiz.cli.options import game_settings
+    from quiz.cli.parser import build_parser
+    from quiz.game.generate import KINDS
+    from quiz.play.settings import GameSettings
+
+    remembered = GameSettings(kinds=KINDS, count=4)
+    args = build_parser().parse_args(["play", "--kinds", "estimate"])
+    settings = game_settings(args, replace(remembered, bank=None))
+    app = make_app(
+        loaded=shipped, settings=settings, data_dir=tmp_path, prefs_path=tmp_path / "p.json"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert list(app.screen.query_one("#kinds").selected) == ["estimate"]  # type: ignore[attr-defined]
+        lines = screen_lines(app)
+        assert any("▐X▌ Estimate the number" in line for line in lines)
+        assert any("▐ ▌ Pick the figure" in line for line in lines)

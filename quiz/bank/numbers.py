@@ -304,6 +304,15 @@ def number_problem(text: str, *, units: Iterable[str] = (), language: str = "en"
     return f"Can't read {text.strip()!r} as a number."
 
 
+def about_number(value: float) -> str:
+    """A number the game worked out (a range's middle) to three significant figures, as a
+    reader takes it in: 21,213.2 -> "21,200", 21,213,203 -> "21.2 million", 2.1213 -> "2.12".
+    The exact value is kept for scoring; this is only how it is shown, after "about"."""
+    if not (math.isfinite(value) and value > 0):
+        return format_number(value)
+    return format_number(round(value, 2 - math.floor(math.log10(value))))
+
+
 def format_number(value: float) -> str:
     """Write a number as a news report would: "5,937", "7.8 million", "15 million".
 

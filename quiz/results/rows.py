@@ -31,6 +31,7 @@ RECORD_CHUNK = 500
 def describe_answer(question: Question, answer: Answer) -> str:
     """What the player answered, in words: the option's text, or "7.8 million people"
     with the question's unit, as the answer is written beside it."""
+    from quiz.bank.numbers import about_number, read_number
     from quiz.game.quantity import quantity_text
     from quiz.game.scoring import ChoiceAnswer, IntervalAnswer
 
@@ -40,6 +41,11 @@ def describe_answer(question: Question, answer: Answer) -> str:
         return f"option {answer.index + 1}"
     if isinstance(answer, IntervalAnswer):
         return quantity_text(answer.low, answer.high, question.unit_shown)
+    typed = read_number(answer.text, units=question.unit_words) if answer.text else None
+    if typed is not None and typed.is_range:
+        # A range given as one estimate: what was typed, and the middle it counted as.
+        given = quantity_text(typed.low, typed.high, question.unit_shown)
+        return f"{given} (its middle, about {about_number(answer.value)})"
     return quantity_text(answer.value, answer.value, question.unit_shown)
 
 

@@ -18,7 +18,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from quiz.bank.numbers import NumberReading, format_number, number_problem, read_number
+from quiz.bank.numbers import (
+    NumberReading,
+    about_number,
+    format_number,
+    number_problem,
+    read_number,
+)
 from quiz.game.hints import NO_EXAMPLE
 
 
@@ -40,7 +46,7 @@ def describe_reading(reading: NumberReading, range_means: RangeMeans = "range") 
         return f"= {spelled(reading.low)}"
     if range_means == "middle":
         return (
-            f"= {format_number(reading.value)}, the middle of "
+            f"= about {about_number(reading.value)}, the middle of "
             f"{format_number(reading.low)} to {format_number(reading.high)}"
         )
     span = f"= {spelled(reading.low)} to {spelled(reading.high)}"
