@@ -149,7 +149,7 @@ class QuizApp(App[int]):
 
             self.notify(
                 unsaved_warning(self.keeper.unsaved),
-                title="Answers will not be saved",
+                title="Results folder",
                 severity="warning",
                 timeout=30,
                 markup=False,

@@ -208,6 +208,8 @@ async def test_play_again_same_seed_gives_the_same_quiz(
             await pilot.press("enter")
             await pilot.pause()
         assert name(app) == "SummaryScreen"
+        await pilot.press("end")  # the replay command is the summary's last line
+        await pilot.pause()
         assert "quiz play --seed 9" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()

@@ -279,7 +279,8 @@ class PlainGame:
             )
         lines.append(f"Scoring estimates: {INTERVAL_RULE_TEXT if self.interval else RULE_TEXT}.")
         lines.extend(bonus.rules(self.settings.session_settings()))
-        lines.append("End of input (Ctrl-D) or Ctrl-C stops the game; answers given are kept.")
+        kept = "; answers given are kept" if unsaved is None else ""
+        lines.append(f"End of input (Ctrl-D) or Ctrl-C stops the game{kept}.")
         return lines
 
     def reveal(self, question: Question, results: list[AnsweredQuestion]) -> None:
