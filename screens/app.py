@@ -157,7 +157,7 @@ class QuizApp(App[int]):
         if quiz.count_note:
             self.notify(quiz.count_note, title="A shorter quiz", timeout=10, markup=False)
         self.replay = replay_of(
-            self.seed, len(quiz.questions), quiz.settings.kinds, loaded.path, settings
+            self.seed, quiz.settings.count, quiz.settings.kinds, loaded.path, settings
         )
         self.examples = examples(loaded, quiz.questions)
         self.session = Session(

@@ -162,6 +162,7 @@ def bank_argument(settings: GameSettings, quiz: Quiz) -> str | None:
 
 def replay_command(quiz: Quiz, bank_arg: str | None, *flags: str) -> str:
     """The command that plays this quiz again (`quiz.present.replay` writes it), with the
-    count of questions it has: `--count 1000` on a bank that gives 49 replays as 49."""
+    count asked for: which questions a bank gives depends on it, so a smaller count could
+    give another quiz (`quiz.present.counts` says how many this one has)."""
     settings = quiz.settings
-    return present_replay(settings.seed, len(quiz.questions), settings.kinds, bank_arg, flags)
+    return present_replay(settings.seed, settings.count, settings.kinds, bank_arg, flags)

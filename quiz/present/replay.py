@@ -3,9 +3,10 @@ options that change how it is answered (`--interval`, `--speed`, `--streak`).
 
 Shown by `--plain`'s header, `quiz preview`, the Textual summary and the line printed when
 the full-screen game ends, so a player or a teacher can give a class exactly the quiz they
-saw. The count is the number of questions the quiz has, not the number asked for: a bank
-that gives 49 of the 1000 asked replays with `--count 49` (the generator gives the same
-questions in the same order for any count at least as large, tested in test_cli_player).
+saw. The count is the one asked for, not the number of questions the quiz has: which
+questions a bank gives depends on the count asked (the selection spreads measures over it),
+so `--count 6` can give another quiz than `--count 200` on a bank that gives 6; the count
+note (`quiz.present.counts`) says how many the quiz has.
 
 The seed is not remembered between games: `quiz` plays a new quiz each time, and this
 command is how to play one again.
