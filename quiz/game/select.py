@@ -113,11 +113,18 @@ def _slots(
         if members not in seen:
             seen.add(members)
             slots.append(members)
-    rng.shuffle(slots)
-    offset = rng.random()
+    # One order of the groups for the bank, whatever the seed, and a start that moves
+    # along it by seed (a Weyl sequence): consecutive seeds take groups evenly spread
+    # over the bank, where a fresh shuffle per seed would leave, after a few hundred
+    # quizzes of a large bank, some units asked several times as often as others by
+    # chance alone. Any one seed still starts at a place no player can tell.
+    slots.sort(key=lambda members: zlib.crc32(members[0].encode()))
+    offset = _spread(seed)
     if all(len(members) == 1 for members in slots):
-        # No groups (or a bank too large to compute them): sampling units of equal
-        # chances is the shuffled order itself, the same whatever the count.
+        # No groups (or a bank too large to compute them): the units from the seed's
+        # place on, the same whatever the count.
+        start = int(offset * len(slots))
+        slots = slots[start:] + slots[:start]
         chosen = list(range(len(slots)))
     else:
         chosen = _sample(slots, count, offset)
@@ -127,7 +134,11 @@ def _slots(
     # refused, or the count exceeds the groups).
     first = sorted((slots[i] for i in chosen), key=len, reverse=True)
     taken = set(chosen)
-    ordered = first + [g for i, g in enumerate(slots) if i not in taken]
+    others = [g for i, g in enumerate(slots) if i not in taken]
+    # The others from the seed's place on too: from the top of one fixed order they
+    # would always fill a short quiz with the same groups.
+    start = int(offset * len(others))
+    ordered = first + others[start:] + others[:start]
     result: list[list[list[Spec]]] = []
     for members in ordered:
         # Members take turns by seed, from a place of their own for each group (so the
@@ -136,6 +147,13 @@ def _slots(
         turn = members[start:] + members[:start]
         result.append([queues[m] for m in turn])
     return result
+
+
+def _spread(seed: int) -> float:
+    """A place in [0, 1) for a seed: the fractional parts of seed x the golden ratio
+    (Fibonacci hashing in 64 bits), which fill the interval evenly for consecutive
+    seeds and look random for any one."""
+    return ((seed * 0x9E3779B97F4A7C15) & 0xFFFF_FFFF_FFFF_FFFF) / 2.0**64
 
 
 def _answered_by(index: Index, spec: Spec) -> str | None:
