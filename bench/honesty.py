@@ -39,8 +39,9 @@ from pathlib import Path
 
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.bank.numbers import find_numbers, format_number, read_number
-from quiz.game.disclosure import Disclosure, Facts
+from quiz.game.disclosure import Disclosure
 from quiz.game.explain import explain
+from quiz.game.facts import Facts
 from quiz.game.generate import DEFAULT_COUNT, Question, Settings, generate_quiz
 from quiz.present.plain_text import question_lines, reveal_lines
 from quiz.present.reveal_view import reveal_view

@@ -25,6 +25,7 @@ from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from quiz.screens import messages
+from quiz.screens.app_commands import ask_to_quit, game_commands
 from quiz.screens.keeper import Keeper
 from quiz.screens.sizing import sized
 from quiz.screens.styling import styled
@@ -318,25 +319,7 @@ class QuizApp(App[int]):
         self.action_request_quit()
 
     def action_request_quit(self) -> None:
-        if not self.in_progress:
-            self.exit(0)
-            return
-        if any(type(s).__name__ == "ConfirmQuit" for s in self.screen_stack):
-            return
-        from quiz.screens.dialogs.confirm_quit import ConfirmQuit
-
-        from quiz.present.saving import quit_detail
-
-        def done(leave: bool | None) -> None:
-            if leave:
-                self.exit(0)
-
-        session = self.session
-        assert session is not None
-        detail = quit_detail(
-            session.position, session.total, len(session.results), self.keeper.unsaved
-        )
-        self.push_screen(sized(self, ConfirmQuit(detail)), done)
+        ask_to_quit(self)
 
     def action_help_anywhere(self) -> None:
         self.action_help()
@@ -362,22 +345,7 @@ class QuizApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P) offers the game's own actions first."""
-        yield SystemCommand("Help", "Keys and how answers are scored", self.action_help)
-        if article_open(self.session):
-            yield SystemCommand("Read the article", "Every figure's quote", self.action_article)
-        if not self.in_progress:
-            yield SystemCommand(
-                "New quiz", "Back to the start screen to choose again", self.action_back_to_start
-            )
-        if self.session is not None and self.session.state == "finished":
-            yield SystemCommand(
-                "Play again, same questions",
-                f"The same quiz (seed {self.seed})",
-                lambda: self.action_play_again(True),
-            )
-            yield SystemCommand(
-                "Play again, new questions", "A new seed", lambda: self.action_play_again(False)
-            )
+        yield from game_commands(self)
         yield from super().get_system_commands(screen)
 
 

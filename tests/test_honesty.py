@@ -16,8 +16,9 @@ from quiz.bank.loader import LoadedBank, load_bank
 from quiz.bank.numbers import find_numbers, read_number
 from quiz.game.catalogue import all_specs
 from quiz.game.coverage import groups
-from quiz.game.disclosure import Disclosure, Facts
+from quiz.game.disclosure import Disclosure
 from quiz.game.explain import card, explain
+from quiz.game.facts import Facts
 from quiz.game.generate import (
     DEFAULT_COUNT,
     KINDS,
@@ -27,6 +28,7 @@ from quiz.game.generate import (
     generate,
     generate_quiz,
 )
+from quiz.game.start_texts import start_texts
 from quiz.present.plain_text import question_lines, reveal_lines
 from quiz.present.reveal_view import reveal_view
 
@@ -144,7 +146,8 @@ def test_the_start_screen_texts_state_no_figure(shipped: LoadedBank) -> None:
     disclosure = Disclosure(shipped)
     info = shipped.bank
     texts = [info.article.title or "", info.bank.title, info.bank.description or ""]
-    masked = [disclosure.mask_numbers(t) for t in texts]
+    shown = start_texts(shipped)
+    masked = [shown.article_title, shown.title, shown.description or ""]
     assert "100,000" in texts[0] and "100,000" not in masked[0]
     assert "17" in texts[2] and "17" not in masked[2]
     for text in masked:

@@ -28,7 +28,8 @@ from collections.abc import Callable, Sequence
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.catalogue import Spec
-from quiz.game.disclosure import NUMBER_SLACK, Disclosure, Facts, Secret
+from quiz.game.disclosure import Disclosure
+from quiz.game.facts import NUMBER_SLACK, Facts, Secret
 from quiz.game.question import Question
 
 CALIBRATE_UNITS = 400

@@ -24,7 +24,9 @@ choice), who gave its figure (source, which source gave the highest/lowest), its
 answer's words (hand-written choice) or its number (ratio, hand-written estimate).
 The article screen is not a screen of the quiz: the game opens it only after the last
 answer (and from the summary). The start screen masks every number that would give an
-answer away (`mask_numbers`). Hints are made by `quiz.game.hints`, never from the bank.
+answer away (`quiz.game.start_texts`). Hints are made by `quiz.game.hints`, never from
+the bank. The reading's vocabulary (stems, numbers, `Facts`, `Secret`) is
+`quiz.game.facts`.
 """
 
 from __future__ import annotations
@@ -33,226 +35,25 @@ import bisect
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import find_numbers, spans
+from quiz.game.facts import (
+    TIMES,
+    VALUE_SLACK,
+    WORD,
+    Facts,
+    Reading,
+    Secret,
+    digits_of,
+    says_a_number_in_words,
+    states,
+    stems,
+    word_stems,
+)
 from quiz.game.question import Question
 from quiz.game.spoken import FRACTIONS, spoken_numbers
-
-MASK = "…"
-"""What a masked number reads as on the start screen."""
-NUMBER_SLACK = 1.06
-"""A stated number gives away a numeric answer within this factor of it ("16.8" and
-"about 17" give away 17)."""
-
-_WORD = re.compile(r"[^\W_]+")
-_TIMES = re.compile(r"\s*(?:times|x\b|×|-fold|fold)", re.IGNORECASE)
-_FACTOR = re.compile(r"factor of\s+(?:up to\s+|about\s+)?$", re.IGNORECASE)
-_NUMBER_WORDS = frozenset(
-    {
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-        "half",
-        "quarter",
-    }
-)
-"""Words that may start or be part of a number in words (English)."""
-_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
-_STOP = frozenset(
-    {
-        "about",
-        "after",
-        "again",
-        "also",
-        "been",
-        "because",
-        "before",
-        "both",
-        "does",
-        "each",
-        "from",
-        "have",
-        "into",
-        "more",
-        "most",
-        "only",
-        "other",
-        "said",
-        "says",
-        "some",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "whom",
-        "will",
-        "with",
-        "would",
-    }
-)
-
-
-def stems(text: str) -> frozenset[str]:
-    """The content words of a text, folded to 5-letter stems ("withdrawing" and
-    "withdrawal" agree); numbers stay whole, short and common words are dropped."""
-    return _stems(_WORD.findall(text.casefold()))
-
-
-def _stems(words: list[str]) -> frozenset[str]:
-    found: set[str] = set()
-    for word in words:
-        if word.isdigit():
-            found.add(word)
-        elif len(word) >= 4 and word not in _STOP:
-            found.add(word[:5])
-    return frozenset(found)
-
-
-def _says_a_number_in_words(words: list[str]) -> bool:
-    """Whether an English text's words may hold a number in words; a scale word after
-    digits ("7.8 million") is the digit reader's."""
-    previous = ""
-    for word in words:
-        if word in _NUMBER_WORDS and not (word in _SCALES and previous.isdigit()):
-            return True
-        previous = word
-    return False
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """What one text states, before it is tied to sources: the figures whose value it
-    states, its numbers, those stated as ratios, its word stems."""
-
-    values: frozenset[str]
-    numbers: frozenset[float]
-    times: frozenset[float]
-    words: frozenset[str]
-
-
-VALUE_SLACK = 0.005
-"""A stated number states a figure's value when it is the value written with the
-number's own digits ("4.03 million" states 4,030,112: a prompt writes it so), within
-this share of it ("100,000" does not state 95,000)."""
-
-
-def _digits(number: float) -> int:
-    """How many significant digits a number is written with (4,030,000: 3)."""
-    text = f"{abs(number):.15g}".replace(".", "").lstrip("0")
-    text = text.split("e")[0]
-    return max(1, len(text.rstrip("0")))
-
-
-def _states(number: float, value: float, digits: int | None = None) -> bool:
-    """Whether a stated number states this value: equal once the value is written with
-    the number's digits (`digits`, when the caller has them), and near it."""
-    if number == value:
-        return True
-    if abs(number - value) > VALUE_SLACK * abs(value):
-        return False
-    rounded = float(f"{value:.{digits or _digits(number)}g}")
-    return abs(rounded - number) <= 1e-9 * max(abs(number), 1.0)
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What one screen (or several) states."""
-
-    keys: frozenset[str] = frozenset()
-    numbers: frozenset[float] = frozenset()
-    times: frozenset[float] = frozenset()
-    """Numbers stated as ratios ("17 times")."""
-    ratios: frozenset[tuple[float, str]] = frozenset()
-    """The answers of generated "how many times" questions, with their measure: a
-    ratio said of one measure's figures ("5.3 times") tells nothing about another
-    measure's ratio that happens to be near it."""
-
-    def __or__(self, other: Facts) -> Facts:
-        return Facts(
-            self.keys | other.keys,
-            self.numbers | other.numbers,
-            self.times | other.times,
-            self.ratios | other.ratios,
-        )
-
-
-@dataclass(frozen=True)
-class Secret:
-    """What would give a question's answer away, once stated."""
-
-    keys: frozenset[str] = frozenset()
-    low: float | None = None
-    high: float | None = None
-    """A numeric answer: any stated number within NUMBER_SLACK of low..high gives it away."""
-    times_only: bool = False
-    """Only numbers stated as ratios count (a "how many times" answer: "2" in "2 weeks"
-    does not give away "2 times")."""
-    measure: str = ""
-    """A generated ratio's measure: another generated ratio's answer gives it away only
-    when it is about the same measure."""
-
-    def given_away_by(self, facts: Facts) -> bool:
-        if not self.keys.isdisjoint(facts.keys):
-            return True
-        if self.low is None or self.high is None:
-            return False
-        if not self.times_only:
-            return any(self.near(n) for n in facts.numbers)
-        return any(self.near(n) for n in facts.times) or any(
-            self.near(n) for n, measure in facts.ratios if measure == self.measure
-        )
-
-    def near(self, number: float) -> bool:
-        """Whether a stated number gives this numeric answer away (ratio or not)."""
-        assert self.low is not None and self.high is not None
-        return self.low / NUMBER_SLACK <= number <= self.high * NUMBER_SLACK
 
 
 class Disclosure:
@@ -301,7 +102,7 @@ class Disclosure:
             self.written_stems.append(wanted)
             if wanted:
                 self._written_by_stem.setdefault(min(wanted), []).append(number)
-        self._texts: dict[str, _Reading] = {}
+        self._texts: dict[str, Reading] = {}
         self._values_of: dict[float, list[str]] = {}
         self._cards: dict[str, Facts] = {}
         self._measures: dict[str, Facts] = {}
@@ -314,7 +115,7 @@ class Disclosure:
         found = self._values_of.get(number)
         if found is not None:
             return found
-        digits = _digits(number)
+        digits = digits_of(number)
         if number:
             place = math.floor(math.log10(abs(number))) - digits + 1
             width = min(0.5 * 10.0**place, VALUE_SLACK * abs(number))
@@ -322,23 +123,23 @@ class Disclosure:
             width = 0.0
         start = bisect.bisect_left(self._ends, number - width * (1 + 1e-9))
         stop = bisect.bisect_right(self._ends, number + width * (1 + 1e-9))
-        found = [f for f, end in self._end_ids[start:stop] if _states(number, end, digits)]
+        found = [f for f, end in self._end_ids[start:stop] if states(number, end, digits)]
         self._values_of[number] = found
         return found
 
-    def _read(self, text: str) -> _Reading:
+    def _read(self, text: str) -> Reading:
         """One text read once (a card's role, note or date recurs across figures)."""
         found = self._texts.get(text)
         if found is not None:
             return found
-        words = _WORD.findall(text.casefold())
+        words = WORD.findall(text.casefold())
         # The full word reader costs about a millisecond a text (and its import is kept
         # off the game's first screen): an English text is read for digits, and for
         # words by `quiz.game.spoken` when it holds a number word (a fraction, rare,
         # goes to the full reader).
         if self.english and not FRACTIONS.intersection(words):
             readings = [(r[0], r[1], r[3]) for r in spans(text)]
-            if _says_a_number_in_words(words):
+            if says_a_number_in_words(words):
                 readings += spoken_numbers(text)
         else:
             readings = [(r.low, r.high, r.end) for r in find_numbers(text, self.language)]
@@ -349,11 +150,11 @@ class Disclosure:
             if not (math.isfinite(low) and math.isfinite(high)):
                 continue
             numbers.update((low, high))
-            if _TIMES.match(text, end):
+            if TIMES.match(text, end):
                 times.update((low, high))
             for value in (low, high):
                 values.update(self._valued(value))
-        found = _Reading(frozenset(values), frozenset(numbers), frozenset(times), _stems(words))
+        found = Reading(frozenset(values), frozenset(numbers), frozenset(times), word_stems(words))
         self._texts[text] = found
         return found
 
@@ -493,63 +294,3 @@ class Disclosure:
         # the highest/lowest" ask who gave the figure.
         prefix = "v:" if question.kind in ("estimate", "choice") else "s:"
         return Secret(frozenset({prefix + figure_id}))
-
-    def mask_numbers(self, text: str) -> str:
-        """`text` with every number that states a fact of the bank replaced by MASK:
-        for the start screen, shown before any question ("a factor of up to 17"
-        would answer a hand-written estimate; "100,000 Russian" a figure)."""
-        pieces: list[str] = []
-        at = 0
-        for reading in find_numbers(text):
-            stated = self.facts(text[reading.start : reading.end])
-            ratio = _TIMES.match(text, reading.end) or _FACTOR.search(text, 0, reading.start)
-            if stated.keys or ratio or self._answers_a_number(reading.low, reading.high):
-                pieces.append(text[at : reading.start])
-                pieces.append(MASK)
-                at = reading.end
-        pieces.append(text[at:])
-        return "".join(pieces)
-
-    def _answers_a_number(self, low: float, high: float) -> bool:
-        for question in self.loaded.bank.questions:
-            if question.kind != "estimate":
-                continue
-            if question.answer is not None:
-                a_low = a_high = float(question.answer)
-            else:
-                assert question.low is not None and question.high is not None
-                a_low, a_high = question.low, question.high
-            if a_low / NUMBER_SLACK <= high and low <= a_high * NUMBER_SLACK:
-                return True
-        return False
-
-
-@dataclass(frozen=True)
-class StartTexts:
-    """The bank's own texts as shown before and during a quiz, with every number that
-    would answer a question masked ("Gen. Milley: … Russian and … Ukrainian soldiers");
-    the article screen, after the quiz, shows them whole."""
-
-    title: str
-    description: str | None
-    article_title: str
-
-
-_start: list[tuple[LoadedBank, StartTexts]] = []
-"""The last bank's start texts: a game shows one bank many times."""
-
-
-def start_texts(loaded: LoadedBank) -> StartTexts:
-    if _start and _start[0][0] is loaded:
-        return _start[0][1]
-    disclosure = Disclosure(loaded)
-    bank = loaded.bank
-    texts = StartTexts(
-        title=disclosure.mask_numbers(bank.bank.title),
-        description=(
-            disclosure.mask_numbers(bank.bank.description) if bank.bank.description else None
-        ),
-        article_title=disclosure.mask_numbers(bank.article.title or ""),
-    )
-    _start[:] = [(loaded, texts)]
-    return texts

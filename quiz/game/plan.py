@@ -15,7 +15,8 @@ import math
 import random
 from collections.abc import Iterable
 
-from quiz.game.disclosure import NUMBER_SLACK, Disclosure, Facts, Secret
+from quiz.game.disclosure import Disclosure
+from quiz.game.facts import NUMBER_SLACK, Facts, Secret
 from quiz.game.question import Question
 
 _BUCKET = math.log(NUMBER_SLACK)

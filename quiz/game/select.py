@@ -42,7 +42,8 @@ from dataclasses import dataclass
 
 from quiz.game.catalogue import Spec
 from quiz.game.coverage import groups, unit_of
-from quiz.game.disclosure import Disclosure, Secret
+from quiz.game.disclosure import Disclosure
+from quiz.game.facts import Secret
 from quiz.game.index import Index
 from quiz.game.plan import Plan
 from quiz.game.question import Question, Settings

@@ -43,11 +43,8 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import sys
-import textwrap
 from dataclasses import dataclass, field
-from typing import TextIO
 
 from quiz.bank.numbers import read_number
 from quiz.game import scoring
@@ -58,6 +55,7 @@ from quiz.game.scoring import INTERVAL_RULE_TEXT, RULE_TEXT, Answer, ChoiceAnswe
 from quiz.game.session import AnsweredQuestion, Session
 from quiz.game.start_texts import start_texts
 from quiz.play.banks import ask_on
+from quiz.play.console import Console, EndOfInput
 from quiz.play.settings import GameSettings
 from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, replay_command
 from quiz.present import bonus
@@ -71,55 +69,6 @@ from quiz.present.summary_view import calibration_text, summary_view
 from quiz.present.words import points_of, printable
 from quiz.results.record import GameRecord
 from quiz.results.store import Store, StoreError
-
-
-class EndOfInput(Exception):
-    """stdin is exhausted: the game ends with what was answered."""
-
-
-class Console:
-    """Plain-text input and output, with the terminal/pipe differences in one place."""
-
-    def __init__(self, stdin: TextIO, stdout: TextIO, *, interactive: bool) -> None:
-        self.stdin = stdin
-        self.stdout = stdout
-        self.interactive = interactive
-        self.width = min(shutil.get_terminal_size().columns, 100) if interactive else None
-
-    def say(self, *lines: str) -> None:
-        for line in lines:
-            if self.width and len(line) > self.width:
-                indent = " " * (len(line) - len(line.lstrip(" ")))
-                # Paths and commands stay whole, so a replay command can be copied.
-                line = textwrap.fill(
-                    line,
-                    self.width,
-                    subsequent_indent=indent + "  ",
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
-            self.stdout.write(line + "\n")
-
-    def ask(self, prompt: str) -> str:
-        """One line of input (without its newline); EndOfInput when there is none."""
-        self.stdout.write(prompt)
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            self.stdout.write("\n")
-            raise EndOfInput
-        line = line.rstrip("\r\n")
-        if not self.interactive:
-            self.stdout.write(printable(line) + "\n")
-        return line
-
-    def pause(self) -> None:
-        if self.interactive:
-            self.ask("Press Enter for the next question. ")
-
-    def flush(self) -> None:
-        self.stdout.flush()
-
 
 # -- reading answers ---------------------------------------------------------
 
