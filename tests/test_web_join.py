@@ -21,9 +21,11 @@ from typing import Any
 import pytest
 from quiz.screens.classroom.host_app import HostApp, make_host_app
 
+from quiz.bank.loader import load_bank
 from quiz.cli.classroom import prepare_host
 from quiz.cli.main import build_parser, web_options
 from quiz.cli.options import game_settings
+from quiz.game.generate import Settings, generate
 from quiz.results.store import Store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -149,6 +151,17 @@ def click_at(driver: Any, x: float, y: float, *, touch: bool = False) -> None:
     actions.perform()
 
 
+def a_seed_with_both_kinds(bank: Path) -> int:
+    """A seed whose two-question quiz holds a choice question and an estimate, found
+    by the engine rather than assumed (which seed gives what changes with selection)."""
+    loaded = load_bank(bank)
+    for seed in range(200):
+        quiz = generate(loaded, Settings(count=2, kinds=("choice", "estimate"), seed=seed))
+        if {q.is_numeric for q in quiz} == {True, False}:
+            return seed
+    raise AssertionError("no seed gives a choice question and an estimate")
+
+
 def host_args(bank: Path, data: Path, *extra: str) -> list[str]:
     return [
         "host",
@@ -157,7 +170,7 @@ def host_args(bank: Path, data: Path, *extra: str) -> list[str]:
         "--port",
         "0",
         "--seed",
-        "2",
+        str(a_seed_with_both_kinds(bank)),
         "--count",
         "2",
         "--kinds",
