@@ -136,12 +136,9 @@ async def floor(clients: int, workers: int) -> tuple[float, float, float]:
         await asyncio.sleep(0.5)
         for transport in transports:
             transport.write(b'{"type":"end","number":0}\n')
-        outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), TIMEOUT)
+        outputs = await outputs_of(procs)
     finally:
-        for p in procs:
-            if p.returncode is None:
-                p.kill()
-                await p.wait()
+        await reap(procs)
         server.close()
     results = [json.loads(out) for out, _ in outputs if out]
     lags = [
@@ -151,6 +148,19 @@ async def floor(clients: int, workers: int) -> tuple[float, float, float]:
     ]
     acks = [arrived - sent for r in results for _, _, sent, arrived in r["acks"]]
     return statistics.median(written), statistics.median(lags), statistics.median(acks)
+
+
+async def outputs_of(procs: list[asyncio.subprocess.Process]) -> list[tuple[bytes, bytes]]:
+    """What each student process printed, once all have ended (within TIMEOUT)."""
+    return await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), TIMEOUT)
+
+
+async def reap(procs: list[asyncio.subprocess.Process]) -> None:
+    """End the student processes still running (a run that failed or timed out)."""
+    for p in procs:
+        if p.returncode is None:
+            p.kill()
+            await p.wait()
 
 
 async def students(
@@ -231,12 +241,9 @@ async def run(
                 await host.skip()
             await asyncio.sleep(0.5)  # the reveal reaches everyone; bounded, not measured
         await host.next()
-        outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), TIMEOUT)
+        outputs = await outputs_of(procs)
     finally:
-        for p in procs:
-            if p.returncode is None:
-                p.kill()
-                await p.wait()
+        await reap(procs)
         stages.close()
         await host.close()
     stored = sum(1 for a in store.answers(record.session_id) if not a.missed)
