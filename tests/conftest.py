@@ -25,6 +25,9 @@ from quiz.questions import default_bank
 
 from quiz.bank.loader import LoadedBank, load_bank
 
+# A test that hangs ends the run naming itself (tests/hang_guard.py).
+pytest_plugins = ["hang_guard"]
+
 SECOND_ARTICLE = """\
 Riverton counts its people, and the cost of Storm Edda
 

@@ -224,16 +224,20 @@ async def test_the_classroom_draws_no_guess_beside_a_ratio(shipped: LoadedBank) 
         writer.write(encode(Hello(version=PROTOCOL_VERSION, code=room.code, name="Ana")))
 
         async def next_of(kind: type[object]) -> object:
-            while True:
+            for _ in range(100):  # bounded: a host that never sends it fails, never hangs
                 line = await asyncio.wait_for(reader.readline(), WAIT)
                 message = decode_server(line)
                 if isinstance(message, kind):
                     return message
+            raise AssertionError(f"no {kind.__name__} in 100 messages")
+
+        async def joined() -> None:
+            while not room.players:
+                await asyncio.sleep(0.01)
 
         reveals = []
         for number, value in ((1, 5.0), (2, 1234.0)):
-            while len(room.players) < 1:
-                await asyncio.sleep(0.01)
+            await asyncio.wait_for(joined(), WAIT)
             await host.next()
             await next_of(QuestionMsg)
             writer.write(encode(AnswerMsg(number=number, value=value)))

@@ -255,9 +255,10 @@ def test_a_whole_generated_quiz_plays_through(
     questions = generate(bank, Settings(count=12, seed=9))
     stored: list[AnsweredQuestion] = []
     session = Session(questions, on_answer=stored.append)
-    while session.state != "finished":
+    for _ in range(session.total):  # bounded: a walk that stops advancing fails, never hangs
         session.answer(right(session.current))
         session.next()
+    assert session.state == "finished"
     assert len(stored) == len(questions)
     assert session.points == session.max_points == sum(q.points for q in questions)
     assert session.summary().missed == ()

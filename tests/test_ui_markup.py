@@ -93,7 +93,7 @@ async def test_bank_text_and_names_are_shown_literally(tmp_path: Path) -> None:
         session = app.session
         assert session is not None
         seen_prompt = False
-        while session.state != "finished":
+        for _ in range(session.total):  # bounded: a walk that stops advancing fails, never hangs
             question = session.current
             shown = screen_text(app)
             assert question.prompt in shown
@@ -131,6 +131,7 @@ async def test_bank_text_and_names_are_shown_literally(tmp_path: Path) -> None:
             assert f"counted 1,234 cats {MARKUP} in the spring survey" in shown
             await pilot.press("escape", "enter")
             await pilot.pause()
+        assert session.state == "finished"
         assert seen_prompt
         shown = screen_text(app)
         assert f"Played by {NAME}" in shown

@@ -73,8 +73,7 @@ async def play_through(app: QuizApp, pilot: Pilot[int]) -> list[str]:
     session = app.session
     assert session is not None
     kinds_seen: list[str] = []
-    step = 0
-    while session.state != "finished":
+    for step in range(session.total):  # bounded: a walk that stops advancing fails, never hangs
         question = session.current
         kinds_seen.append(question.kind)
         shown = screen_text(app)
@@ -107,7 +106,7 @@ async def play_through(app: QuizApp, pilot: Pilot[int]) -> list[str]:
                 assert flat(point.label)[:10] in chart
         await pilot.press("enter")
         await pilot.pause()
-        step += 1
+    assert session.state == "finished"
     assert type(app.screen).__name__ == "SummaryScreen"
     summary = session.summary()
     shown = screen_text(app)

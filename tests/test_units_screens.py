@@ -26,13 +26,16 @@ async def _to(app: QuizApp, pilot: Pilot[int], question_id: str) -> None:
     session = app.session
     assert session is not None
     assert question_id in [q.id for q in session.questions], "the quiz never asks it"
-    while session.current.id != question_id:
+    for _ in range(session.total):  # bounded: a walk that stops advancing fails, never hangs
+        if session.current.id == question_id:
+            return
         low = session.current.low
         assert low is not None
         await pilot.press(*f"{low:g}", "enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
+    raise AssertionError(f"the walk never reached {question_id}")
 
 
 def _seed_asking(loaded: LoadedBank, question_id: str) -> int:
