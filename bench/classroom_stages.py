@@ -21,10 +21,13 @@ class Stages:
         self.handled: dict[tuple[str, int], float] = {}
         self.acked: dict[tuple[str, int], float] = {}
         self.commits: list[tuple[int, float]] = []
+        self.committed: dict[tuple[str, int], tuple[float, float]] = {}
+        """Each answer's commit: when its transaction began and ended."""
         self.reveals: dict[int, tuple[float, float]] = {}
         answer, reveal_now = host._answer, host.reveal_now
         saver = host.saver
         write = saver._write
+        numbers = {id(q): n for n, q in enumerate(host.room.questions, 1)}
 
         def timed_answer(link: Any, message: Any) -> None:
             if link.player is not None:
@@ -39,7 +42,10 @@ class Stages:
         def timed_write(batch: list[Any]) -> None:
             start = time.perf_counter()
             write(batch)
-            self.commits.append((len(batch), time.perf_counter() - start))
+            end = time.perf_counter()
+            self.commits.append((len(batch), end - start))
+            for job in batch:
+                self.committed[(job.player.name, numbers[id(job.question)])] = (start, end)
 
         saved = Link.saved
 
@@ -60,12 +66,18 @@ class Stages:
 def print_stages(stages: Stages, acks: list[Any], lags: list[float], written: list[float]) -> None:
     """Medians of each step, in ms: where an answer's and a reveal's time goes."""
     inbound, hosted, outbound = [], [], []
+    queued, committing, after = [], [], []
     for name, number, sent_at, arrived in acks:
         handled, acked = stages.handled.get((name, number)), stages.acked.get((name, number))
         if handled is not None and acked is not None:
             inbound.append(handled - sent_at)
             hosted.append(acked - handled)
             outbound.append(arrived - acked)
+            commit = stages.committed.get((name, number))
+            if commit is not None:
+                queued.append(commit[0] - handled)
+                committing.append(commit[1] - commit[0])
+                after.append(acked - commit[1])
     sizes = [size for size, _ in stages.commits]
     seconds = [took for _, took in stages.commits]
 
@@ -75,6 +87,8 @@ def print_stages(stages: Stages, acks: list[Any], lags: list[float], written: li
     print(
         f"  stages (medians, ms): answer: sent -> host handler {ms(inbound)}, handler -> ack"
         f" written {ms(hosted)} ({len(sizes)} commits of median {ms(seconds)} ms for"
-        f" {statistics.median(sizes) if sizes else 0:.0f} answers), written -> student"
+        f" {statistics.median(sizes) if sizes else 0:.0f} answers; per answer: handler -> its"
+        f" commit begun {ms(queued)}, the commit {ms(committing)}, committed -> ack written"
+        f" {ms(after)}), written -> student"
         f" {ms(outbound)}; reveal: begun -> all written {ms(written)}, -> last student {ms(lags)}"
     )

@@ -310,17 +310,19 @@ async def test_a_student_back_in_a_fresh_app_during_a_reveal_sees_it() -> None:
 async def test_closing_the_host_ends_a_connection_held_for_a_wrong_code(
     second_bank: LoadedBank, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Quitting the projector while a prank's wrong code is held prints nothing."""
+    """Quitting the projector while a prank's wrong code is held ends that connection
+    and prints nothing."""
     gate: Gate[Link] = Gate(asyncio.get_running_loop().time, min_hold=60.0)
     async with hosting(second_bank, gate=gate) as host:
         prank = await Peer.connect(host.address)  # type: ignore[arg-type]
         await prank.hello(wrong_code(host.room), "Eve")
         for _ in range(100):
-            if host.gate.pending() == 1 and host._handlers:
+            if host._held:
                 break
             await asyncio.sleep(0.01)
-        held = list(host._handlers)
-    assert held and all(task.done() for task in held)
+        held = list(host._held)
+    assert held and all(link.closed for link in held)
+    assert await prank.receive() is None, "the held connection is closed, not left hanging"
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
 
 

@@ -1,11 +1,13 @@
 """The classroom host's writes to the results store: one transaction per burst.
 
 Jobs (an answer, a missed question; a player is stored with their first) queue on the
-event loop and a single worker thread writes them in order. Whatever queued while a
+event loop and a single writer thread writes them in order. Whatever queued while a
 commit was running goes in the next transaction together, so a class answering at once
-costs a few commits instead of one per student. Each job's `done` runs on the event loop once its
-transaction is committed: an answer is acknowledged only then. The event loop never
-waits for the store; `drain` waits for everything queued so far (closing, tests).
+costs a few commits instead of one per student; the writer takes that next burst as soon
+as its commit ends, without a trip through the event loop. Each burst's jobs' `done` run
+on the event loop together, in one callback, once its transaction is committed: an
+answer is acknowledged only then. The event loop never waits for the store; `drain`
+waits for everything queued so far (closing, tests).
 
 A failed commit is logged and kept in `error` for the projector to show; the jobs'
 `done` still run, so no student waits forever on a broken disk.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,7 +43,7 @@ class _Job:
     seconds: float | None
     bonus: float
     bonus_reason: str
-    done: Callable[[], None] | None
+    done: Callable[[], None]
 
 
 class Saver:
@@ -51,10 +54,16 @@ class Saver:
         self.error: str | None = None
         self.commits = 0
         self._queue: list[_Job] = []
+        """Jobs not yet taken by the writer (it takes them under `_lock`)."""
+        self._lock = threading.Lock()
+        self._writing = False
+        """The writer is running: it takes the queue again after each commit."""
+        self._pending = 0
+        """Jobs queued whose `done` has not run yet; `drain` waits for none."""
         self._idle = asyncio.Event()
         self._idle.set()
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quiz-store")
-        self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def enabled(self) -> bool:
@@ -75,33 +84,52 @@ class Saver:
         if not self.enabled:
             done()
             return
-        self._queue.append(_Job(player, question, given, score, seconds, bonus, bonus_reason, done))
-        if self._task is None:
-            self._idle.clear()
-            self._task = asyncio.get_running_loop().create_task(self._flush())
+        job = _Job(player, question, given, score, seconds, bonus, bonus_reason, done)
+        self._pending += 1
+        self._idle.clear()
+        with self._lock:
+            self._queue.append(job)
+            if self._writing:
+                return  # the writer takes it with the next commit
+            self._writing = True
+        self._loop = asyncio.get_running_loop()
+        self._loop.run_in_executor(self._io, self._writer)
 
     def missed(self, player: Player, question: Question) -> None:
         zero = Score(0.0, question.points, False, "no answer in time")
         self.answer(player, question, "", zero, None, lambda: None)
 
-    async def _flush(self) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            while self._queue:
+    def _writer(self) -> None:
+        """The writer thread: commit whatever is queued, hand it back, until none is left.
+
+        It takes the next burst the moment a commit ends instead of waiting for the event
+        loop to come round (in a class answering at once the loop is busy reading), so the
+        loop only ever runs the acknowledgements.
+        """
+        loop = self._loop
+        assert loop is not None
+        while True:
+            with self._lock:
                 batch, self._queue = self._queue, []
-                try:
-                    await loop.run_in_executor(self._io, self._write, batch)
-                except Exception as exc:
-                    self.error = str(exc)
-                    log.exception("results store")
-                for job in batch:
-                    if job.done is not None:
-                        try:
-                            job.done()
-                        except Exception:  # one student's socket must not stop the others
-                            log.exception("after storing an answer")
-        finally:
-            self._task = None
+                if not batch:
+                    self._writing = False
+                    return
+            try:
+                self._write(batch)
+            except Exception as exc:
+                self.error = str(exc)
+                log.exception("results store")
+            loop.call_soon_threadsafe(self._committed, batch)
+
+    def _committed(self, batch: list[_Job]) -> None:
+        """On the loop: a burst is committed (or failed): acknowledge all of it, in one pass."""
+        for job in batch:
+            try:
+                job.done()
+            except Exception:  # one student's socket must not stop the others
+                log.exception("after storing an answer")
+        self._pending -= len(batch)
+        if not self._pending:
             self._idle.set()
 
     def _write(self, batch: list[_Job]) -> None:

@@ -1,11 +1,12 @@
-"""The classroom host: a `Room` served over TCP with asyncio streams. No Textual here.
+"""The classroom host: a `Room` served over TCP with asyncio protocols. No Textual here.
 
 The host is the authority; clients are untrusted. Its parts, one concept each:
 `serving` (each student's connection, from hello to bye: the half of `Host` this module
-builds on), `gate` (who may try to join, and how fast), `link` (one connection: bounded
-reads, writes that never wait), `saver` (answers to the results store, one transaction
-per burst) and `outbox` (the messages, a reveal's shared part encoded once). This module
-is the other half: the life cycle, the countdown and the teacher's controls.
+builds on), `gate` (who may try to join, and how fast), `link` (one connection, an
+`asyncio.Protocol`: bounded reads, writes that never wait), `saver` (answers to the
+results store, one transaction per burst) and `outbox` (the messages, a reveal's shared
+part encoded once). This module is the other half: the life cycle, the countdown and
+the teacher's controls.
 
 Order, which the students' screens rely on: every message names its question; a
 question's reveal is built and sent in the same step that closes it, so nothing can
@@ -36,7 +37,6 @@ from typing import TYPE_CHECKING
 from quiz.classroom.gate import Gate
 from quiz.classroom.link import Link
 from quiz.classroom.protocol import (
-    MAX_LINE,
     ErrorMsg,
     TimerMsg,
     encode,
@@ -82,14 +82,11 @@ class Host(Serving):
         self, bind: str = "127.0.0.1", port: int = 0, *, sock: socket.socket | None = None
     ) -> tuple[str, int]:
         """Listen on bind:port, or on `sock` when the caller has bound one already."""
+        loop = asyncio.get_running_loop()
         if sock is not None:
-            self._server = await asyncio.start_server(
-                self._serve, sock=sock, limit=MAX_LINE, backlog=BACKLOG
-            )
+            self._server = await loop.create_server(self.connect, sock=sock, backlog=BACKLOG)
         else:
-            self._server = await asyncio.start_server(
-                self._serve, bind, port, limit=MAX_LINE, backlog=BACKLOG
-            )
+            self._server = await loop.create_server(self.connect, bind, port, backlog=BACKLOG)
         sockname = self._server.sockets[0].getsockname()
         self.address = (sockname[0], sockname[1])
         self._ticker = asyncio.create_task(self._tick())
@@ -101,15 +98,10 @@ class Host(Serving):
             self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
+        # Every connection, those held for a wrong code included: each closes once what
+        # was written to it has gone.
         for link in list(self._all):
             link.close()
-        # A handler holding a wrong code waits on `_stopping`: wake it and let it end
-        # here. (Cancelling it would make Python 3.11's asyncio.streams print a
-        # CancelledError traceback on the teacher's terminal.)
-        self._stopping.set()
-        handlers = [task for task in self._handlers if not task.done()]
-        if handlers:
-            await asyncio.wait(handlers, timeout=2)
         if self._server:
             self._server.close()
             with contextlib.suppress(Exception):

@@ -3,29 +3,24 @@
 `Serving` is the half of `quiz.classroom.server.Host` that talks to one connection at a
 time: it takes the connection into a slot (`quiz.classroom.gate`), reads its hello
 within `FIRST_LINE_SECONDS`, holds a wrong code, joins or rejoins the player, then
-takes their answers until they leave. Bad lines drop only that connection, with an
-`ErrorMsg` saying why (`link.Drop`); a handler never lets an exception escape. The
-teacher's controls and the life cycle are the other half, in `server.py`.
+takes their answers until they leave. It is called back by each connection's protocol
+(`quiz.classroom.link.Link`: `on_connect`, `on_message`, `on_drop`, `on_lost`), in the
+same event-loop callback that read the line: no task per student. Bad lines drop only
+that connection, with an `ErrorMsg` saying why (`link.Drop`); the link catches whatever
+else a step raises, so no exception reaches the loop. The teacher's controls and the
+life cycle are the other half, in `server.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quiz.classroom import outbox
 from quiz.classroom.gate import BUSY, FIRST_LINE_SECONDS, Gate
-from quiz.classroom.link import (
-    BUCKET_SIZE,
-    BUSY_LINGER_SECONDS,
-    LINGER_SECONDS,
-    Bucket,
-    Drop,
-    Link,
-)
+from quiz.classroom.link import BUSY_LINGER_SECONDS, LINGER_SECONDS, Busy, Drop, Link
 from quiz.classroom.protocol import (
     PROTOCOL_VERSION,
     AnswerMsg,
@@ -46,8 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class Busy(Drop):
-    """Not now: the client should try again shortly."""
+NO_HELLO = "no hello received in time"
 
 
 class Serving:
@@ -68,10 +62,8 @@ class Serving:
         self._links: dict[int, Link] = {}
         """Live connection of each player, by player id."""
         self._all: set[Link] = set()
-        self._stopping = asyncio.Event()
-        """Set when the host closes: wakes connections held for a wrong code."""
-        self._handlers: set[asyncio.Task[object]] = set()
-        """Each connection's handler, ended by `close` (some are holding a wrong code)."""
+        self._held: set[Link] = set()
+        """Connections held for a wrong code (closed with the host)."""
         self._saver: Saver | None = None
         self._lobby_pending = False
         self._change_pending = False
@@ -120,64 +112,48 @@ class Serving:
         for link in self._links.values():
             link.send_bytes(line)
 
-    # -- one connection ------------------------------------------------------------
+    # -- one connection (the calls `quiz.classroom.link.Link` makes) -----------------
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        loop = asyncio.get_running_loop()
-        peername = writer.get_extra_info("peername")
-        link = Link(
-            reader, writer, Bucket(BUCKET_SIZE, loop.time()), str(peername[0]) if peername else ""
-        )
+    def connect(self) -> Link:
+        """A new connection's protocol (`loop.create_server` calls this per connection)."""
+        return Link(self, asyncio.get_running_loop())
+
+    def on_connect(self, link: Link) -> None:
         self._all.add(link)
-        task = asyncio.current_task()
-        if task is not None:
-            self._handlers.add(task)
-            task.add_done_callback(self._handlers.discard)
         admission = self.gate.admit(link, link.peer)
         for idle in admission.evict:
             idle.send_now(ErrorMsg(reason=BUSY, retry=True))
             idle.close()
-        try:
-            if not admission.admitted:
-                raise Busy(BUSY)
-            try:
-                first = await asyncio.wait_for(link.read(), FIRST_LINE_SECONDS)
-            except asyncio.TimeoutError:
-                raise Drop("no hello received in time") from None
-            if first is None:
-                return
-            self.gate.spoke(link)
-            if not isinstance(first, Hello):
-                raise Drop("the first message must be a hello")
-            await self._hello(link, first)
-            self.gate.release(link)
-            while not link.closed:
-                message = await link.read()
-                if message is None:
-                    return
-                if isinstance(message, AnswerMsg):
-                    self._answer(link, message)
-                elif isinstance(message, Bye):
-                    return
-                else:
-                    raise Drop("already joined")
-        except Drop as drop:
-            link.send_now(
-                ErrorMsg(reason=str(drop), retry=isinstance(drop, Busy), number=self.room.number)
-            )
-            self._detach(link)
-            await link.linger(BUSY_LINGER_SECONDS if isinstance(drop, Busy) else LINGER_SECONDS)
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        except Exception:
-            # Whatever went wrong with this student, the room goes on.
-            log.exception("classroom connection")
-            link.send_now(ErrorMsg(reason="the host could not handle that; please join again"))
-        finally:
-            self.gate.release(link)
-            self._all.discard(link)
-            self._detach(link)
-            link.close()
+        if not admission.admitted:
+            raise Busy(BUSY)
+        link.after(FIRST_LINE_SECONDS, lambda: self.on_drop(link, Drop(NO_HELLO)))
+
+    def on_message(self, link: Link, message: Hello | AnswerMsg | Bye) -> None:
+        if link.player is not None:
+            if isinstance(message, AnswerMsg):
+                self._answer(link, message)
+            elif isinstance(message, Bye):
+                link.close()
+            else:
+                raise Drop("already joined")
+            return
+        self.gate.spoke(link)
+        if not isinstance(message, Hello):
+            raise Drop("the first message must be a hello")
+        self._hello(link, message)
+
+    def on_drop(self, link: Link, drop: Drop) -> None:
+        link.send_now(
+            ErrorMsg(reason=str(drop), retry=isinstance(drop, Busy), number=self.room.number)
+        )
+        self._detach(link)
+        link.linger(BUSY_LINGER_SECONDS if isinstance(drop, Busy) else LINGER_SECONDS)
+
+    def on_lost(self, link: Link) -> None:
+        self.gate.release(link)
+        self._all.discard(link)
+        self._held.discard(link)
+        self._detach(link)
 
     def _detach(self, link: Link) -> None:
         """The connection no longer speaks for its player (who may rejoin)."""
@@ -190,7 +166,7 @@ class Serving:
         # blinks rejoins within seconds and should still be able to answer.
         self._changed()
 
-    async def _hello(self, link: Link, hello: Hello) -> None:
+    def _hello(self, link: Link, hello: Hello) -> None:
         room = self.room
         if hello.version != PROTOCOL_VERSION:
             raise Drop(
@@ -200,9 +176,12 @@ class Serving:
         if not room.check_code(hello.code):
             # Only this connection waits: a right code or token from the same computer
             # is taken at once (quiz.classroom.gate says why this bounds guessing).
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self.gate.wrong_code(link.peer))
-            raise Drop("wrong join code")
+            self._held.add(link)
+            link.hold(
+                self.gate.wrong_code(link.peer),
+                lambda: self.on_drop(link, Drop("wrong join code")),
+            )
+            return
         try:
             player = room.rejoin(hello.token) if hello.token else None
             rejoined = player is not None
@@ -211,6 +190,7 @@ class Serving:
         except Refusal as refusal:
             raise Drop(str(refusal)) from None
         self._attach(link, player, rejoined)
+        self.gate.release(link)
 
     def _attach(self, link: Link, player: Player, rejoined: bool) -> None:
         room = self.room
