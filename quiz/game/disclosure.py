@@ -40,6 +40,8 @@ from quiz.bank.dates import figure_date
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import find_numbers, spans
 from quiz.game.facts import (
+    NUMBER_WORDS,
+    STOP,
     TIMES,
     VALUE_SLACK,
     WORD,
@@ -50,7 +52,6 @@ from quiz.game.facts import (
     says_a_number_in_words,
     states,
     stems,
-    word_stems,
 )
 from quiz.game.question import Question
 from quiz.game.spoken import FRACTIONS, spoken_numbers
@@ -63,6 +64,13 @@ class Disclosure:
     depends on the figure alone: card facts are cached per figure and their union per
     measure, computed on first use (selection tries only some measures), so reading a
     candidate's reveal costs its prompt, options, answer and note, not its cards.
+
+    Cost: a quiz of thousands of questions reads thousands of prompts and cards, so a
+    text is read once into a `Reading` that already holds what a screen needs from it
+    (the figures whose value it states, the answer stems it holds); a screen's facts
+    are then unions of those, with no second pass over its text but a test for the
+    sources named beside the values it states. Keys ("v:f1") are made once per figure,
+    so their hashes are computed once.
     """
 
     def __init__(self, loaded: LoadedBank) -> None:
@@ -73,35 +81,40 @@ class Disclosure:
         ends: list[tuple[float, str]] = []
         self.bounds = {figure_id: figure.bounds for figure_id, figure in bank.figures.items()}
         self.by_measure: dict[str, list[str]] = {}
-        self.source_name: dict[str, re.Pattern[str]] = {}
-        self.source_folded: dict[str, str] = {}
-        names = {sid: s.name for sid, s in bank.sources.items()}
-        patterns: dict[str, re.Pattern[str]] = {}
+        self._value_key: dict[str, str] = {}
+        self._source_key: dict[str, str] = {}
+        self._source_of: dict[str, int] = {}
+        """Figure -> the number of its source's name (sources sharing a name share it)."""
+        numbered: dict[str, int] = {}
         for figure_id, figure in bank.figures.items():
             low, high = figure.bounds
             for end in {low, high}:
                 ends.append((end, figure_id))
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
-            name = names[figure.source]
-            pattern = patterns.get(name)
-            if pattern is None:
-                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-                patterns[name] = pattern
-            self.source_name[figure_id] = pattern
-            self.source_folded[figure_id] = name.casefold()
+            self._value_key[figure_id] = "v:" + figure_id
+            self._source_key[figure_id] = "s:" + figure_id
+            name = bank.sources[figure.source].name
+            self._source_of[figure_id] = numbered.setdefault(name, len(numbered))
+        self._names = list(numbered)
+        self._folded_names = [name.casefold() for name in numbered]
+        self._patterns: dict[int, re.Pattern[str]] = {}
         ends.sort()
         self._ends = [end for end, _ in ends]
         self._end_ids = [(figure_id, end) for end, figure_id in ends]
         # A text gives a hand-written answer away only if it holds all of its stems, so
         # each answer is filed under one of them: a text is checked against the answers
-        # filed under its own words, not against every answer of the bank.
+        # filed under its own words, not against every answer of the bank. A text keeps
+        # only the stems some answer has: no other stem can state one.
         self.written_stems: list[frozenset[str]] = []
         self._written_by_stem: dict[str, list[int]] = {}
+        self._written_key: list[str] = []
         for number, question in enumerate(bank.questions):
             wanted = stems(str(question.answer)) if question.kind == "choice" else frozenset()
             self.written_stems.append(wanted)
+            self._written_key.append(f"w:{number}")
             if wanted:
                 self._written_by_stem.setdefault(min(wanted), []).append(number)
+        self._answer_stems = frozenset().union(*self.written_stems)
         self._texts: dict[str, Reading] = {}
         self._values_of: dict[float, list[str]] = {}
         self._cards: dict[str, Facts] = {}
@@ -133,13 +146,14 @@ class Disclosure:
         if found is not None:
             return found
         words = WORD.findall(text.casefold())
+        present = frozenset(words)
         # The full word reader costs about a millisecond a text (and its import is kept
         # off the game's first screen): an English text is read for digits, and for
         # words by `quiz.game.spoken` when it holds a number word (a fraction, rare,
         # goes to the full reader).
-        if self.english and not FRACTIONS.intersection(words):
+        if self.english and FRACTIONS.isdisjoint(present):
             readings = [(r[0], r[1], r[3]) for r in spans(text)]
-            if says_a_number_in_words(words):
+            if not NUMBER_WORDS.isdisjoint(present) and says_a_number_in_words(words):
                 readings += spoken_numbers(text)
         else:
             readings = [(r.low, r.high, r.end) for r in find_numbers(text, self.language)]
@@ -154,9 +168,30 @@ class Disclosure:
                 times.update((low, high))
             for value in (low, high):
                 values.update(self._valued(value))
-        found = Reading(frozenset(values), frozenset(numbers), frozenset(times), word_stems(words))
+        held: frozenset[str] = frozenset()
+        if self._answer_stems:
+            answers = self._answer_stems
+            held = answers.intersection(
+                [w if w.isdigit() else w[:5] for w in present if w not in STOP]
+            )
+        found = Reading(
+            frozenset(values),
+            frozenset(numbers),
+            frozenset(times),
+            held,
+        )
         self._texts[text] = found
         return found
+
+    def _pattern(self, source: int) -> re.Pattern[str]:
+        """The word-bounded, case-blind search for a source's name (made on first use:
+        a quiz names few of a large bank's sources)."""
+        pattern = self._patterns.get(source)
+        if pattern is None:
+            escaped = re.escape(self._names[source])
+            pattern = re.compile(rf"(?<!\w){escaped}(?!\w)", re.IGNORECASE)
+            self._patterns[source] = pattern
+        return pattern
 
     def facts(self, text: str) -> Facts:
         """The facts one text states."""
@@ -167,30 +202,45 @@ class Disclosure:
         gave it when its source is named anywhere beside it. `also`: numbers shown
         beside the texts without being read from them (a card's value)."""
         readings = [self._read(text) for text in texts]
-        values: set[str] = set()
-        for number in also:
-            values.update(self._valued(number))
-        numbers: set[float] = set()
-        times: set[float] = set()
-        words: set[str] = set()
-        for reading in readings:
-            values |= reading.values
-            numbers |= reading.numbers
-            times |= reading.times
-            words |= reading.words
-        keys = {"v:" + figure_id for figure_id in values}
-        whole = "\n".join(texts) if values else ""
-        folded = whole.casefold()
-        for figure_id in values:
-            # A plain substring test first: the word-bounded search only when it may hit.
-            name = self.source_folded[figure_id]
-            if name in folded and self.source_name[figure_id].search(whole):
-                keys.add("s:" + figure_id)
+        if len(readings) == 1 and not also:
+            (reading,) = readings
+            values, numbers, times, words = (
+                reading.values,
+                reading.numbers,
+                reading.times,
+                reading.words,
+            )
+        else:
+            values = frozenset().union(*(r.values for r in readings))
+            if also:
+                values = values.union(*(self._valued(number) for number in also))
+            numbers = frozenset().union(*(r.numbers for r in readings))
+            times = frozenset().union(*(r.times for r in readings))
+            words = frozenset().union(*(r.words for r in readings))
+        value_key, source_key, source_of = self._value_key, self._source_key, self._source_of
+        keys = [value_key[f] for f in values]
+        if values:
+            whole = texts[0] if len(texts) == 1 else "\n".join(texts)
+            folded = whole.casefold()
+            named: dict[int, bool] = {}
+            for figure_id in values:
+                source = source_of[figure_id]
+                said = named.get(source)
+                if said is None:
+                    # A plain substring test first: the word-bounded search only when
+                    # it may hit. A name is one line (`quiz.bank.fields.Line`), so it is
+                    # never found across two of the texts joined here.
+                    said = self._folded_names[source] in folded and bool(
+                        self._pattern(source).search(whole)
+                    )
+                    named[source] = said
+                if said:
+                    keys.append(source_key[figure_id])
         for word in words:
             for number in self._written_by_stem.get(word, ()):
                 if self.written_stems[number] <= words:
-                    keys.add(f"w:{number}")
-        return Facts(frozenset(keys), frozenset(numbers), frozenset(times))
+                    keys.append(self._written_key[number])
+        return Facts(frozenset(keys), numbers, times)
 
     def card(self, figure_id: str) -> Facts:
         """What a figure's card states, as the reveal shows it (`quiz.game.explain.card`:

@@ -137,7 +137,8 @@ def says_a_number_in_words(words: list[str]) -> bool:
 @dataclass(frozen=True)
 class Reading:
     """What one text states, before it is tied to sources: the figures whose value it
-    states, its numbers, those stated as ratios, its word stems."""
+    states, its numbers, those stated as ratios, the stems of hand-written answers it
+    holds (only those: no other stem can state an answer)."""
 
     values: frozenset[str]
     numbers: frozenset[float]
