@@ -344,3 +344,22 @@ class Disclosure:
         # the highest/lowest" ask who gave the figure.
         prefix = "v:" if question.kind in ("estimate", "choice") else "s:"
         return Secret(frozenset({prefix + figure_id}))
+
+
+_last: list[Disclosure] = []
+"""The last bank's model (the bank itself is kept and compared by identity: an id()
+can be reused by a later bank)."""
+
+
+def disclosure_of(loaded: LoadedBank) -> Disclosure:
+    """The disclosure model of a loaded bank, kept while the same bank is used: every
+    fact is a function of the bank alone, so a second quiz from it (a class, "play
+    again", a benchmark of many seeds) reads none of the texts the first one read,
+    and its cards cost nothing. One bank at a time, as `quiz.game.coverage` keeps its
+    groups, so a long-lived process that loads many banks keeps no more than one."""
+    for known in _last:
+        if known.loaded is loaded:
+            return known
+    made = Disclosure(loaded)
+    _last[:] = [made]
+    return made

@@ -26,7 +26,7 @@ from __future__ import annotations
 from quiz.bank.loader import LoadedBank, collector_paused
 from quiz.game.build import build
 from quiz.game.catalogue import Spec, all_specs
-from quiz.game.disclosure import Disclosure
+from quiz.game.disclosure import disclosure_of
 from quiz.game.question import DEFAULT_COUNT, KINDS, Kind, Question, Settings
 from quiz.game.select import Selection, select
 
@@ -74,7 +74,7 @@ def generate_quiz(loaded: LoadedBank, settings: Settings) -> Selection:
         def make(spec: Spec) -> Question:
             return build(index, spec, settings.seed)
 
-        chosen = select(index, specs, settings, Disclosure(loaded), make)
+        chosen = select(index, specs, settings, disclosure_of(loaded), make)
         if not chosen.questions:
             raise ValueError(
                 f"expected questions of the kinds asked for ({', '.join(settings.kinds)}), "
