@@ -1,12 +1,12 @@
-"""The bank's figures grouped once for the generator: by measure, source and unit.
+"""The bank's figures grouped once for the generator: their bounds, their sources'
+names, by measure, and the sources a "who said it" question can offer.
 
 Built per generation in time linear in the bank, so every question is then built in
-constant time (`neighbours` is a bisection over the figures of one unit sorted by value).
+constant time.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 
 from quiz.bank.dates import figure_date
@@ -30,18 +30,12 @@ class Index:
         self.bounds: dict[str, tuple[float, float]] = {}
         self.names: dict[str, str] = {}
         self.by_measure: dict[str, list[str]] = {}
-        units: dict[str, list[tuple[float, str]]] = {}
         sources = bank.sources
         for figure_id, figure in bank.figures.items():
             low, high = figure.bounds
             self.bounds[figure_id] = (low, high)
             self.names[figure_id] = sources[figure.source].name
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
-            units.setdefault(figure.unit.plural, []).append((log_middle(low, high), figure_id))
-        for entries in units.values():
-            entries.sort()
-        self.by_unit = units
-        self.unit_keys = {unit: [e[0] for e in entries] for unit, entries in units.items()}
         # Named sources as players read them, the options of "who said it"; two ids with
         # one name count once. An unnamed source (the article's own reporting) is no "who".
         self.source_names: list[str] = []
@@ -50,30 +44,6 @@ class Index:
             if source.named and source.name.casefold() not in seen:
                 seen.add(source.name.casefold())
                 self.source_names.append(source.name)
-
-    def neighbours(self, figure_id: str, limit: int = 6) -> list[str]:
-        """The figures of the same unit nearest in value, nearest first."""
-        unit = self.figures[figure_id].unit.plural
-        entries = self.by_unit[unit]
-        keys = self.unit_keys[unit]
-        low, high = self.bounds[figure_id]
-        here = log_middle(low, high)
-        left = bisect.bisect_left(keys, here) - 1
-        right = left + 1
-        found: list[str] = []
-        while len(found) < limit and (left >= 0 or right < len(entries)):
-            take_left = right >= len(entries) or (
-                left >= 0 and here - entries[left][0] <= entries[right][0] - here
-            )
-            if take_left:
-                candidate = entries[left][1]
-                left -= 1
-            else:
-                candidate = entries[right][1]
-                right += 1
-            if candidate != figure_id:
-                found.append(candidate)
-        return found
 
     def value(self, figure_id: str) -> str:
         return interval_text(*self.bounds[figure_id])
