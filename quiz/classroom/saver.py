@@ -58,6 +58,10 @@ class Saver:
         self._lock = threading.Lock()
         self._writing = False
         """The writer is running: it takes the queue again after each commit."""
+        self._done: list[_Job] = []
+        """Jobs committed whose `done` the loop has yet to run (it takes them under `_lock`)."""
+        self._waking = False
+        """A call to `_committed` is on its way to the loop."""
         self._pending = 0
         """Jobs queued whose `done` has not run yet; `drain` waits for none."""
         self._idle = asyncio.Event()
@@ -103,8 +107,8 @@ class Saver:
         """The writer thread: commit whatever is queued, hand it back, until none is left.
 
         It takes the next burst the moment a commit ends instead of waiting for the event
-        loop to come round (in a class answering at once the loop is busy reading), so the
-        loop only ever runs the acknowledgements.
+        loop to come round (in a class answering at once the loop is busy reading), and
+        wakes the loop once for every commit that ended while it was busy, not once each.
         """
         loop = self._loop
         assert loop is not None
@@ -119,16 +123,24 @@ class Saver:
             except Exception as exc:
                 self.error = str(exc)
                 log.exception("results store")
-            loop.call_soon_threadsafe(self._committed, batch)
+            with self._lock:
+                self._done.extend(batch)
+                if self._waking:
+                    continue
+                self._waking = True
+            loop.call_soon_threadsafe(self._committed)
 
-    def _committed(self, batch: list[_Job]) -> None:
-        """On the loop: a burst is committed (or failed): acknowledge all of it, in one pass."""
-        for job in batch:
+    def _committed(self) -> None:
+        """On the loop: acknowledge everything committed (or failed) so far, in one pass."""
+        with self._lock:
+            done, self._done = self._done, []
+            self._waking = False
+        for job in done:
             try:
                 job.done()
             except Exception:  # one student's socket must not stop the others
                 log.exception("after storing an answer")
-        self._pending -= len(batch)
+        self._pending -= len(done)
         if not self._pending:
             self._idle.set()
 
