@@ -15,8 +15,10 @@ one core). Before each class size, the same students are served by a bare asynci
 server (`floor`): what no host can beat on this machine in this run, and the medians
 are also given as multiples of it. A "stages" line splits both times on the host's
 clock: student send -> the host's answer handler, handler -> acknowledgement written
-(the queue and the SQLite commit, whose count and median time follow), written -> the
-student's socket; and the reveal begun -> every line written -> the last student's socket.
+(the commits' count and median time, then per answer: waiting for its commit to begin,
+the commit, and committed -> acknowledgement written), written -> the student's socket;
+and the reveal begun -> every line written (or held behind that student's
+acknowledgement, which it follows in the same write) -> the last student's socket.
 
 The host (`Host`, with a real results store in a temporary folder, so an
 acknowledgement includes the commit) runs in this process; the students run in

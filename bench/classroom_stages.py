@@ -89,6 +89,6 @@ def print_stages(stages: Stages, acks: list[Any], lags: list[float], written: li
         f" written {ms(hosted)} ({len(sizes)} commits of median {ms(seconds)} ms for"
         f" {statistics.median(sizes) if sizes else 0:.0f} answers; per answer: handler -> its"
         f" commit begun {ms(queued)}, the commit {ms(committing)}, committed -> ack written"
-        f" {ms(after)}), written -> student"
-        f" {ms(outbound)}; reveal: begun -> all written {ms(written)}, -> last student {ms(lags)}"
+        f" {ms(after)}), written -> student {ms(outbound)}; reveal: begun -> all written or"
+        f" held behind an ack {ms(written)}, -> last student {ms(lags)}"
     )
