@@ -5,12 +5,14 @@ while the class plays on.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
-from classroom_session_kit import Peer, hosting, joined, right, wrong
+from classroom_session_kit import WAIT, Peer, hosting, joined, right, wrong
 
 from quiz.bank.loader import LoadedBank
+from quiz.classroom import serving
 from quiz.classroom.protocol import (
     MAX_LINE,
     PROTOCOL_VERSION,
@@ -19,7 +21,9 @@ from quiz.classroom.protocol import (
     Hello,
     QuestionMsg,
     Received,
+    Refused,
     RevealMsg,
+    Welcome,
     encode,
 )
 
@@ -148,3 +152,42 @@ async def test_garbage_flood_and_oversize_while_the_class_plays_on(
         assert (await ben.expect(Received)).number == 1
         reveal = await ana.expect(RevealMsg)
         assert reveal.yours is not None and reveal.yours.correct
+
+
+async def test_lines_are_read_whole_however_the_bytes_arrive(second_bank: LoadedBank) -> None:
+    """A hello that comes a few bytes at a time joins; a hello and an answer in one write are
+    both taken, in order."""
+    async with hosting(second_bank, seconds=600) as host:
+        slow = await Peer.connect(host.address)  # type: ignore[arg-type]
+        hello = encode(Hello(version=PROTOCOL_VERSION, code=host.room.code, name="Ana"))
+        for start in range(0, len(hello), 7):
+            await slow.send_line(hello[start : start + 7])
+            await asyncio.sleep(0.005)
+        welcome = await slow.receive()
+        assert isinstance(welcome, Welcome) and welcome.name == "Ana"
+        await host.next()
+        await slow.expect(QuestionMsg)
+        eager = await Peer.connect(host.address)  # type: ignore[arg-type]
+        both = encode(Hello(version=PROTOCOL_VERSION, code=host.room.code, name="Ben"))
+        both += encode(AnswerMsg(number=1, **right(host.room.question)))
+        await eager.send_line(both)
+        assert isinstance(await eager.receive(), Welcome)
+        refused = await eager.expect(Refused)
+        assert refused.number == 1 and "next one" in refused.reason, "Ben joined mid-question"
+
+
+async def test_a_connection_that_says_nothing_is_closed_with_a_reason(
+    second_bank: LoadedBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serving, "FIRST_LINE_SECONDS", 0.2)
+    async with hosting(second_bank) as host:
+        silent = await Peer.connect(host.address)  # type: ignore[arg-type]
+        reply = await silent.receive()
+        assert isinstance(reply, ErrorMsg) and reply.reason == "no hello received in time"
+        assert await silent.closed()
+        await silent.close()
+        loop = asyncio.get_running_loop()
+        end = loop.time() + WAIT
+        while host.gate.pending() and loop.time() < end:
+            await asyncio.sleep(0.01)
+        assert host.gate.pending() == 0, "its slot is free again"
