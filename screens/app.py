@@ -43,6 +43,7 @@ from quiz.game.start_texts import start_texts
 from quiz.play import preferences
 from quiz.play.settings import GameSettings
 from quiz.play.setup import NoQuiz, default_name, make_quiz
+from quiz.present.progress import session_progress
 
 
 class QuizApp(App[int]):
@@ -184,13 +185,8 @@ class QuizApp(App[int]):
 
     def _progress(self) -> Progress:
         assert self.session is not None
-        return Progress(
-            position=self.session.position,
-            total=self.session.total,
-            points=self.session.points,
-            max_points=self.session.max_points,
-            title=start_texts(self.loaded).title,  # no number a question asks
-        )
+        # The title states no number a question asks.
+        return session_progress(self.session, start_texts(self.loaded).title)
 
     def on_start_quiz(self, message: messages.StartQuiz) -> None:
         self._save_choices(message.settings)
@@ -244,7 +240,7 @@ class QuizApp(App[int]):
         self.keeper.end("finished")
         self._replace(
             SummaryScreen(
-                summary_view(self.session.summary(), self.session.questions, self.replay),
+                summary_view(self.session, self.replay),
                 seed=self.seed,
                 title=self.loaded.bank.bank.title,
                 name=self.settings.name,

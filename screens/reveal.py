@@ -7,6 +7,7 @@ and legend. The screen only lays them out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from quiz.screens.messages import NextQuestion, OpenArticle
@@ -38,20 +39,7 @@ def verdict(view: RevealView) -> Content:
     return Content.assemble((yours.verdict.text, style), ("  " + yours.points, "bold"))
 
 
-def answer_rows(view: RevealView) -> list[tuple[str, str]]:
-    """The right answer, the player's, and the engine's reason for the score, as (label,
-    text) rows: each text wraps under itself, not under its label (a hanging indent)."""
-    rows = [("Answer", view.answer_text)]
-    yours = view.yours
-    if yours is not None:
-        rows.append(("You said", yours.given))
-        rows.append(("Why", yours.reason))
-        if yours.bonus:
-            rows.append(("Bonus", yours.bonus.removeprefix("Bonus: ")))
-    return rows
-
-
-def labelled_rows(rows: list[tuple[str, str]]) -> ComposeResult:
+def labelled_rows(rows: Sequence[tuple[str, str]]) -> ComposeResult:
     """Rows of a bold label in a fixed column and its text beside it, wrapping in its own
     column; the .tcss gives both columns their widths."""
     for label, text in rows:
@@ -97,7 +85,7 @@ class RevealScreen(Screen[None]):
             yield Static(verdict(view), id="verdict")
             yield Static(Content(view.prompt), id="reveal-prompt")
             with Vertical(id="answers"):
-                yield from labelled_rows(answer_rows(view))
+                yield from labelled_rows(view.answer_rows())
             if self.last:
                 yield Static(
                     Content("That was the last question: Enter for your summary."), classes="hint"

@@ -50,9 +50,7 @@ def missed_list(view: SummaryView) -> ComposeResult:
                 yield Static(Content.styled(f"Q{row.number}.", "bold"), classes="number")
                 with Vertical(classes="missed-body"):
                     yield Static(Content(row.prompt))
-                    yield from labelled_rows(
-                        [("Answer", row.answer_text), ("You said", f"{row.given} ({row.points})")]
-                    )
+                    yield from labelled_rows(row.rows())
 
 
 def calibration(view: SummaryView) -> Content:

@@ -18,9 +18,12 @@ from quiz.classroom.room import Room
 from quiz.cli.main import build_parser
 from quiz.cli.options import game_settings
 from quiz.game.generate import Question, Settings, generate
-from quiz.game.session import SessionSettings
+from quiz.game.scoring import IntervalAnswer, NumberAnswer
+from quiz.game.session import STREAK_CAP, STREAK_STEP, Session, SessionSettings
 from quiz.play.settings import GameSettings
 from quiz.present import bonus
+from quiz.present.progress import Progress
+from quiz.present.verdict import verdict
 from quiz.results.export import write_csv
 from quiz.results.store import Store
 
@@ -96,7 +99,8 @@ def test_a_streak_in_plain_is_stated_scored_explained_stored_and_exported(
     assert bonus.rules(SessionSettings(streak_bonus=True))[0] in out
     assert "Bonus: streak of 2 +0.1, so 1.1 points for this answer." in out
     assert "Bonus: streak of 3 +0.2, so 1.2 points for this answer." in out
-    assert "Final score: 3.3 of 3 points" in out
+    # The bonus comes on top of the questions' points, never as "3.3 of 3".
+    assert "Final score: 3 of 3 points + 0.3 bonus (100%, 3 of 3 questions answered)." in out
     assert "--streak" in out.split("Replay this quiz with:")[1].splitlines()[0]
     rows = exported(tmp_path / "on")
     assert [(r["score"], r["bonus"], r["bonus_reason"]) for r in rows] == [
@@ -166,6 +170,9 @@ async def test_the_start_screen_switches_the_streak_bonus(
                 await pilot.pause()
         assert ("streak of 2 +0.1" in shown) is streak
         assert ("Bonus" in shown) is streak
+        # The header's score stays within the questions' maximum, the bonus beside it.
+        assert ("Score 2 of 2 + 0.1 bonus" in shown) is streak
+        assert "Score 2 of 2" in shown and "Score 2.1" not in shown
     assert load(tmp_path / "prefs.json").streak is streak
 
 
@@ -207,3 +214,64 @@ def test_the_classroom_is_off_by_default(second_bank: LoadedBank) -> None:
         assert room.answer(ana, number, question.answer_index, None).bonus == 0
         room.close()
     assert ana.points == 2
+
+
+def test_the_header_keeps_a_bonus_apart_from_the_questions_points() -> None:
+    """ "Score 1.44 of 1" read as more than the maximum: the bonus is said apart, and a
+    student's app that cannot tell its bonus (it rejoined) shows the part above the
+    maximum as bonus, since only a bonus takes a total there."""
+    assert Progress(2, 5, 1.44, 1.0, bonus=0.44).score_text == "Score 1 of 1 + 0.44 bonus"
+    assert Progress(2, 5, 1.44, 1.0).score_text == "Score 1 of 1 + 0.44 bonus"
+    assert Progress(3, 5, 1.1, 2.0, bonus=0.3).score_text == "Score 0.8 of 2 + 0.3 bonus"
+    assert Progress(3, 5, 1.1, 2.0).score_text == "Score 1.1 of 2"
+    assert Progress(2, 5, 1.44, 1.0).short_score == "1/1+0.44 pts"
+    assert Progress(3, 5, 1.1, 2.0).short_score == "1.1/2 pts"
+
+
+def _interval_session(questions: list[Question], streak: bool = True) -> Session:
+    return Session(questions, SessionSettings(interval=True, streak_bonus=streak))
+
+
+def test_in_interval_mode_bounds_that_hold_the_truth_keep_the_streak(
+    second_bank: LoadedBank,
+) -> None:
+    """Bounds rarely earn full marks (points shrink with their width), so in interval mode
+    the run is kept by answers the reveal calls right, "Inside your bounds"; bounds that
+    miss the truth end it. The rules say so where they are stated."""
+    questions = generate(second_bank, Settings(count=4, kinds=("estimate",), seed=3))
+    session = _interval_session(questions)
+    earned = []
+    for number, question in enumerate(questions):
+        assert question.low is not None and question.high is not None
+        if number == 2:  # far above the truth: outside, the run ends
+            low, high = question.high * 50, question.high * 100
+        else:  # 4x wide around the truth: inside, short of full marks
+            low, high = question.low / 2, question.high * 2
+        result = session.answer(IntervalAnswer(low, high, f"{low:g}-{high:g}"))
+        assert not result.score.correct
+        assert verdict(result.score).tone == ("wrong" if number == 2 else "right")
+        earned.append(result.bonus_reason)
+        session.next()
+    step = questions[1].points * STREAK_STEP
+    assert earned == ["", f"streak of 2 +{step:g}", "", ""]
+    rules = bonus.rules(SessionSettings(interval=True, streak_bonus=True))
+    assert rules == [
+        "Streak bonus: each answer whose bounds hold the truth in an unbroken run adds "
+        f"{STREAK_STEP:g} of the question's points per earlier answer in the run, at most "
+        f"{STREAK_CAP:g}."
+    ]
+    assert "full-marks answer" in bonus.rules(SessionSettings(streak_bonus=True))[0]
+
+
+def test_outside_interval_mode_only_full_marks_keep_the_streak(second_bank: LoadedBank) -> None:
+    """A close estimate (not full marks) ends the run, as it always did."""
+    questions = generate(second_bank, Settings(count=3, kinds=("estimate",), seed=3))
+    session = Session(questions, SessionSettings(streak_bonus=True))
+    reasons = []
+    for number, question in enumerate(questions):
+        assert question.low is not None
+        value = question.low * (1.5 if number == 1 else 1)
+        result = session.answer(NumberAnswer(value, f"{value:g}"))
+        reasons.append(result.bonus_reason)
+        session.next()
+    assert reasons == ["", "", ""]

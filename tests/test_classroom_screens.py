@@ -36,6 +36,7 @@ from quiz.classroom.protocol import (
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
 from quiz.game.generate import Question, Settings, generate
+from quiz.present.verdict import score_points, score_text
 
 WAIT = 5.0
 
@@ -210,7 +211,9 @@ async def test_the_student_answers_and_sees_their_reveal(second_bank: LoadedBank
             body = screen_text(app)
             assert "You answered: " + format_number(float(typed)) in body
             given = room.players[1].answers[1]
-            assert given.score.reason in body
+            # The points and what the reason adds to them, each said once (quiz.present).
+            assert score_text(given.score) in body.replace("\n", " ")
+            assert body.count(score_points(given.score)) == 1
             assert "1st of 1" in body
             await until(pilot, lambda: "▲ " in legend(app))
             assert "▲ your guess" in legend(app), "a student's ▲ is their own guess"

@@ -22,6 +22,7 @@ from quiz.bank.numbers import format_number
 from quiz.game.explain import explain
 from quiz.game.generate import KINDS, Question
 from quiz.present.chart import player_chart
+from quiz.present.reveal_view import solo_reveal
 from quiz.present.words import points as format_points
 from quiz.results.store import Store
 
@@ -89,9 +90,26 @@ async def play_through(app: QuizApp, pilot: Pilot[int]) -> list[str]:
         result = session.results[-1]
         shown = screen_text(app)
         assert f"{format_points(result.score.points)} of" in shown
-        assert flat(result.score.reason) in shown
-        assert flat(question.answer_text) in shown
         expected = explain(app.loaded, question)
+        # The answer rows say each thing once, as the engine lays them out: the answer,
+        # what was said unless it was the answer, why unless the verdict says it all.
+        view = solo_reveal(result, expected)
+        rows = [
+            (flat(str(label.visual)), flat(str(text.visual)))
+            for label, text in zip(
+                app.screen.query("#answers .label"), app.screen.query("#answers .text"), strict=True
+            )
+        ]
+        assert rows == [(label, flat(text)) for label, text in view.answer_rows()]
+        assert rows[0] == ("Answer", flat(question.answer_text))
+        yours = view.yours
+        assert yours is not None
+        said = [text for label, text in rows if label == "You said"]
+        assert said == ([] if view.gave_the_answer(yours) else [flat(yours.given)])
+        if result.score.correct and not question.is_numeric:
+            assert [label for label, _ in rows] == ["Answer"]  # "✓ Right" says the rest
+        if not result.score.correct and question.is_numeric:
+            assert ("Why", flat(yours.reason)) in rows and yours.reason  # how far off
         cards = list(app.screen.query(FigureCard))
         assert [c.card.figure_id for c in cards] == [c.figure_id for c in expected.cards]
         for widget, card in zip(cards, expected.cards, strict=True):
@@ -111,7 +129,7 @@ async def play_through(app: QuizApp, pilot: Pilot[int]) -> list[str]:
     summary = session.summary()
     shown = screen_text(app)
     assert (
-        f"Total {format_points(summary.points)} of {format_points(summary.max_points)} points"
+        f"Total {format_points(summary.points)} of {format_points(summary.max_points)} point"
         in shown
     )
     return kinds_seen

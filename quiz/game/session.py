@@ -76,7 +76,10 @@ class SessionSettings:
       those points again, falling linearly from an instant answer to nothing at
       `speed_seconds`. A wrong answer earns no speed points however fast.
     - `streak_bonus`: a full-marks answer that follows k full-marks answers in a row
-      earns STREAK_STEP x k of the question's points more, at most STREAK_CAP.
+      earns STREAK_STEP x k of the question's points more, at most STREAK_CAP. In
+      interval mode bounds rarely earn full marks (points shrink with their width), so
+      there an answer whose bounds hold the truth keeps the run going instead: the answers
+      whose verdict is "Inside your bounds" (`keeps_streak`).
 
     Bonuses are added on top of the score (AnsweredQuestion.bonus), never folded into
     it: Score.points stays within Score.max_points, and a session can total more than
@@ -148,7 +151,7 @@ class Bonus:
     speed: float
     streak_points: float
     streak: int
-    """Full-marks answers in a row, this one included (0 after a miss)."""
+    """Answers in a row that kept the run going, this one included (0 after a miss)."""
 
     @property
     def points(self) -> float:
@@ -167,10 +170,17 @@ class Bonus:
         return ", ".join(parts)
 
 
+def keeps_streak(result: Score) -> bool:
+    """Whether an answer adds to a run for the streak bonus: full marks, or in interval mode
+    bounds that hold the truth (the answers a reveal calls right, "Inside your bounds")."""
+    return result.inside if result.inside is not None else result.correct
+
+
 def bonus_for(settings: SessionSettings, result: Score, seconds: float, streak: int) -> Bonus:
-    """The bonus an answer scored `result` earns after `streak` full-marks answers in a row,
-    answered `seconds` after it was shown. The classroom scores each student with it too."""
-    streak = streak + 1 if result.correct else 0
+    """The bonus an answer scored `result` earns after `streak` answers in a row that kept
+    the run going (`keeps_streak`), answered `seconds` after it was shown. The classroom
+    scores each student with it too."""
+    streak = streak + 1 if keeps_streak(result) else 0
     speed = 0.0
     if settings.speed_points and result.points > 0 and settings.speed_seconds > 0:
         left = max(0.0, 1.0 - seconds / settings.speed_seconds)

@@ -254,7 +254,7 @@ class PlainGame:
             player = self.players[0]
             if player.session is None:
                 return ["No questions answered."]
-            view = summary_view(player.session.summary(), self.quiz.questions, self.replay)
+            view = summary_view(player.session, self.replay)
             return text.summary_lines(view)
         lines = ["Final ranking:", *text.standing_lines(self.standings())]
         for player in self.players:

@@ -24,8 +24,11 @@ def rules(settings: SessionSettings) -> list[str]:
             f"much again, falling to nothing at {settings.speed_seconds:g} seconds."
         )
     if settings.streak_bonus:
+        # In interval mode bounds rarely earn full marks, so bounds that hold the truth
+        # keep the run (quiz.game.session.keeps_streak).
+        run = "answer whose bounds hold the truth" if settings.interval else "full-marks answer"
         lines.append(
-            f"Streak bonus: each full-marks answer in an unbroken run adds {STREAK_STEP:g} of "
+            f"Streak bonus: each {run} in an unbroken run adds {STREAK_STEP:g} of "
             f"the question's points per earlier answer in the run, at most {STREAK_CAP:g}."
         )
     return lines

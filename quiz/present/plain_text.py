@@ -71,10 +71,13 @@ def reveal_lines(view: RevealView) -> list[str]:
     lines: list[str]
     yours = view.yours
     if yours is not None and not yours.name:
-        lines = [
-            f"{yours.verdict.words}. You answered {yours.given}; the answer is {view.answer_text}.",
-            f"Score: {yours.score_text}.",
-        ]
+        said = (
+            f"{yours.verdict.words}: the answer is {view.answer_text}."
+            if view.gave_the_answer(yours)
+            else f"{yours.verdict.words}. You answered {yours.given}; "
+            f"the answer is {view.answer_text}."
+        )
+        lines = [said, f"Score: {yours.score_text}."]
         if yours.bonus:
             lines.append(yours.bonus)
     else:
@@ -127,9 +130,8 @@ def summary_lines(view: SummaryView) -> list[str]:
         lines.append("To read again:")
         for row in view.missed:
             lines.append(f"  Q{row.number}. {row.prompt}")
-            lines.append(
-                f"      You answered {row.given}; the answer is {row.answer_text} ({row.points})."
-            )
+            lines.append(f"      You answered {row.given}; the answer is {row.answer_text}.")
+            lines.append(f"      Score: {row.score_text}.")
     return lines
 
 

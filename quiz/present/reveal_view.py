@@ -23,7 +23,7 @@ from quiz.game.scoring import rule_text as scoring_rule
 from quiz.game.session import AnsweredQuestion
 from quiz.present.bonus import reveal_line as bonus_line
 from quiz.present.chart import YOUR_GUESS, chart_legend, player_chart
-from quiz.present.verdict import Verdict, score_points, score_text, verdict
+from quiz.present.verdict import Verdict, score_points, score_text, verdict, why
 from quiz.present.words import printable
 from quiz.results.store import describe_answer
 
@@ -43,9 +43,10 @@ class AnswerLine:
     points: str
     """ "0.73 of 1 point"."""
     reason: str
-    """The engine's reason for the score ("2.1x too low: 0.73 of 1 point")."""
+    """Why the score, in what the verdict, the points and the answer do not already say
+    ("2.1x too low"; `quiz.present.verdict.why`); "" when they say it all."""
     score_text: str
-    """Points and reason in one phrase, the points said once."""
+    """Points and that reason in one phrase: "0.73 of 1 point (2.1x too low)"."""
     bonus: str = ""
     """Speed and streak points on top ("Bonus: ..."; `quiz.present.bonus`), or ""."""
 
@@ -58,7 +59,7 @@ def answer_line(
         given=printable(given),
         verdict=verdict(score),
         points=score_points(score),
-        reason=score.reason,
+        reason=why(score),
         score_text=score_text(score),
         bonus=bonus_line(bonus, bonus_reason, score.points + bonus),
     )
@@ -107,6 +108,28 @@ class RevealView:
     def yours(self) -> AnswerLine | None:
         """The one player's answer in solo play and on a student's reveal."""
         return self.answers[0] if len(self.answers) == 1 else None
+
+    def gave_the_answer(self, line: AnswerLine) -> bool:
+        """The player's answer reads as the right answer itself (a right option, an exact
+        number): the reveal then says the answer once, not again as what they said."""
+        return line.given.casefold() == self.answer_text.casefold()
+
+    def answer_rows(self) -> tuple[tuple[str, str], ...]:
+        """The one player's answer as (label, text) rows, each thing said once: the right
+        answer; what they said, unless it was the answer; why the score, when the verdict
+        and points above the rows do not say it; the bonus. Without one player's answer
+        (the projector), the answer alone."""
+        rows = [("Answer", self.answer_text)]
+        yours = self.yours
+        if yours is None:
+            return tuple(rows)
+        if not self.gave_the_answer(yours):
+            rows.append(("You said", yours.given))
+        if yours.reason:
+            rows.append(("Why", yours.reason))
+        if yours.bonus:
+            rows.append(("Bonus", yours.bonus.removeprefix("Bonus: ")))
+        return tuple(rows)
 
 
 def reveal_view(

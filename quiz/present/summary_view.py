@@ -7,13 +7,12 @@ and the command that replays the quiz.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quiz.game.question import Question
-from quiz.game.session import Summary
+from quiz.game.session import Session, Summary
 from quiz.present.counts import questions_text
 from quiz.present.kinds import kind_label
+from quiz.present.verdict import score_text
 from quiz.present.words import points, points_of, printable, share
 from quiz.results.store import describe_answer
 
@@ -38,16 +37,25 @@ class MissedRow:
     prompt: str
     answer_text: str
     given: str
+    """What the player said, as stored ("20 million–30 million (its middle, about 24.5
+    million)")."""
     points: str
     """ "0.3 of 1 point"."""
+    score_text: str
+    """The points and why, said once: "0.3 of 1 point (4.2x too high)"."""
+
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """(label, text) rows under the prompt: the answer, what was said, the score."""
+        return (("Answer", self.answer_text), ("You said", self.given), ("Score", self.score_text))
 
 
 @dataclass(frozen=True)
 class SummaryView:
     total: str
-    """ "3.2 of 5 points"."""
+    """ "3.2 of 5 points", "4 of 5 points + 0.6 bonus": the questions' points of their
+    maximum, any bonus after it (`quiz.present.progress`)."""
     share: str
-    """ "64%"."""
+    """ "64%": the questions' points, without the bonus, as a share of the maximum."""
     answered: int
     questions: int
     kinds: tuple[KindRow, ...]
@@ -77,13 +85,25 @@ def calibration_text(summary: Summary) -> str:
     )
 
 
-def summary_view(summary: Summary, questions: Sequence[Question], replay: str = "") -> SummaryView:
+def total_text(summary: Summary) -> str:
+    """ "3.2 of 5 points", "4 of 5 points + 0.6 bonus"."""
+    earned = points_of(summary.points - summary.bonus, summary.max_points)
+    return f"{earned} + {points(summary.bonus)} bonus" if summary.bonus else earned
+
+
+def summary_view(session: Session, replay: str = "") -> SummaryView:
+    """The end of `session`, played or ended early."""
+    summary, questions = session.summary(), session.questions
     numbers = {q.id: n for n, q in enumerate(questions, start=1)}
+    bonus_by_kind = {part.kind: 0.0 for part in summary.by_kind}
+    for item in session.results:
+        bonus_by_kind[item.question.kind] = bonus_by_kind.get(item.question.kind, 0.0) + item.bonus
     kinds = tuple(
         KindRow(
             kind_label(part.kind),
             part.answered,
-            f"{points(part.points)} of {points(part.max_points)}",
+            # A kind's points of its maximum, its bonus (counted in the total's) left out.
+            f"{points(part.points - bonus_by_kind[part.kind])} of {points(part.max_points)}",
         )
         for part in summary.by_kind
     )
@@ -95,12 +115,13 @@ def summary_view(summary: Summary, questions: Sequence[Question], replay: str = 
             answer_text=item.question.answer_text,
             given=printable(describe_answer(item.question, item.answer)),
             points=points_of(item.score.points, item.score.max_points),
+            score_text=score_text(item.score),
         )
         for item in summary.missed
     )
     return SummaryView(
-        total=points_of(summary.points, summary.max_points),
-        share=share(summary.points, summary.max_points),
+        total=total_text(summary),
+        share=share(summary.points - summary.bonus, summary.max_points),
         answered=summary.answered,
         questions=summary.total,
         kinds=kinds,

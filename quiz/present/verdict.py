@@ -21,6 +21,7 @@ prints the words only, since a screen reader would read the symbol out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -76,7 +77,32 @@ def score_points(score: Score) -> str:
     return points_of(score.points, score.max_points)
 
 
+def why(score: Score) -> str:
+    """What the score's reason adds to the verdict, the points and the answer, or "".
+
+    The engine's reason ("2.1x too low: 0.73 of 1 point", "right: Several weeks") is stored
+    whole with the answer; a reveal already shows the verdict, the points and the right
+    answer, so it says only what they do not: how far off an estimate was ("2.1x too low"),
+    how wide bounds were ("your bounds are 4x wide"), or where the truth fell outside them
+    ("the truth is 2.1x above your bounds"). A choice's reason (right or wrong: the answer
+    is ...) and an estimate on the answer say nothing more. It reads the reason's words, not
+    the Score's other fields, because a student's app rebuilds the Score from the wire,
+    where only the reason travels.
+    """
+    text = score.reason.removesuffix(f": {score_points(score)}")
+    if text.startswith(("right:", "wrong:", "exactly right", "inside the range")):
+        return ""
+    if text.startswith("the truth, ") and ", is " in text:
+        where = text.rsplit(", is ", 1)[1]
+        if where.startswith("inside your bounds"):
+            wide = re.search(r"\(([^()]+) wide\)$", where)
+            return f"your bounds are {wide.group(1)} wide" if wide else ""
+        return f"the truth is {where.split(' your bounds', 1)[0]} your bounds"
+    return text
+
+
 def score_text(score: Score) -> str:
-    """The points and their reason, without saying the points twice."""
-    earned = score_points(score)
-    return score.reason if earned in score.reason else f"{earned} ({score.reason})"
+    """The points, and why when the verdict and the answer do not say it: "0.73 of 1 point
+    (2.1x too low)", "1 of 1 point"."""
+    reason = why(score)
+    return f"{score_points(score)} ({reason})" if reason else score_points(score)

@@ -102,6 +102,9 @@ class JoinApp(App[int]):
         self.total = 0
         self.points = 0.0
         self.max_points = 0.0
+        self.bonus = 0.0
+        """Bonus points seen on this app's reveals: the header keeps them apart from the
+        questions' points (`quiz.present.progress`)."""
         self.question: QuestionMsg | None = None
         self.refusal: str | None = None
         self.ended = False
@@ -175,7 +178,9 @@ class JoinApp(App[int]):
             return
         elif isinstance(message, QuestionMsg):
             self.question = message
-            progress = Progress(message.number, message.total, self.points, self.max_points)
+            progress = Progress(
+                message.number, message.total, self.points, self.max_points, bonus=self.bonus
+            )
             self.switch_screen(JoinQuestionScreen(message, progress, clock=self.clock))
         elif isinstance(message, TimerMsg):
             if isinstance(self.screen, JoinQuestionScreen):
@@ -189,6 +194,8 @@ class JoinApp(App[int]):
         elif isinstance(message, RevealMsg):
             self.points = message.points
             self.max_points = message.max_points
+            if message.yours is not None:
+                self.bonus = round(self.bonus + message.yours.bonus, 2)
             prompt = self.question.prompt if self.question else ""
             self.revealed = message.number
             self.switch_screen(JoinRevealScreen(message, prompt, self.total))
