@@ -32,6 +32,7 @@ from quiz.game.scoring import (
     read_answer,
     rule_text,
 )
+from quiz.present.keys import choice_keys, estimate_keys, not_an_option
 from quiz.present.kinds import kind_label
 
 
@@ -118,8 +119,8 @@ class QuestionScreen(Screen[None]):
 
     def _keys_hint(self) -> str:
         if not self.question.is_numeric:
-            return f"Press 1-{len(self.question.options)}, or ↑↓ and Enter."
-        return "Enter answers · Esc leaves the field"
+            return choice_keys(len(self.question.options))
+        return estimate_keys()
 
     def on_resize(self) -> None:
         # Show the prompt from its first line, then as little scrolling as keeps the focused
@@ -156,6 +157,12 @@ class QuestionScreen(Screen[None]):
 
     def on_options_picked(self, event: Options.Picked) -> None:
         self._give(ChoiceAnswer(event.index))
+
+    def on_options_not_an_option(self, event: Options.NotAnOption) -> None:
+        """Typing that picks nothing: the line under the question says how to pick."""
+        keys = self.query_one("#keys", Static)
+        keys.update(Content(not_an_option(event.typed, len(self.question.options))))
+        keys.add_class("-warning")
 
     def on_number_input_submitted(self, event: NumberInput.Submitted) -> None:
         if not self.interval:

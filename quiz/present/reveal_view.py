@@ -111,8 +111,10 @@ class RevealView:
 
     def gave_the_answer(self, line: AnswerLine) -> bool:
         """The player's answer reads as the right answer itself (a right option, an exact
-        number): the reveal then says the answer once, not again as what they said."""
-        return line.given.casefold() == self.answer_text.casefold()
+        number; "15,000 soldiers" for "about 15,000 soldiers", an approximate figure's
+        answer): the reveal then says the answer once, not again as what they said."""
+        answer = self.answer_text.casefold()
+        return line.given.casefold() in (answer, answer.removeprefix("about "))
 
     def answer_rows(self) -> tuple[tuple[str, str], ...]:
         """The one player's answer as (label, text) rows, each thing said once: the right
