@@ -1,0 +1,79 @@
+"""`--plain` on a real terminal (a pseudo-terminal): the game waits after each reveal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from plain_game import an_answer, quiz_for, stored, write_bank
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Path:
+    return write_bank(tmp_path / "bank")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_on_a_terminal_the_game_pauses_after_each_reveal(bank: Path, tmp_path: Path) -> None:
+    """Enter at the pause is not an answer; Ctrl-D at a prompt ends the game."""
+    import pty
+
+    _, questions = quiz_for(bank, seed=5, count=3)
+    main, child = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"} | {"COLUMNS": "80"}
+    game = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "quiz",
+            "play",
+            str(bank),
+            "--plain",
+            "--seed",
+            "5",
+            "--count",
+            "3",
+            "--data-dir",
+            str(tmp_path / "data"),
+        ],
+        stdin=child,
+        stdout=child,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(child)
+    seen = ""
+
+    def read_until(marker: str) -> None:
+        nonlocal seen
+        while marker not in seen:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the game closed the terminal
+                chunk = b""
+            assert chunk, f"no {marker!r} in:\n{seen}"
+            seen += chunk.decode("utf-8", "replace")
+
+    try:
+        read_until("Your answer")
+        os.write(main, (an_answer(questions[0]) + "\n").encode())
+        read_until("Press Enter for the next question.")
+        os.write(main, b"\n")
+        read_until(f"Question 2 of {len(questions)}")
+        read_until("Your answer")
+        os.write(main, b"\x04")
+        read_until("questions answered")
+        assert game.wait() == 0
+    finally:
+        if game.poll() is None:
+            game.kill()
+            game.wait()
+        os.close(main)
+        if game.stderr is not None:
+            game.stderr.close()
+    assert f"1 of {len(questions)} questions answered" in seen
+    assert "\x1b" not in seen
+    assert [r[1] for r in stored(tmp_path / "data")] == [questions[0].id]
