@@ -101,6 +101,7 @@ def test_a_streak_in_plain_is_stated_scored_explained_stored_and_exported(
     assert "Bonus: streak of 3 +0.2, so 1.2 points for this answer." in out
     # The bonus comes on top of the questions' points, never as "3.3 of 3".
     assert "Final score: 3 of 3 points + 0.3 bonus (100%, 3 of 3 questions answered)." in out
+    assert "Score so far: 2 of 2 points + 0.1 bonus." in out
     assert "--streak" in out.split("Replay this quiz with:")[1].splitlines()[0]
     rows = exported(tmp_path / "on")
     assert [(r["score"], r["bonus"], r["bonus_reason"]) for r in rows] == [

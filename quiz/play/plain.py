@@ -61,12 +61,13 @@ from quiz.play.setup import Quiz, bank_argument, build_quiz, player_names, repla
 from quiz.present import bonus
 from quiz.present import plain_text as text
 from quiz.present.counts import questions_text
+from quiz.present.progress import session_progress
 from quiz.present.ranking import Standing, standings
 from quiz.present.replay import mode_flags
 from quiz.present.reveal_view import shared_reveal, solo_reveal
 from quiz.present.saving import unsaved_warning
 from quiz.present.summary_view import calibration_text, summary_view
-from quiz.present.words import points_of, printable
+from quiz.present.words import printable
 from quiz.results.record import GameRecord
 from quiz.results.store import Store, StoreError
 
@@ -312,7 +313,7 @@ class PlainGame:
             if not self.hotseat:
                 player = self.players[0]
                 if player.session is not None and player.session.max_points:
-                    so_far = points_of(player.session.points, player.session.max_points)
+                    so_far = session_progress(player.session).points_text
                     self.console.say(f"Score so far: {so_far}.")
             results = [self._take_answer(player, question) for player in self.players]
             self.console.say("")

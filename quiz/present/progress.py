@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.game.session import Session
-from quiz.present.words import points
+from quiz.present.words import points, points_of
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,13 @@ class Progress:
         """ "Score 0.73 of 2", "Score 1 of 1 + 0.44 bonus"."""
         earned, bonus = self._split
         text = f"Score {points(earned)} of {points(self.max_points)}"
-        return f"{text} + {points(bonus)} bonus" if bonus else text
+        return with_bonus(text, bonus)
+
+    @property
+    def points_text(self) -> str:
+        """ "2 of 2 points + 0.1 bonus": the score so far in words, as `--plain` says it."""
+        earned, bonus = self._split
+        return with_bonus(points_of(earned, self.max_points), bonus)
 
     @property
     def short_position(self) -> str:
@@ -59,6 +65,11 @@ class Progress:
         earned, bonus = self._split
         extra = f"+{points(bonus)}" if bonus else ""
         return f"{points(earned)}/{points(self.max_points)}{extra} pts"
+
+
+def with_bonus(score: str, bonus: float) -> str:
+    """ "3 of 4 points" and, after it, any bonus: "3 of 4 points + 0.1 bonus"."""
+    return f"{score} + {points(bonus)} bonus" if bonus else score
 
 
 def session_progress(session: Session, title: str = "") -> Progress:
