@@ -1,6 +1,6 @@
-"""Answering in the full-screen game as a newcomer would: typing on a choice question
-picks nothing and says how to pick (quiz.present.keys), and the estimate's field shows
-where to type before anything is typed, at every size down to 40x12."""
+"""Answering in the full-screen game (and the student's app) as a newcomer would: typing on
+a choice question picks nothing and says how to pick (quiz.present.keys), and the
+estimate's field shows where to type before anything is typed, at every size down to 40x12."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 from quiz.screens.app import QuizApp
+from quiz.screens.classroom.join_views import JoinQuestionScreen
+from quiz.screens.widgets.progress_header import Progress
 from test_ui_sizes import SIZES, in_sight, settle
+from textual.app import App
 from textual.widgets import Input, OptionList
 from ui_app import build, screen_text
 
 from quiz.bank.loader import LoadedBank
+from quiz.classroom.protocol import QuestionMsg
 from quiz.game.scoring import ChoiceAnswer
 from quiz.present.keys import choice_keys, not_an_option
 
@@ -121,3 +125,30 @@ async def test_the_estimate_field_shows_where_to_type_before_anything_is_typed(
             inside = background_at(app, region.x + region.width // 2, middle)
             outside = background_at(app, 0, middle)
             assert math.dist(inside, outside) >= FAINT, (inside, outside)
+
+
+async def test_a_students_choice_question_says_how_to_pick_and_sends_nothing() -> None:
+    """The student's app uses the same options: "9000" then Enter sends no answer, and
+    the state line says how to pick; a number key then sends that option."""
+    message = QuestionMsg(
+        number=1, total=2, kind="choice", prompt="Which?", options=("a", "b", "c"), seconds_left=60
+    )
+    sent: list[object] = []
+
+    class Student(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(JoinQuestionScreen(message, Progress(1, 2, 0.0, 0.0), clock=lambda: 0))
+
+        def on_join_question_screen_answered(self, event: JoinQuestionScreen.Answered) -> None:
+            sent.append(event.answer)
+
+    app = Student()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"9000", "enter")
+        await pilot.pause()
+        assert sent == []
+        assert str(app.screen.query_one("#state").visual) == not_an_option("9000", 3)
+        await pilot.press("2")
+        await pilot.pause()
+        assert sent == [ChoiceAnswer(1)]

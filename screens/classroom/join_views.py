@@ -29,6 +29,7 @@ from quiz.classroom.views import podium, student_reveal
 from quiz.game.generate import KINDS, Kind, Question
 from quiz.game.scoring import RULE_TEXT, Answer, ChoiceAnswer, NumberAnswer, read_answer
 from quiz.present.class_answers import further_off_text
+from quiz.present.keys import not_an_option
 from quiz.present.ranking import place_text
 from quiz.present.words import points_of, points_words
 
@@ -164,6 +165,11 @@ class JoinQuestionScreen(Screen[None]):
 
     def on_options_picked(self, event: Options.Picked) -> None:
         self._send(ChoiceAnswer(event.index))
+
+    def on_options_not_an_option(self, event: Options.NotAnOption) -> None:
+        """Typing that picks no option (as in solo play): the state line says how to pick."""
+        if not (self.sent or self.settled):
+            self.show_state(not_an_option(event.typed, len(self.message.options)), settled=False)
 
     def on_number_input_submitted(self, event: NumberInput.Submitted) -> None:
         try:
