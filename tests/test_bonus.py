@@ -102,6 +102,30 @@ def test_a_streak_in_plain_is_stated_scored_explained_stored_and_exported(
     # The bonus comes on top of the questions' points, never as "3.3 of 3".
     assert "Final score: 3 of 3 points + 0.3 bonus (100%, 3 of 3 questions answered)." in out
     assert "Score so far: 2 of 2 points + 0.1 bonus." in out
+    listing = subprocess.run(
+        [sys.executable, "-m", "quiz", "results", "--data-dir", str(tmp_path / "on")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "3 of 3 points + 0.3 bonus, 3 of 3 answered" in listing, listing
+    answers = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quiz",
+            "results",
+            "--data-dir",
+            str(tmp_path / "on"),
+            "--session",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    # Each answer's line says the points once, and nothing the answer already says.
+    assert "the answer is 85 million euros; 1 of 1 point\n" in answers, answers
     assert "--streak" in out.split("Replay this quiz with:")[1].splitlines()[0]
     rows = exported(tmp_path / "on")
     assert [(r["score"], r["bonus"], r["bonus_reason"]) for r in rows] == [

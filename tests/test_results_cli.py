@@ -108,7 +108,7 @@ def test_one_session_lists_its_answers(filled: tuple[Path, int, int]) -> None:
     result = results(data, "--session", str(solo))
     assert result.returncode == 0, result.stderr
     assert f"Session {room}:" not in result.stdout
-    assert "answered 80,000; the answer is 40,000; 0.7 of 1 point: 2x too high" in result.stdout
+    assert "answered 80,000; the answer is 40,000; 0.7 of 1 point (2x too high)" in result.stdout
 
 
 def test_csv_has_one_row_per_answer(filled: tuple[Path, int, int]) -> None:
@@ -195,7 +195,7 @@ def test_the_listing_counts_a_missed_question_as_missed(classroom: tuple[Path, i
     assert "Ben: 1.25 of 3 points, 2 of 3 answered, 1 missed\n" in result.stdout
     assert "Cy: 0 of 0 points, 0 of 3 answered\n" in result.stdout
     one = results(data, "--session", str(sid)).stdout
-    assert "gave no answer; the answer is 40,000; 0 of 1 point: no answer in time" in one
+    assert "gave no answer; the answer is 40,000; 0 of 1 point (no answer in time)" in one
 
 
 def test_csv_summary_has_one_row_per_player(
@@ -291,7 +291,8 @@ def test_a_reason_that_states_its_points_is_not_given_them_twice(tmp_path: Path)
         exact = score(QUESTION, NumberAnswer(40_000))
         store.record(session, pid, QUESTION, "40,000", exact, 2.0)
     out = results(data, "--session", str(session)).stdout
-    assert "the answer is 40,000; exactly right: 1 of 1 point" in out
+    # The points once; "exactly right" says nothing the answer beside it does not.
+    assert "answered 40,000; the answer is 40,000; 1 of 1 point\n" in out
     assert out.count("1 of 1 point") == 2, "once for the player's total, once for the answer"
 
 

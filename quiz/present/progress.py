@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.game.session import Session
-from quiz.present.words import points, points_of
+from quiz.present.words import points, points_of, with_bonus
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,6 @@ class Progress:
         earned, bonus = self._split
         extra = f"+{points(bonus)}" if bonus else ""
         return f"{points(earned)}/{points(self.max_points)}{extra} pts"
-
-
-def with_bonus(score: str, bonus: float) -> str:
-    """ "3 of 4 points" and, after it, any bonus: "3 of 4 points + 0.1 bonus"."""
-    return f"{score} + {points(bonus)} bonus" if bonus else score
 
 
 def session_progress(session: Session, title: str = "") -> Progress:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from quiz.present.results import ranked_players
-from quiz.present.words import points_of, printable
+from quiz.present.words import printable, total_of
 from quiz.results.export import csv_number, csv_text
 from quiz.results.report import QuestionResult, SessionResults
 
@@ -87,7 +87,7 @@ def report_lines(results: SessionResults) -> Iterator[str]:
     for rank, player in ranked:
         yield (
             f"  {rank:>3}. {printable(player.name):<{width}}  "
-            f"{points_of(player.points, player.max_points)}, "
+            f"{total_of(player.points, player.max_points, player.bonus)}, "
             f"{player.answered} answered, {player.missed} missed"
         )
 

@@ -23,7 +23,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from quiz.present.ranking import rank as rank_items
-from quiz.present.words import points_and_reason, points_of, printable
+from quiz.present.verdict import reason_beyond
+from quiz.present.words import points_of, printable, total_of
 from quiz.results.export import csv_number, csv_text
 from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow
 
@@ -39,6 +40,14 @@ SUMMARY_COLUMNS = (
     "full_marks",
     "questions",
 )
+
+
+def answer_score(answer: AnswerRow) -> str:
+    """ "0.73 of 1 point (2.1x too low)", "1 of 1 point": the points once, and what the
+    stored reason adds to them and to the answer (`quiz.present.verdict.why`)."""
+    earned = points_of(answer.points, answer.max_points)
+    why = reason_beyond(printable(answer.reason), earned)
+    return f"{earned} ({why})" if why else earned
 
 
 def _when(session: SessionRow) -> str:
@@ -62,7 +71,8 @@ def session_lines(sessions: Sequence[SessionRow], answers: Sequence[AnswerRow]) 
         for player in session.players:
             missed = f", {player.missed} missed" if player.missed else ""
             yield (
-                f"  {printable(player.name)}: {points_of(player.points, player.max_points)}, "
+                f"  {printable(player.name)}: "
+                f"{total_of(player.points, player.max_points, player.bonus)}, "
                 f"{player.answered} of {session.total} answered{missed}"
             )
         for number, answer in enumerate(by_session.get(session.id, ()), start=1):
@@ -70,7 +80,7 @@ def session_lines(sessions: Sequence[SessionRow], answers: Sequence[AnswerRow]) 
             yield f"  {number}. {printable(answer.player)} on {printable(answer.prompt)}"
             yield (
                 f"     {given}; the answer is {printable(answer.correct_answer)}; "
-                f"{points_and_reason(answer.points, answer.max_points, printable(answer.reason))}"
+                f"{answer_score(answer)}"
             )
 
 

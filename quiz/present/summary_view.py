@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from quiz.game.session import Session, Summary
 from quiz.present.counts import questions_text
 from quiz.present.kinds import kind_label
-from quiz.present.progress import with_bonus
 from quiz.present.verdict import score_text
-from quiz.present.words import points, points_of, printable, share
+from quiz.present.words import points, points_of, printable, share, total_of
 from quiz.results.store import describe_answer
 
 CALIBRATION_AIM = (
@@ -88,7 +87,7 @@ def calibration_text(summary: Summary) -> str:
 
 def total_text(summary: Summary) -> str:
     """ "3.2 of 5 points", "4 of 5 points + 0.6 bonus"."""
-    return with_bonus(points_of(summary.points - summary.bonus, summary.max_points), summary.bonus)
+    return total_of(summary.points, summary.max_points, summary.bonus)
 
 
 def summary_view(session: Session, replay: str = "") -> SummaryView:

@@ -89,7 +89,13 @@ def why(score: Score) -> str:
     the Score's other fields, because a student's app rebuilds the Score from the wire,
     where only the reason travels.
     """
-    text = score.reason.removesuffix(f": {score_points(score)}")
+    return reason_beyond(score.reason, score_points(score))
+
+
+def reason_beyond(reason: str, earned: str) -> str:
+    """`why` from a stored reason and its points in words ("0.73 of 1 point"), for rows
+    read back from the results store."""
+    text = reason.removesuffix(f": {earned}")
     if text.startswith(("right:", "wrong:", "exactly right", "inside the range")):
         return ""
     if text.startswith("the truth, ") and ", is " in text:

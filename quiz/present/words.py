@@ -29,13 +29,16 @@ def points_of(value: float, maximum: float) -> str:
     return points_text(value, maximum)
 
 
-def points_and_reason(value: float, maximum: float, reason: str) -> str:
-    """ "0.5 of 1 point: 2x too low", saying the points once: a reason that already states
-    them ("exactly right: 1 of 1 point") is enough on its own."""
-    earned = points_of(value, maximum)
-    if not reason:
-        return earned
-    return reason if earned in reason else f"{earned}: {reason}"
+def with_bonus(score: str, bonus: float) -> str:
+    """ "3 of 4 points" and, after it, any bonus: "3 of 4 points + 0.1 bonus". Bonus points
+    come on top of the questions' points, so a score "of" their maximum never counts them
+    (never "3.1 of 3 points")."""
+    return f"{score} + {points(bonus)} bonus" if bonus else score
+
+
+def total_of(total: float, maximum: float, bonus: float) -> str:
+    """A total that includes `bonus`, said apart: (3.1, 3, 0.1) -> "3 of 3 points + 0.1 bonus"."""
+    return with_bonus(points_of(total - bonus, maximum), bonus)
 
 
 def points_words(value: float) -> str:
