@@ -344,8 +344,9 @@ def _hangs_under(lines: list[str], label: str) -> int:
 async def test_wrapped_answer_lines_hang_under_their_text(
     shipped: LoadedBank, tmp_path: Path
 ) -> None:
-    """At 40 and 80 columns the reveal's "Why" wraps under its own text, not under "Why"."""
-    for width in (40, 80):
+    """At 40 columns the reveal's "Why" wraps under its own text, not under "Why" (it says
+    only what the verdict and the points do not, short enough for one line at 80)."""
+    for width in (40,):
         app = build(shipped, tmp_path, seed=3, count=1, kinds=("estimate",), interval=True)
         async with app.run_test(size=(width, 30)) as pilot:
             await pilot.press("enter")
