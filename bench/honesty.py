@@ -1,6 +1,6 @@
 """Attack the quizzes the engine generates: give-aways, option tells, coverage.
 
-    .venv/bin/python bench/honesty.py [--seeds 500] [--figures 300]
+    .venv/bin/python bench/honesty.py [--seeds 500] [--first-seed 0] [--figures 300]
 
 Runs on the shipped bank and on a generated bank of FIGURES figures (sources of very
 unequal output, measures of one to four figures with context figures, values round and
@@ -37,8 +37,10 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from honesty_bank import write_bank
+
 from quiz.bank.loader import LoadedBank, load_bank
-from quiz.bank.numbers import find_numbers, format_number, read_number
+from quiz.bank.numbers import find_numbers, read_number
 from quiz.game.disclosure import Disclosure
 from quiz.game.explain import explain
 from quiz.game.facts import Facts
@@ -51,110 +53,6 @@ COUNTS = tuple(sorted({5, DEFAULT_COUNT, 10, 20}))
 GOAL_STRATEGY = 0.35
 GOAL_COVERAGE = 2.0
 ROUND = (1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 100)
-
-
-# ---------------------------------------------------------------- a generated bank
-
-
-def write_bank(folder: Path, figures: int, seed: int = 7) -> Path:
-    """A valid bank of `figures` figures meant to tempt every kind of give-away."""
-    rng = random.Random(seed)
-    sources = max(4, figures // 12)
-    # Very unequal output: source 0 gives about a quarter of the figures.
-    weights = [1.0 / (s + 1) for s in range(sources)]
-    lines = [
-        "format = 1",
-        "[bank]",
-        'id = "honesty-bench"',
-        'title = "A generated bank for the honesty benchmark"',
-        "[article]",
-        'title = "Numbers from everywhere"',
-        'text_file = "article.txt"',
-    ]
-    for s in range(sources):
-        lines += [f"[sources.s{s}]", f'name = "Agency {_word(s)}"', f'role = "Office {s}"']
-    article: list[str] = []
-    f = 0
-    measure = 0
-    values: dict[int, list[tuple[int, str, float, float]]] = {}
-    while f < figures:
-        size = rng.choice((1, 2, 2, 3, 3, 4))
-        for k in range(min(size, figures - f)):
-            source = rng.choices(range(sources), weights)[0]
-            magnitude = 10 ** rng.randint(2, 6)
-            style = rng.random()
-            if style < 0.4:
-                base = rng.randint(1, 9) * magnitude
-            elif style < 0.7:
-                base = rng.randint(10, 99) * magnitude // 10
-            else:
-                base = rng.randint(1000, 9999) * magnitude // 1000
-            is_range = rng.random() < 0.2
-            if is_range:
-                low, high = base, base * rng.choice((2, 3))
-                stated = f"between {low:,} and {high:,}"
-                value = f"low = {low}\nhigh = {high}"
-            else:
-                low = high = base
-                stated = f"{base:,}"
-                value = f"value = {base}"
-            context = k == 2 and rng.random() < 0.5
-            quote = f"Agency {_word(source)} counted {stated} people in case c{f}"
-            article.append(quote + ".")
-            values.setdefault(measure, []).append((f, f"Agency {_word(source)}", low, high))
-            others = values[measure][:-1]
-            if others:
-                _, oname, olow, _ = others[0]
-                ratio = max(low, olow) / min(low, olow)
-                explain = (
-                    f"Set beside {oname}'s {format_number(olow)}, it is about "
-                    f"{ratio:.0f} times apart, counted {_word(f)} ways."
-                )
-            else:
-                explain = f"Counted in the {_word(f)} way, the only figure of its kind."
-            lines += [
-                f"[figures.f{f}]",
-                f'source = "s{source}"',
-                f'measure = "m{measure}"',
-                f'counts = "people in case c{f}"',
-                value,
-                'as_of = "2024"',
-                f'quote = "{quote}"',
-                f'ask = "How many people did Agency {_word(source)} count in case c{f}?"',
-                f'explain = "{explain}"',
-            ]
-            if context:
-                lines.append("context = true")
-            f += 1
-        measure += 1
-    for _ in range(max(10, figures // 8)):
-        target = rng.randrange(f)
-        word = _word(target)
-        lines += [
-            "[[questions]]",
-            'kind = "choice"',
-            f'prompt = "In which way was case c{target} counted?"',
-            f'answer = "The {word} way"',
-            f'options = ["The {word} way", "The {_word(target + 1)} way",'
-            f' "The {_word(target + 2)} way", "The {_word(target + 3)} way"]',
-            f'figure = "f{target}"',
-        ]
-    (folder / "article.txt").write_text("\n".join(article) + "\n", encoding="utf-8")
-    path = folder / "honesty.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-_SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pu")
-
-
-def _word(n: int) -> str:
-    """A pronounceable word per number, so texts name things without digits."""
-    text = ""
-    for _ in range(3):
-        text += _SYLLABLES[n % 10]
-        n //= 10
-    return text.capitalize() + "x"
 
 
 # ---------------------------------------------------------------- give-aways
@@ -322,19 +220,22 @@ def unit_of(question: Question) -> str:
     return question.figure_ids[0]
 
 
-def run(name: str, loaded: LoadedBank, seeds: int) -> bool:
+def run(name: str, loaded: LoadedBank, seeds: int, first: int = 0) -> bool:
     disclosure = Disclosure(loaded)
     ok = True
     figures = len(loaded.bank.figures)
     written = len(loaded.bank.questions)
-    print(f"\n== {name}: {figures} figures, {written} hand-written questions, {seeds} seeds")
+    print(
+        f"\n== {name}: {figures} figures, {written} hand-written questions, "
+        f"{seeds} seeds from {first}"
+    )
     for count in COUNTS:
         tally = Tally()
         model = text = short = asked = 0
         coverage: Counter[str] = Counter()
         named: Named = []
         rng = random.Random(count)
-        for seed in range(seeds):
+        for seed in range(first, first + seeds):
             chosen = generate_quiz(loaded, Settings(count=count, seed=seed))
             quiz = chosen.questions
             asked += len(quiz)
@@ -381,13 +282,18 @@ def run(name: str, loaded: LoadedBank, seeds: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=500)
+    parser.add_argument(
+        "--first-seed", type=int, default=0, help="check another range of seeds (default 0)"
+    )
     parser.add_argument("--figures", type=int, default=300)
     args = parser.parse_args()
     shipped = resources.files("quiz.questions") / "ukraine-war-casualties.toml"
-    ok = run("shipped bank", load_bank(Path(str(shipped)), use_cache=False), args.seeds)
+    ok = run(
+        "shipped bank", load_bank(Path(str(shipped)), use_cache=False), args.seeds, args.first_seed
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = write_bank(Path(folder), args.figures)
-        ok &= run("generated bank", load_bank(path, use_cache=False), args.seeds)
+        ok &= run("generated bank", load_bank(path, use_cache=False), args.seeds, args.first_seed)
     print("\nall goals met" if ok else "\na goal is missed")
     return 0 if ok else 1
 

@@ -158,3 +158,18 @@ def test_no_choice_option_states_another_figure_of_the_bank(shipped: LoadedBank)
                 reading = read_number(option, units=question.unit_words)
                 assert reading is not None, option
                 assert {reading.low, reading.high}.isdisjoint(stated), (question.id, option)
+
+
+def test_no_source_is_the_usual_answer_of_who_questions(shipped: LoadedBank) -> None:
+    """One general gave half the shipped bank's figures: over 300 quizzes at each of the
+    counts players ask for, no source answers more than a third of the four-option
+    "who" questions asked (quiz.game.who), so picking the usual source passes nothing."""
+    for count in (5, 7, 10):
+        right: Counter[str] = Counter()
+        for seed in range(300):
+            for question in generate(shipped, Settings(count=count, seed=seed)):
+                if question.kind in ("source", "compare") and len(question.options) == 4:
+                    right[question.answer_text] += 1
+        total = sum(right.values())
+        assert total >= 50, (count, total)
+        assert max(right.values()) <= total / 3, (count, right)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.catalogue import Spec
@@ -91,8 +92,20 @@ def _clashes(
     return [{j for j in gives[i] if i in gives[j]} for i in range(len(questions))], unplayable
 
 
-_known: list[tuple[LoadedBank, tuple[str, ...], dict[str, tuple[str, ...]]]] = []
-"""The last bank's groups, with the kinds they were computed for."""
+class Rivalry(NamedTuple):
+    """A bank's units as selection needs them."""
+
+    groups: dict[str, tuple[str, ...]]
+    """Each unit's group (its members, in bank order); a unit alone is a group of one."""
+    clashes: dict[str, frozenset[str]]
+    """Each unit's *partial* rivals: units one of whose questions clashes with one of its
+    own. They could share a quiz, but some of their questions could not: selection
+    keeps them out of the same quiz (`quiz.game.arcs`), so neither loses its turn to
+    the other. Empty for a bank too large to compute groups."""
+
+
+_known: list[tuple[LoadedBank, tuple[str, ...], Rivalry]] = []
+"""The last bank's rivalry, with the kinds it was computed for."""
 
 
 def groups(
@@ -103,11 +116,23 @@ def groups(
 ) -> dict[str, tuple[str, ...]]:
     """Each unit's group (its members, in bank order); a unit that clashes with none is
     a group of one."""
+    return rivalry(specs, kinds, disclosure, build).groups
+
+
+def rivalry(
+    specs: Sequence[Spec],
+    kinds: tuple[str, ...],
+    disclosure: Disclosure,
+    build: Callable[[Spec], Question],
+) -> Rivalry:
+    """The groups and partial rivals of the units of these specs (`build` must not
+    depend on the seed: what is computed here is kept for every later quiz)."""
     for bank, cached_kinds, found in _known:
         if bank is disclosure.loaded and cached_kinds == kinds:
             return found
     names = list(dict.fromkeys(unit_of(spec) for spec in specs))
     result: dict[str, tuple[str, ...]] = {name: (name,) for name in names}
+    partial: dict[str, frozenset[str]] = {}
     if len(names) <= CALIBRATE_UNITS:
         questions = [build(spec) for spec in specs]
         owner = [unit_of(spec) for spec in specs]
@@ -118,6 +143,8 @@ def groups(
                 members.setdefault(name, []).append(i)
         rivals: dict[str, set[str]] = {name: set() for name in members}
         for name, mine in members.items():
+            touched = {owner[j] for i in mine for j in clash[i] if j not in unplayable}
+            partial[name] = frozenset(touched - {name})
             for other in {owner[j] for j in clash[mine[0]] if owner[j] in members} - {name}:
                 # Rivals only if no question of one can share a quiz with one of the other.
                 if all(j in clash[i] for i in mine for j in members[other]):
@@ -144,5 +171,6 @@ def groups(
             ordered = tuple(sorted(group, key=place.__getitem__))
             for member in group:
                 result[member] = ordered
-    _known[:] = [(disclosure.loaded, kinds, result)]
-    return result
+    found = Rivalry(result, partial)
+    _known[:] = [(disclosure.loaded, kinds, found)]
+    return found

@@ -13,21 +13,23 @@ Two rules, in this order of importance:
    asked, `Selection.note` says why.
 2. **Fair coverage.** Every figure with an `ask` and every hand-written question is
    a *unit*, and units that cannot share a quiz form groups (`quiz.game.coverage`).
-   A quiz takes `count` groups by systematic sampling: each group is in a share of
-   the quizzes in proportion to its size (at most all of them), so each member of a
-   group of k, taking turns by seed, is asked as often as a unit alone. The sampled
-   groups give one question each, then, if the quiz is still short, every unit's
-   other questions take turns. A unit offers its kinds in a seeded order (estimate,
-   choice, source, comparisons whose answer is the figure), so kinds share a figure's
-   turns. Questions answered by a source's name ("who put X at N?", "which source gave
-   the highest?") are offered in inverse proportion to how many of them that source
-   answers in the bank, so no source is the usual answer.
+   A quiz takes `count` units by systematic sampling along a line laid out once per
+   bank and count (`quiz.game.arcs`): each unit has a share of the quizzes, the same
+   for all (a group too large for that takes every quiz, its members 1/k each), and
+   units one of whose questions would refuse the other's are laid so that no quiz
+   samples both. The sampled units give one question each (a refused unit's turn goes
+   to the next member of its group), then, if the quiz is still short, every unit from
+   the seed's place on, then every unit's other questions in turns. A unit offers its
+   kinds in a seeded order (estimate, choice, source, comparisons whose answer is the
+   figure), so kinds share a figure's turns. Questions answered by a source's name
+   ("who put X at N?", "which source gave the highest?") are offered so that no source
+   is the usual answer (`quiz.game.who`).
 
 Where a bank's groups are large, a long quiz cannot be fair: with g groups always in
 and u units alone, a quiz of n questions asks each unit alone (n - g) / u of the time
 and a member of a group of k 1 / k of it. The shipped bank (groups of 4, 4, 3, 3 and 2,
 six units alone) is fair to within a factor 2 up to 8 questions (1.5 at 7, 3.3 at
-10): hence `DEFAULT_COUNT`.
+best at 10): hence `DEFAULT_COUNT`.
 
 Cost: linear in the questions tried; the constraint checks go through indexes of the
 chosen questions' facts (by key, and numbers by order of magnitude), not pairs.
@@ -40,20 +42,15 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quiz.game.arcs import Layout, layout
 from quiz.game.catalogue import Spec
-from quiz.game.coverage import groups, unit_of
+from quiz.game.coverage import Rivalry, rivalry, unit_of
 from quiz.game.disclosure import Disclosure
 from quiz.game.facts import Secret
 from quiz.game.index import Index
 from quiz.game.plan import Plan
 from quiz.game.question import Question, Settings
-
-WHO_EXPONENT = 2.0
-"""A "who" question whose source answers n of the bank's, against a mean of m, is
-offered with probability (m / n) ** WHO_EXPONENT (at most 1): squared, because honesty
-refuses the rarer sources' questions more often (their figure's card is often shown
-already), so a plain m / n still left the most prolific source the answer to 44% of
-the shipped bank's asked "who" questions (bench/honesty.py)."""
+from quiz.game.who import answered_by, family, offers
 
 SHORT_NOTE = (
     "It stops there: the bank's other questions would be answered by an earlier screen "
@@ -74,80 +71,84 @@ def _slots(
     specs: list[Spec],
     rng: random.Random,
     seed: int,
-    grouped: dict[str, tuple[str, ...]],
+    rivalry: Rivalry,
     count: int,
 ) -> list[list[list[Spec]]]:
-    """The groups (`quiz.game.coverage`) in the order selection tries them: `count`
-    sampled groups first, then the others in a seeded order. Each group is a list of
-    its members' questions, the member whose turn it is first (members take turns by
-    seed), each member's questions in a seeded order of kinds."""
-    # "Who put X at N?" and "which source gave the highest / lowest?" are offered in
-    # inverse proportion to how many of them the answer's source answers in the bank: the
-    # source that gave most figures (or the extreme ones) must not be the usual answer,
-    # or "always pick that source" would pass without reading.
-    who: dict[str, int] = {}
-    for spec in specs:
-        answer = _answered_by(index, spec)
-        if answer is not None:
-            who[answer] = who.get(answer, 0) + 1
-    fair = sum(who.values()) / max(1, len(who))
+    """The units' questions in the order selection tries them: the `count` sampled
+    units (`quiz.game.arcs`) first, each followed by the rest of its group; then every
+    unit from the seed's place on. Each unit's questions come in a seeded order of
+    kinds."""
     units: dict[str, dict[str, list[Spec]]] = {}
     for spec in specs:
-        answer = _answered_by(index, spec)
-        if answer is not None and rng.random() > (fair / who[answer]) ** WHO_EXPONENT:
-            continue
         units.setdefault(unit_of(spec), {}).setdefault(spec.make, []).append(spec)
+    cliques: list[tuple[str, ...]] = []
+    seen: set[tuple[str, ...]] = set()
+    for unit in units:
+        members = rivalry.groups.get(unit, (unit,))
+        if members not in seen:
+            seen.add(members)
+            cliques.append(members)
+    # One order of the groups for the bank, whatever the seed, and a place that moves
+    # along it by seed (a Weyl sequence): consecutive seeds take units evenly spread
+    # over the bank, where a fresh shuffle per seed would leave, after a few hundred
+    # quizzes of a large bank, some units asked several times as often as others by
+    # chance alone. Any one seed still starts at a place no player can tell.
+    cliques.sort(key=lambda members: zlib.crc32(members[0].encode()))
+    offset = _spread(seed)
+    line = _layout(rivalry, cliques, count) if rivalry.clashes else None
+    # Who questions are offered so that no source is the usual answer (`quiz.game.who`).
+    offered = offers(index, units, line.shares() if line else {})
     queues: dict[str, list[Spec]] = {}
     for unit, kinds in units.items():
         makes = list(kinds)
         rng.shuffle(makes)
         mine: list[Spec] = []
         for make in makes:
-            group = kinds[make]
+            group = [
+                spec
+                for spec in kinds[make]
+                if (source := answered_by(index, spec)) is None
+                or rng.random() < offered[family(spec), source]
+            ]
             rng.shuffle(group)
             mine.extend(group)
         queues[unit] = mine
-    slots: list[tuple[str, ...]] = []
-    seen: set[tuple[str, ...]] = set()
-    for unit in queues:
-        members = tuple(m for m in grouped.get(unit, (unit,)) if m in queues)
-        if members not in seen:
-            seen.add(members)
-            slots.append(members)
-    # One order of the groups for the bank, whatever the seed, and a start that moves
-    # along it by seed (a Weyl sequence): consecutive seeds take groups evenly spread
-    # over the bank, where a fresh shuffle per seed would leave, after a few hundred
-    # quizzes of a large bank, some units asked several times as often as others by
-    # chance alone. Any one seed still starts at a place no player can tell.
-    slots.sort(key=lambda members: zlib.crc32(members[0].encode()))
-    offset = _spread(seed)
-    if all(len(members) == 1 for members in slots):
-        # No groups (or a bank too large to compute them): the units from the seed's
-        # place on, the same whatever the count.
-        start = int(offset * len(slots))
-        slots = slots[start:] + slots[:start]
-        chosen = list(range(len(slots)))
-    else:
-        chosen = _sample(slots, count, offset)
-    # The sampled groups first, larger ones before (where a member clashes with a unit
-    # outside its group, the group keeps its turn: the unit alone has more of them),
-    # then the others (a quiz may need more when a sampled group's questions are
-    # refused, or the count exceeds the groups).
-    first = sorted((slots[i] for i in chosen), key=len, reverse=True)
-    taken = set(chosen)
-    others = [g for i, g in enumerate(slots) if i not in taken]
-    # The others from the seed's place on too: from the top of one fixed order they
-    # would always fill a short quiz with the same groups.
-    start = int(offset * len(others))
-    ordered = first + others[start:] + others[:start]
+    group_of = {unit: members for members in cliques for unit in members}
+    if line is None:
+        # A bank too large to compute groups: the units from the seed's place on, the
+        # same whatever the count.
+        start = int(offset * len(cliques))
+        order = [members[0] for members in cliques[start:] + cliques[:start]]
+        return [[queues[u]] for u in order]
+    # The sampled units first, those of larger groups before (where a unit clashes with
+    # a unit outside its group, the group keeps its turn: the unit alone has more of
+    # them), each followed by the rest of its group in turn (when its own questions are
+    # refused); then every unit from the seed's place on (a quiz may need more when
+    # questions are refused, or the count exceeds the groups).
+    picked = sorted(line.picked(offset), key=lambda u: -len(group_of[u]))
     result: list[list[list[Spec]]] = []
-    for members in ordered:
-        # Members take turns by seed, from a place of their own for each group (so the
-        # groups' turns do not move in step).
-        start = (seed + zlib.crc32(members[0].encode())) % len(members)
-        turn = members[start:] + members[:start]
+    for unit in picked:
+        members = group_of[unit]
+        at = members.index(unit)
+        turn = members[at:] + members[:at]
         result.append([queues[m] for m in turn])
+    taken = set(picked)
+    result += [[queues[u]] for u in line.from_place(offset) if u not in taken]
     return result
+
+
+_layouts: list[tuple[Rivalry, int, tuple[tuple[str, ...], ...], Layout]] = []
+"""The last few layouts (per bank's rivalry, count and groups), each computed once."""
+
+
+def _layout(rivalry: Rivalry, cliques: list[tuple[str, ...]], count: int) -> Layout:
+    key = tuple(cliques)
+    for known, known_count, known_key, found in _layouts:
+        if known is rivalry and known_count == count and known_key == key:
+            return found
+    found = layout(cliques, rivalry.clashes, count)
+    _layouts[:] = [*_layouts[-7:], (rivalry, count, key, found)]
+    return found
 
 
 def _spread(seed: int) -> float:
@@ -155,47 +156,6 @@ def _spread(seed: int) -> float:
     (Fibonacci hashing in 64 bits), which fill the interval evenly for consecutive
     seeds and look random for any one."""
     return ((seed * 0x9E3779B97F4A7C15) & 0xFFFF_FFFF_FFFF_FFFF) / 2.0**64
-
-
-def _answered_by(index: Index, spec: Spec) -> str | None:
-    """The source (as players read its name) whose name answers a "who" question."""
-    if spec.make == "source":
-        return index.names[spec.figures[0]].casefold()
-    if spec.make in ("rank", "highest"):
-        return index.names[str(spec.args[0])].casefold()
-    return None
-
-
-def _sample(slots: list[tuple[str, ...]], count: int, offset: float) -> list[int]:
-    """`count` groups (all when fewer), each included with probability in proportion to
-    its size, at most 1: systematic sampling, `count` points a step apart from a seeded
-    offset along the groups laid end to end, so over many seeds a group of k members is
-    in k times as many quizzes as a unit alone (or in all of them), and each of its
-    members in as many as that unit."""
-    if count >= len(slots):
-        return list(range(len(slots)))
-    sizes = [len(members) for members in slots]
-    # The share p of a unit alone, so that sum(min(1, k * p)) == count.
-    order = sorted(sizes, reverse=True)
-    share = count / sum(sizes)
-    # The largest groups are in every quiz when a share in proportion to size would
-    # exceed one; the rest share what is left.
-    for capped in range(len(order)):
-        rest = sum(order[capped:])
-        share = (count - capped) / rest if rest else 0.0
-        if order[capped] * share <= 1:
-            break
-    chances = [min(1.0, k * share) for k in sizes]
-    picked: list[int] = []
-    edge = 0.0
-    point = offset
-    for i, chance in enumerate(chances):
-        edge += chance
-        while point < edge - 1e-12 and len(picked) < count:
-            if not picked or picked[-1] != i:
-                picked.append(i)
-            point += 1.0
-    return picked
 
 
 _ASKS_A_FIGURE = frozenset({"estimate", "choice", "source", "rank", "highest"})
@@ -269,6 +229,7 @@ def select(
     settings: Settings,
     disclosure: Disclosure,
     build: Callable[[Spec], Question],
+    calibrate: Callable[[Spec], Question] | None = None,
 ) -> Selection:
     """The quiz: up to `settings.count` questions of the kinds asked, in a valid order.
 
@@ -278,20 +239,20 @@ def select(
     when that length is below the number of groups: above it, every group is taken
     either way)."""
     wanted = [s for s in specs if s.kind in settings.kinds]
-    grouped = groups(wanted, tuple(settings.kinds), disclosure, build)
+    rivals = rivalry(wanted, tuple(settings.kinds), disclosure, calibrate or build)
+    # At a length no smaller than the groups, every group is sampled either way; with
+    # no groups computed, the order does not depend on the count.
+    groups = len(set(rivals.groups.values())) if rivals.clashes else 0
     count = settings.count
     refused = 0
     while True:
         rng = random.Random(settings.seed)
         plan = Plan(disclosure)
-        slots = _slots(index, wanted, rng, settings.seed, grouped, count)
+        slots = _slots(index, wanted, rng, settings.seed, rivals, count)
         # Refusals at the count asked say why the quiz is short.
         refusals = _fill(index, slots, count, plan, build)
         refused = refused or refusals
-        # At a length no smaller than the groups, every group is sampled either way;
-        # with no groups, the order does not depend on the count.
-        ungrouped = all(len(members) == 1 for members in grouped.values())
-        if len(plan.questions) >= min(count, len(slots)) or not plan.questions or ungrouped:
+        if len(plan.questions) >= min(count, groups) or not plan.questions:
             break
         count = len(plan.questions)
     note = None
