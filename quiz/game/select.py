@@ -99,27 +99,31 @@ def _slots(
     # Who questions are offered so that no source is the usual answer (`quiz.game.who`).
     offered = offers(index, units, line.shares() if line else {})
     queues: dict[str, list[Spec]] = {}
+    # Who questions not offered this time are kept for last, when nothing else fills
+    # the quiz (a quiz of "who said it" questions only must still have them).
+    spare: list[Spec] = []
     for unit, kinds in units.items():
         makes = list(kinds)
         rng.shuffle(makes)
         mine: list[Spec] = []
         for make in makes:
-            group = [
-                spec
-                for spec in kinds[make]
-                if (source := answered_by(index, spec)) is None
-                or rng.random() < offered[family(spec), source]
-            ]
+            group = kinds[make][:]
             rng.shuffle(group)
-            mine.extend(group)
+            for spec in group:
+                source = answered_by(index, spec)
+                if source is None or rng.random() < offered[family(spec), source]:
+                    mine.append(spec)
+                else:
+                    spare.append(spec)
         queues[unit] = mine
+    rng.shuffle(spare)
     group_of = {unit: members for members in cliques for unit in members}
     if line is None:
         # A bank too large to compute groups: the units from the seed's place on, the
         # same whatever the count.
         start = int(offset * len(cliques))
         order = [members[0] for members in cliques[start:] + cliques[:start]]
-        return [[queues[u]] for u in order]
+        return [[queues[u]] for u in order] + [[spare]]
     # The sampled units first, those of larger groups before (where a unit clashes with
     # a unit outside its group, the group keeps its turn: the unit alone has more of
     # them), each followed by the rest of its group in turn (when its own questions are
@@ -134,7 +138,7 @@ def _slots(
         result.append([queues[m] for m in turn])
     taken = set(picked)
     result += [[queues[u]] for u in line.from_place(offset) if u not in taken]
-    return result
+    return [*result, [spare]]
 
 
 _layouts: list[tuple[Rivalry, int, tuple[tuple[str, ...], ...], Layout]] = []

@@ -29,6 +29,13 @@ for what refusals add (a source's question is refused when its figure's card was
 shown already)."""
 
 
+MANY_SOURCES = 1.5
+"""With many sources, none is expected to answer more than this many times an equal
+part: a player who always picks the usual source among four names is right a quarter
+of the time when it is not among them (a guess) and every time it is the answer, so
+with 25 sources an eighth of the answers would already make that pay 34%."""
+
+
 def answered_by(index: Index, spec: Spec) -> str | None:
     """The source (as players read its name) whose name answers a who question."""
     if spec.make == "source":
@@ -73,22 +80,26 @@ def family(spec: Spec) -> str:
 
 
 def _level(sums: list[float]) -> float:
-    """The highest level T with T / sum(min(s, T)) <= WHO_SHARE (that share rises with
-    T), or the lowest sum when even that exceeds it."""
+    """The highest level T with T / sum(min(s, T)) at most the share allowed (that share
+    rises with T): `WHO_SHARE`, or with fewer sources than 1 / `WHO_SHARE` a tenth more
+    than an equal part (all equal would leave a bank of three sources few who questions,
+    down to none in a quiz, to lower a share "pick that source" cannot go under anyway)."""
     if not sums:
         return 0.0
+    n = len(sums)
+    allowed = min(WHO_SHARE, MANY_SOURCES / n) if n * WHO_SHARE >= 1 else 1 / n + 0.1
 
     def share(level: float) -> float:
         return level / sum(min(s, level) for s in sums)
 
     low, high = sums[0], sums[-1]
-    if share(low) > WHO_SHARE:
+    if share(low) > allowed:
         return low
-    if share(high) <= WHO_SHARE:
+    if share(high) <= allowed:
         return high
     for _ in range(50):
         middle = (low + high) / 2
-        if share(middle) <= WHO_SHARE:
+        if share(middle) <= allowed:
             low = middle
         else:
             high = middle
