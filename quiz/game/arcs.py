@@ -188,12 +188,12 @@ def _attempt(
     # unit that overlaps least.
     waiting = [u for g in groups for u in g]
     while waiting:
-        costs: list[float] = []
+        here: list[float] = []
         for unit in waiting:
-            costs.append(overlap(unit, p))
-            if costs[-1] <= _EPS or not greedy:
+            here.append(overlap(unit, p))
+            if here[-1] <= _EPS or not greedy:
                 break
-        chosen = min(range(len(costs)), key=costs.__getitem__)
-        total += costs[chosen]
+        chosen = min(range(len(here)), key=here.__getitem__)
+        total += here[chosen]
         put(waiting.pop(chosen), p)
     return Layout(tuple(units), tuple(starts), position), total
