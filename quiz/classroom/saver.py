@@ -97,7 +97,9 @@ class Saver:
                 return  # the writer takes it with the next commit
             self._writing = True
         self._loop = asyncio.get_running_loop()
-        self._loop.run_in_executor(self._io, self._writer)
+        # Submitted, not `run_in_executor`: the loop learns of commits from `_committed`,
+        # and an asyncio future here would wake it once more each time the writer ends.
+        self._io.submit(self._writer)
 
     def missed(self, player: Player, question: Question) -> None:
         zero = Score(0.0, question.points, False, "no answer in time")
@@ -128,7 +130,12 @@ class Saver:
                 if self._waking:
                     continue
                 self._waking = True
-            loop.call_soon_threadsafe(self._committed)
+            try:
+                loop.call_soon_threadsafe(self._committed)
+            except RuntimeError:  # the loop has closed: nobody is left to acknowledge
+                with self._lock:
+                    self._writing = False
+                return
 
     def _committed(self) -> None:
         """On the loop: acknowledge everything committed (or failed) so far, in one pass."""
