@@ -2,17 +2,22 @@
 
 Placeholders, the help screen, messages about a mistyped number, `--plain`'s header and
 the classroom student's field show how to type a number ("6.4m, 6,400,000, about 23k,
-3.2-6.4 million"). Fixed examples would sooner or later be a bank's answer (the first ones,
+3.2-4.8 million"). Fixed examples would sooner or later be a bank's answer (the first ones,
 "7.8m, 7,800,000, about 40k, 15-30 million", were the shipped bank's UN, civilian and
-refugee figures), so the examples are chosen per bank and per quiz: the first candidates
-none of whose numbers (a range's middle included) is within a factor `AWAY` of a number
-the bank states (figure values and ranges, hand-written answers, options and bounds,
-every number in its titles, quotes, prompts and explanations, the ratios a "how many
-times" question can ask) or of an option or bound of the quiz being played.
+refugee figures), so the examples are chosen per bank and per quiz: the candidates
+nearest the bank's own scale (`bank_span`: its median figure, and never beyond x`SPAN`
+of its smallest and largest, so a bank of soldier counts gets thousands or millions,
+never "6.4-12.8 billion" beside them) none of whose numbers (a range's middle included)
+is within a factor `AWAY` of a number the bank states (figure values and ranges,
+hand-written answers, options and bounds, every number in its titles, quotes, prompts
+and explanations, the ratios a "how many times" question can ask) or of an option or
+bound of the quiz being played.
 
 Every input style still shows: a suffix ("6.4m"), commas ("6,400,000"), "about", a range
-and a scale word ("3.2-6.4 million"). If no candidate is clear (a bank stating numbers at
-every scale), the hints say how to type a number without one (`NONE`).
+and a scale word ("3.2-4.8 million"). If no candidate is clear (a bank stating numbers at
+every scale), examples need only differ from each other; if none is clear at all, the
+hints say how to type a number without one (`NONE`: on the shipped bank, about 1 quiz in
+300, whose options fill the rest of its scale).
 
 Numbers are read in digits (with "m", "k" or a scale word: "7.8 million"), not spelled
 out ("twenty thousand"): the word reader loads text2num, which a game must not import
@@ -33,11 +38,20 @@ from quiz.game.question import Question
 AWAY = 1.5
 """Every example is more than this factor from every number of the bank and the quiz."""
 
-_MANTISSAS = (6.4, 3.7, 2.3, 8.6, 4.9, 1.3, 5.2, 7.1, 9.4, 2.8, 1.7, 4.3, 1.1, 3.2, 5.8)
-_SCALES = (1e6, 1e3, 1e9, 1e4, 1e5, 1e7, 1e8, 1e10, 1e11, 1e12)
-"""Candidates are tried in this order: everyday-looking numbers, millions first."""
-_RANGE_RATIO = 2.0
-"""A range example spans this factor ("3.2-6.4 million")."""
+_MANTISSAS = (
+    6.4, 3.7, 2.3, 8.6, 4.9, 1.3, 5.2, 7.1, 9.4, 2.8, 1.7, 4.3, 1.1, 3.2, 5.8,
+    1.2, 1.5, 1.9, 2.1, 2.6, 3.4, 3.9, 4.6, 5.5, 6.1, 6.7, 7.6, 8.2, 9.1,
+)  # fmt: skip
+_SCALES = (1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12)
+"""Candidates are everyday-looking mantissas at these scales (from a thousand up, so that
+every example can show a suffix and a scale word), tried nearest the bank's scale first."""
+_RANGE_RATIO = 1.5
+"""A range example spans this factor ("3.2-4.8 million"): narrow enough to fit between
+the numbers of a bank and its quiz (a range needs a gap of `AWAY`**2 times this) near
+the bank's own scale."""
+
+SPAN = 10.0
+"""Examples stay within this factor of the bank's smallest and largest figures."""
 
 _UNITS = ((1e9, "bn", "billion"), (1e6, "m", "million"), (1e3, "k", "thousand"))
 
@@ -55,13 +69,13 @@ class Examples:
     about: str
     """ "about 23k" """
     range: str
-    """ "3.2-6.4 million": a range, read as its middle for one estimate """
+    """ "3.2-4.8 million": a range, read as its middle for one estimate """
     interval: str
-    """ "1,300-2,600": a low and a high bound, for interval mode """
+    """ "1,300-1,950": a low and a high bound, for interval mode """
 
     @property
     def placeholder(self) -> str:
-        """Every style, for an estimate field: "6.4m, 6,400,000, about 23k, 3.2-6.4 million"."""
+        """Every style, for an estimate field: "6.4m, 6,400,000, about 23k, 3.2-4.8 million"."""
         if not self.short:
             return NO_EXAMPLE
         return f"{self.short}, {self.digits}, {self.about}, {self.range}"
@@ -75,14 +89,16 @@ class Examples:
 
     @property
     def bounds(self) -> str:
-        """Two bounds on one line, for interval mode: "1,300-2,600"."""
+        """Two bounds on one line, for interval mode: "1,300-1,950"."""
         return self.interval or "a low and a high number with a dash between"
 
 
 NONE = Examples("", "", "", "", "", "")
 """No example at all: the hints say how to type a number without one."""
 
-NO_EXAMPLE = "digits with commas, k, m or million, or about"
+NO_EXAMPLE = "digits with commas, a k or m suffix, or about"
+"""Worded with no number word: "million" alone reads as 1,000,000, a number the bank
+may state."""
 """How to type a number without an example, when no candidate is clear of the bank."""
 
 
@@ -151,17 +167,65 @@ def _words(value: float) -> str:
     return f"{number:g} {word}".strip()
 
 
-def _pick(numbers: list[float], taken: list[float], ratio: float, first: float) -> list[float]:
-    """The first candidate v with v * ratio (and their middle) clear of `numbers` and
-    not already `taken`, trying the scale `first` before the others."""
-    for scale in (first, *(s for s in _SCALES if s != first)):
-        for mantissa in _MANTISSAS:
-            low = round(mantissa * scale, 6)
-            values = [low] if ratio == 1 else [low, low * ratio, low * math.sqrt(ratio)]
-            if low not in taken and all(clear(v, numbers) for v in values):
-                taken.extend(values)
-                return values
+def bank_span(loaded: LoadedBank) -> tuple[float, float, float]:
+    """The bank's own scale: its smallest and largest figures widened by `SPAN` each way,
+    and its median figure (a million and no bounds for a bank with no positive figure).
+    Examples are sought nearest the median and only within the span, so a bank of soldier
+    counts gets examples in thousands or millions, never "6.4-12.8 billion"."""
+    middles = sorted(
+        math.sqrt(low * high)
+        for low, high in (f.bounds for f in loaded.bank.figures.values())
+        if low > 0
+    )
+    if not middles:
+        return 0.0, math.inf, 1e6
+    return middles[0] / SPAN, middles[-1] * SPAN, middles[len(middles) // 2]
+
+
+def _candidates(loaded: LoadedBank) -> list[float]:
+    """Every candidate within the bank's span, nearest its median first (on a log scale);
+    ties in mantissa order."""
+    lowest, highest, median = bank_span(loaded)
+    centre = math.log(median)
+    found = [round(m * s, 6) for s in _SCALES for m in _MANTISSAS]
+    return sorted(
+        (v for v in found if lowest <= v and v * _RANGE_RATIO <= highest),
+        key=lambda v: abs(math.log(v) - centre),
+    )
+
+
+def _two_digits(value: float) -> float:
+    """A range's high end as a person writes it: 4.9 x 1.5 is "7.4", not "7.35"."""
+    return round(value, 1 - math.floor(math.log10(value)))
+
+
+def _pick(
+    numbers: list[float], taken: list[float], ratio: float, candidates: list[float]
+) -> list[float]:
+    """The first of `candidates` v with v * ratio (and their middle) clear of `numbers`
+    and of the examples already `taken`; its numbers join `taken`."""
+    for low in candidates:
+        if _scaled(low)[0] * ratio >= 1000:
+            continue  # "520-780 thousand": a reporter changes scale word first
+        high = low if ratio == 1 else _two_digits(low * ratio)
+        values = [low] if ratio == 1 else [low, high, math.sqrt(low * high)]
+        if all(clear(v, numbers) and clear(v, taken) for v in values):
+            taken.extend(values)
+            return values
     return []
+
+
+def _four(numbers: list[float], candidates: list[float], apart: bool) -> list[list[float]]:
+    """The main, rough, range and interval examples; `apart`: each more than AWAY from
+    the others too (no "64k, about 61k"), else only distinct."""
+    taken: list[float] = []
+    found = []
+    for ratio in (1, 1, _RANGE_RATIO, _RANGE_RATIO):
+        values = _pick(numbers, taken if apart else [], ratio, candidates)
+        if not apart:
+            candidates = [c for c in candidates if c not in values]
+        found.append(values)
+    return found
 
 
 def examples(loaded: LoadedBank, questions: Iterable[Question] = ()) -> Examples:
@@ -171,16 +235,16 @@ def examples(loaded: LoadedBank, questions: Iterable[Question] = ()) -> Examples
     classroom show the same hints for one quiz.
     """
     numbers = bank_numbers(loaded) + _quiz_numbers(questions)
-    taken: list[float] = []
-    main = _pick(numbers, taken, 1, 1e6)
-    rough = _pick(numbers, taken, 1, 1e3)
-    span = _pick(numbers, taken, _RANGE_RATIO, 1e6)
-    bounds = _pick(numbers, taken, _RANGE_RATIO, 1e3)
+    candidates = _candidates(loaded)
+    main, rough, span, bounds = _four(numbers, candidates, apart=True)
+    if not (main and rough and span and bounds):
+        # A crowded bank: examples only distinct from each other, rather than none.
+        main, rough, span, bounds = _four(numbers, candidates, apart=False)
     if not (main and rough and span and bounds):
         return NONE
     low, high = span[0], span[1]
     scaled_low, _, word = _scaled(low)
-    # "3.2-6.4 million": both ends in the low end's scale word, as a reporter writes a range.
+    # "3.2-4.8 million": both ends in the low end's scale word, as a reporter writes a range.
     scale = low / scaled_low
     range_text = f"{scaled_low:g}-{high / scale:g} {word}".strip()
     return Examples(
