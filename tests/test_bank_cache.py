@@ -74,6 +74,9 @@ def test_a_warm_load_equals_a_full_check(
         assert loaded.article_text == checked.article_text
         assert loaded.digest == checked.digest
         assert loaded.path == checked.path
+        # The start screen's numbers in words, read by the check, kept for the next start.
+        assert loaded.readings == checked.readings
+        assert checked.readings is not None and checked.bank.bank.title in checked.readings
 
 
 def test_editing_the_bank_checks_it_again(
@@ -242,7 +245,7 @@ def test_the_shipped_entries_are_current() -> None:
         assert entry is not None
         found = bank_cache._read_entry(entry, bank_cache.shipped_key(path.read_bytes()))
         digest = hashlib.sha256(checked.article_text.encode("utf-8")).hexdigest()
-        assert found == (checked.bank, digest), (
+        assert found == (checked.bank, digest, checked.readings), (
             f"{entry.name} is out of date: run `python -m quiz.bank.shipped` and commit it"
         )
 

@@ -258,3 +258,83 @@ def test_wrong_options_sit_at_irregular_factors() -> None:
     assert times / total <= 0.15, f"x{common} in {times} of {total}"
     ladder = sum(ratios[r] for r in (2.0, 3.0, 5.0, 10.0))
     assert ladder / total <= 0.3, ratios.most_common(6)
+
+
+def _gap_spread(options: list[Interval], answer: Interval) -> float:
+    """Largest option over smallest (middles), over what the answer's width alone needs."""
+    middles = sorted(math.sqrt(low * high) for low, high in options)
+    return middles[-1] / middles[0] / (answer[1] / answer[0]) ** 3
+
+
+def test_an_option_set_spreads_no_wider_than_a_reader_would_take_seriously() -> None:
+    """No "5,937 beside 600,000": without a plausible range, the gaps of a set multiply to
+    at most MAX_SPREAD (a one-digit answer's rounding may widen one gap a little)."""
+    spreads = []
+    for number, (answer, whole) in enumerate(answers(seed=4)):
+        wrong = distractors.pick(answer, random.Random(number), 3, whole)
+        spreads.append(_gap_spread([answer, *wrong], answer))
+    spreads.sort()
+    assert spreads[int(0.95 * len(spreads))] <= distractors.MAX_SPREAD, spreads[-20:]
+    assert spreads[-1] <= 1.6 * distractors.MAX_SPREAD, spreads[-20:]
+
+
+def _ranged_sets(seed: int) -> tuple[list[tuple[list[str], int]], list[Interval]]:
+    """Option sets drawn inside a plausible range that has room for every rank, a random
+    x2 to x5 (times what the answer's width needs) either side of the answer's ends:
+    tighter than the steps would reach (x2.7 to x17.6)."""
+    rng = random.Random(seed)
+    sets, ranges = [], []
+    for number, (answer, whole) in enumerate(answers(seed=seed)):
+        width = (answer[1] / answer[0]) ** 3
+        within = (answer[0] / rng.uniform(2, 5) / width, answer[1] * rng.uniform(2, 5) * width)
+        if distractors.room(answer, whole, within) != (3, 3):
+            continue
+        wrong = distractors.pick(answer, random.Random(f"{seed}/{number}"), 3, whole, (), within)
+        options = sorted([answer, *wrong])
+        sets.append(([interval_text(*o) for o in options], options.index(answer)))
+        ranges.append(within)
+    return sets, ranges
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_options_stay_inside_a_plausible_range_with_an_even_rank(seed: int) -> None:
+    """The steps narrow to fit; the answer's rank does not move: it is the largest no more
+    often than the smallest, and no attack gains."""
+    sets, ranges = _ranged_sets(seed)
+    assert len(sets) >= 250, len(sets)
+    for (texts, _), (low, high) in zip(sets, ranges, strict=True):
+        assert len(texts) == 4, texts
+        for text in texts:
+            read = _read(text)
+            assert low <= read[0] and read[1] <= high, (text, low, high)
+    ranks = Counter(right for _, right in sets)
+    assert all(0.18 <= ranks[r] / len(sets) <= 0.32 for r in range(4)), ranks
+    for name, strategy in STRATEGIES.items():
+        assert success(sets, strategy) <= GOAL, name
+
+
+def test_room_counts_what_fits_inside_a_range() -> None:
+    # Milley's 15-30 million refugees under Ukraine's 41 million people: a range twice as
+    # wide as its low end has no option x1.25 above it; below, three fit.
+    assert distractors.room((15e6, 30e6), True, (0.0, 41e6)) == (3, 0)
+    # The UN's 7.8 million: 9.8, 12, 15 million and more fit under 41 million.
+    assert distractors.room((7.8e6, 7.8e6), True, (0.0, 41e6)) == (3, 3)
+    # 100,000 is written with one digit: between 70,000 and 250,000 only 80,000 below it
+    # and 200,000 above it are x1.25 away.
+    assert distractors.room((1e5, 1e5), True, (7e4, 2.5e5)) == (1, 1)
+
+
+@pytest.mark.parametrize(("answer", "within"), [(37.0, (20.0, 60.0)), (88.0, (40.0, 100.0))])
+def test_linear_options_stay_inside_a_plausible_range_with_an_even_rank(
+    answer: float, within: Interval
+) -> None:
+    rule = LINEAR_RULES["percentage"]
+    ranks: Counter[int] = Counter()
+    for seed in range(SETS):
+        wrong = pick_linear((answer, answer), random.Random(seed), rule, 3, (), within)
+        assert len(wrong) == 3
+        values = sorted([answer, *(w[0] for w in wrong)])
+        assert within[0] <= values[0] and values[-1] <= within[1], values
+        ranks[values.index(answer)] += 1
+    for rank in range(4):
+        assert 0.18 <= ranks[rank] / SETS <= 0.32, ranks

@@ -193,6 +193,15 @@ def test_no_start_text_states_a_number_a_question_asks(any_bank: LoadedBank) -> 
         ("Between 20,000 and 30,000 troops", f"Between {MASK} troops"),
         ("In 1979, 3 soldiers", "In 1979, 3 soldiers"),
         ("on 9 November", f"on {MASK} November"),
+        # Number words: the same rule as digits.
+        ("A hundred thousand Russian soldiers", f"{MASK} Russian soldiers"),
+        ("seventeen times Moscow's count", f"{MASK} times Moscow's count"),
+        ("differ by a factor of up to seventeen", f"differ by a factor of up to {MASK}"),
+        ("some forty thousand civilians", f"some {MASK} civilians"),
+        ("between fifteen and thirty million people", f"between {MASK} people"),
+        ("three hundred thousand reservists", f"{MASK} reservists"),
+        ("Ten figures from one report", "Ten figures from one report"),
+        ("half a million tourists", "half a million tourists"),  # near no figure
     ],
 )
 def test_mask_hides_ratios_answers_and_figures(

@@ -5,6 +5,7 @@ value comes from the bank or the engine, never typed in here."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -124,6 +125,43 @@ async def test_the_start_screen_states_none_of_the_quizs_figures(
         assert stated_near(text, bank_values(shipped)) == []
         for figure in shipped.bank.figures.values():
             assert format_number(figure.bounds[0]) not in text
+
+
+WORDED_TITLE = "A hundred thousand Russian soldiers and some forty thousand civilians"
+WORDED_DESCRIPTION = (
+    "Ten figures from one report. Estimates differ by a factor of up to seventeen;"
+    " three hundred thousand reservists were called up."
+)
+
+
+async def test_the_start_screen_masks_figures_written_in_words(
+    shipped: LoadedBank, tmp_path: Path
+) -> None:
+    """A title and description that give the figures in words ("a hundred thousand",
+    "seventeen") are masked like digits; words that state no figure ("Ten figures from
+    one report") stay."""
+    source = shipped.path.read_text(encoding="utf-8")
+    worded = source.replace(f'title = "{shipped.bank.bank.title}"', f'title = "{WORDED_TITLE}"')
+    worded = re.sub(
+        r'description = """.*?"""', f'description = "{WORDED_DESCRIPTION}"', worded, flags=re.S
+    )
+    assert WORDED_TITLE in worded and WORDED_DESCRIPTION in worded
+    bank = tmp_path / "worded.toml"
+    bank.write_text(worded, encoding="utf-8")
+    (tmp_path / shipped.bank.article.text_file).write_text(shipped.article_text)  # type: ignore[operator]  # the shipped bank names its text file
+    loaded = load_bank(bank)
+    app = build(loaded, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert name(app) == "StartScreen"
+        text = screen_text(app)
+        assert f"{MASK} Russian soldiers and some {MASK} civilians" in text
+        assert f"a factor of up to {MASK};" in text
+        assert f"{MASK} reservists were called up" in text
+        assert "Ten figures from one report" in text
+        for words in ("hundred", "forty", "seventeen", "three hundred"):
+            assert words not in text.lower()
+        assert stated_near(text, bank_values(loaded)) == []
 
 
 async def test_the_estimate_field_and_help_give_the_engines_examples(

@@ -34,8 +34,10 @@ from pathlib import Path
 
 from quiz import paths
 from quiz.bank import data as bankdata
+from quiz.bank import shown_numbers
+from quiz.bank.shown_numbers import Readings
 
-ENTRY_VERSION = 1
+ENTRY_VERSION = 2
 """Bumped when the layout of an entry changes."""
 
 # The modules whose code decides whether a bank is valid or what it holds once loaded.
@@ -45,7 +47,9 @@ _CHECKING_MODULES = (
     "bank/fields.py",
     "bank/data.py",
     "bank/cache.py",
+    "bank/shown_numbers.py",
     "bank/checks.py",
+    "bank/measure_checks.py",
     "errors.py",
     "bank/loader.py",
     "bank/locate.py",
@@ -133,10 +137,15 @@ def _key(bank_bytes: bytes) -> str:
     return hashlib.sha256(code_fingerprint().encode() + b"\n" + bank_bytes).hexdigest()
 
 
-def read(bank_path: Path, bank_bytes: bytes) -> tuple[bankdata.Bank, str | None] | None:
-    """The cached bank for these bytes and the sha256 of the article file it was checked
-    with (None for an inline article), or None on a miss of any kind; a bank shipped with
-    the game is found in its shipped entry when the user's cache misses."""
+Found = tuple[bankdata.Bank, str | None, Readings | None]
+"""A cached bank, the sha256 of its article file, and its shown texts' numbers."""
+
+
+def read(bank_path: Path, bank_bytes: bytes) -> Found | None:
+    """The cached bank for these bytes, the sha256 of the article file it was checked
+    with (None for an inline article) and the numbers of its start-screen texts
+    (quiz.bank.shown_numbers), or None on a miss of any kind; a bank shipped with the
+    game is found in its shipped entry when the user's cache misses."""
     found = _read_entry(_entry_path(bank_path), _key(bank_bytes))
     if found is None:
         shipped = shipped_entry_path(bank_path)
@@ -145,7 +154,7 @@ def read(bank_path: Path, bank_bytes: bytes) -> tuple[bankdata.Bank, str | None]
     return found
 
 
-def _read_entry(entry: Path, key: str) -> tuple[bankdata.Bank, str | None] | None:
+def _read_entry(entry: Path, key: str) -> Found | None:
     try:
         raw = entry.read_bytes()
         header_line, _, payload = raw.partition(b"\n")
@@ -154,31 +163,48 @@ def _read_entry(entry: Path, key: str) -> tuple[bankdata.Bank, str | None] | Non
             return None
         if header.get("payload") != hashlib.sha256(payload).hexdigest():
             return None  # truncated or damaged
-        bank = bankdata.build(bankdata.Bank, json.loads(payload))
+        data = json.loads(payload)
+        bank = bankdata.build(bankdata.Bank, data)
+        readings = shown_numbers.from_json(data.get("readings"))
         article = header.get("article")
         if not isinstance(article, str | None):
             return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    return bank, article
+    return bank, article, readings
 
 
-def write(bank_path: Path, bank_bytes: bytes, bank: bankdata.Bank, article: str | None) -> None:
-    """Store `bank`, fully checked from `bank_bytes`, with the sha256 of its article file.
+def write(
+    bank_path: Path,
+    bank_bytes: bytes,
+    bank: bankdata.Bank,
+    article: str | None,
+    readings: Readings | None = None,
+) -> None:
+    """Store `bank`, fully checked from `bank_bytes`, with the sha256 of its article file
+    and the numbers of its start-screen texts.
 
     Written to a temporary file and renamed, so a reader never sees half an entry; any
     failure is ignored (the next load checks the bank again).
     """
     with contextlib.suppress(OSError, ValueError, TypeError):
-        _write_entry(_entry_path(bank_path), _key(bank_bytes), bank, article)
+        _write_entry(_entry_path(bank_path), _key(bank_bytes), bank, article, readings)
 
 
 def _write_entry(
-    target: Path, key: str, bank: bankdata.Bank, article: str | None, indent: int | None = None
+    target: Path,
+    key: str,
+    bank: bankdata.Bank,
+    article: str | None,
+    readings: Readings | None,
+    indent: int | None = None,
 ) -> None:
     import tempfile  # only a load that missed writes
 
-    payload = json.dumps(bankdata.to_json(bank), ensure_ascii=False, indent=indent).encode()
+    data = bankdata.to_json(bank)
+    if readings is not None:
+        data["readings"] = readings  # beside the bank's own fields, which `build` reads
+    payload = json.dumps(data, ensure_ascii=False, indent=indent).encode()
     header = {"key": key, "payload": hashlib.sha256(payload).hexdigest(), "article": article}
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -229,11 +255,15 @@ def shipped_key(bank_bytes: bytes) -> str:
 
 
 def write_shipped(
-    bank_path: Path, bank_bytes: bytes, bank: bankdata.Bank, article: str | None
+    bank_path: Path,
+    bank_bytes: bytes,
+    bank: bankdata.Bank,
+    article: str | None,
+    readings: Readings | None = None,
 ) -> Path:
     """Write the shipped entry of `bank_path` (fully checked from `bank_bytes`); its path."""
     target = shipped_entry_path(bank_path)
     if target is None:
         raise ValueError(f"{bank_path} is not a shipped bank")
-    _write_entry(target, shipped_key(bank_bytes), bank, article, indent=1)  # readable diffs
+    _write_entry(target, shipped_key(bank_bytes), bank, article, readings, indent=1)
     return target

@@ -120,6 +120,21 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Plausible:
+    """`plausible = { low, high }` of a `[measures.<id>]` table."""
+
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """`[measures.<id>]`: what the author says about a measure."""
+
+    plausible: Plausible | None = None
+
+
+@dataclass(frozen=True)
 class WrittenQuestion:
     """`[[questions]]`: a hand-written question."""
 
@@ -145,6 +160,7 @@ class Bank:
     figures: dict[str, Figure]
     questions: list[WrittenQuestion] = field(default_factory=list)
     schema_: str | None = None
+    measures: dict[str, Measure] = field(default_factory=dict)
 
 
 def build(kind: type[T], value: Any) -> T:

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -195,6 +196,47 @@ class Unit(Strict):
 
 PEOPLE = Unit(singular="person", plural="people")
 """The unit of a figure that names none."""
+
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Plausible(Strict):
+    """`plausible = { low = ..., high = ... }`: the values a reader would not rule out at a
+    glance for this measure (no count of a country's refugees above its population). Give
+    `low`, `high` or both. Every option of a choice question about the measure's figures
+    is drawn inside it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["low"]}, {"required": ["high"]}]}
+    )
+
+    low: Finite | None = None
+    """No option below this."""
+    high: Finite | None = None
+    """No option above this."""
+
+    @model_validator(mode="after")
+    def _a_range(self) -> Plausible:
+        if self.low is None and self.high is None:
+            raise rule("expected `low`, `high` or both (the plausible range's ends), found neither")
+        if self.low is not None and self.high is not None and not self.low < self.high:
+            raise rule(
+                f"expected `low` below `high`,"
+                f" found low = {_plain(self.low)} and high = {_plain(self.high)}",
+                "low",
+            )
+        return self
+
+
+def _plain(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+
+
+class Measure(Strict):
+    """`[measures.<id>]`: what the author says about a measure (the `measure` of figures)."""
+
+    plausible: Plausible | None = None
+    """The range every option about this measure's figures is drawn in."""
 
 
 def as_unit(value: str | Unit) -> Unit:

@@ -29,11 +29,14 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.bank import cache as bank_cache
 from quiz.bank import data as bankdata
 from quiz.errors import BankError, Problem, dotted, quoted
+
+if TYPE_CHECKING:
+    from quiz.bank.shown_numbers import Readings
 
 MAX_BANK_BYTES = 8 * 1024 * 1024
 """Banks larger than this (8 MiB) are refused before they are read. A bank of
@@ -51,6 +54,8 @@ class LoadedBank:
     article_text: str
     digest: str
     """sha256 of the bank file's bytes, stored with every answer."""
+    readings: Readings | None = None
+    """The numbers of the start screen's texts, digits and words (quiz.bank.shown_numbers)."""
 
     @property
     def id(self) -> str:
@@ -294,7 +299,7 @@ def _from_cache(path: Path, raw: bytes) -> LoadedBank | None:
     found = bank_cache.read(path, raw)
     if found is None:
         return None
-    bank, article_digest = found
+    bank, article_digest, readings = found
     text_file = bank.article.text_file
     if text_file is None:
         if article_digest is not None or bank.article.text is None:
@@ -307,7 +312,12 @@ def _from_cache(path: Path, raw: bytes) -> LoadedBank | None:
             return None  # the full load says why
         if _article_digest(article_text) != article_digest:
             return None
-    return LoadedBank(bank, path, article_text, hashlib.sha256(raw).hexdigest())
+    return LoadedBank(bank, path, article_text, hashlib.sha256(raw).hexdigest(), readings)
+
+
+def _figures(data: dict[str, Any]) -> dict[str, Any]:
+    figures = data.get("figures")
+    return figures if isinstance(figures, dict) else {}
 
 
 def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
@@ -324,9 +334,10 @@ def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
     # The full check's tools, imported only now: a cache hit never needs them.
     from pydantic import ValidationError
 
-    from quiz.bank import checks, provenance
+    from quiz.bank import checks, measure_checks, provenance
     from quiz.bank.locate import locate
     from quiz.bank.model import Bank
+    from quiz.bank.shown_numbers import read_shown
 
     data = _parse(source, shown)
     if not data:
@@ -354,6 +365,7 @@ def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
             if len(error["loc"]) > 1 and error["loc"][0] == "figures"
         }
     problems += checks.cross_check(data, source, shown, broken)
+    problems += measure_checks.measure_problems(data, source, shown, _figures(data), broken)
     article_text, article_problems = _article_text(data, path, source, shown)
     problems += article_problems
     figures = data.get("figures")
@@ -370,15 +382,11 @@ def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
         )
     if problems or bank is None:
         raise BankError(checks.sort_problems(problems))
-    loaded = LoadedBank(
-        bankdata.build(bankdata.Bank, bank),
-        path,
-        article_text or "",
-        hashlib.sha256(raw).hexdigest(),
-    )
+    built = bankdata.build(bankdata.Bank, bank)
+    digest = hashlib.sha256(raw).hexdigest()
+    loaded = LoadedBank(built, path, article_text or "", digest, read_shown(built))
     if use_cache:
         text_file = loaded.bank.article.text_file
-        bank_cache.write(
-            path, raw, loaded.bank, None if text_file is None else _article_digest(article_text)
-        )
+        article = None if text_file is None else _article_digest(article_text)
+        bank_cache.write(path, raw, loaded.bank, article, loaded.readings)
     return loaded

@@ -30,6 +30,7 @@ from quiz.bank.fields import (
     Id,
     Kind,
     Line,
+    Measure,
     PartialDate,
     Prompts,
     PublishedDate,
@@ -387,5 +388,7 @@ class Bank(Strict):
     """Who gave the figures, keyed by id."""
     figures: dict[Id, Figure] = Field(min_length=1)
     """The figures, keyed by id."""
+    measures: dict[Id, Measure] = {}  # noqa: RUF012 (a pydantic model copies defaults)
+    """What the author says about a measure, keyed by the `measure` its figures name."""
     questions: list[WrittenQuestion] = []  # noqa: RUF012 (a pydantic model copies defaults)
     """Hand-written questions."""

@@ -22,7 +22,9 @@ def write_entry(bank_path: Path) -> Path:
     article = None
     if loaded.bank.article.text_file is not None:
         article = hashlib.sha256(loaded.article_text.encode("utf-8")).hexdigest()
-    return bank_cache.write_shipped(bank_path, bank_path.read_bytes(), loaded.bank, article)
+    return bank_cache.write_shipped(
+        bank_path, bank_path.read_bytes(), loaded.bank, article, loaded.readings
+    )
 
 
 def main() -> int:

@@ -2,7 +2,10 @@
 
 `quiz check` prints every problem as `path:line:col: key: message` (the format
 editors and CI logs link), then one summary line per bank, and exits 0 when all
-banks are valid and 1 otherwise. A folder stands for the `.toml` files in it and
+banks are valid and 1 otherwise. A valid bank may get `path: note: ...` lines after
+its summary: what it allows that the author may not mean (a measure's plausible range
+too narrow for a figure's choice question, which is then not asked; see
+quiz.game.plausible). A folder stands for the `.toml` files in it and
 its sub-folders, hidden ones (.git, .venv) excepted.
 """
 
@@ -69,6 +72,10 @@ def run_check(args: argparse.Namespace) -> int:
             f" {_plural(len(bank.sources), 'source')},"
             f" {_plural(len(bank.questions), 'question')}"
         )
+        from quiz.game.plausible import narrow_figures
+
+        for line in narrow_figures(loaded):
+            print(f"{path}: note: {line}")
     return 1 if failed else 0
 
 

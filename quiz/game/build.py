@@ -17,6 +17,7 @@ from quiz.bank.data import Figure, Unit
 from quiz.game import distractors
 from quiz.game.catalogue import Spec
 from quiz.game.index import Index, measure_label
+from quiz.game.linear_distractors import ANYWHERE as LINEAR_ANYWHERE
 from quiz.game.linear_distractors import pick_linear
 from quiz.game.quantity import LINEAR_RULES, TIMES, is_linear, quantity_text, unit_display
 from quiz.game.question import MAX_OPTIONS, Question
@@ -55,11 +56,15 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
     figure = index.figures[figure_id]
     answer = index.bounds[figure_id]
     avoid = _stated(index)
+    within = index.within.get(figure_id)
     if is_linear(figure.kind):
-        wrong = pick_linear(answer, rng, LINEAR_RULES[figure.kind], MAX_OPTIONS - 1, avoid)
+        rule = LINEAR_RULES[figure.kind]
+        wrong = pick_linear(answer, rng, rule, MAX_OPTIONS - 1, avoid, within or LINEAR_ANYWHERE)
     else:
         whole = figure.kind == "count"
-        wrong = distractors.pick(answer, rng, MAX_OPTIONS - 1, whole, avoid)
+        wrong = distractors.pick(
+            answer, rng, MAX_OPTIONS - 1, whole, avoid, within or distractors.ANYWHERE
+        )
     options = [answer, *wrong]
     options.sort()
     words = unit_display(figure.unit)
@@ -79,22 +84,22 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
     )
 
 
-_STATED: weakref.WeakKeyDictionary[Index, frozenset[float]] = weakref.WeakKeyDictionary()
+_STATED: weakref.WeakKeyDictionary[Index, distractors.Avoid] = weakref.WeakKeyDictionary()
 
 
-def _stated(index: Index) -> frozenset[float]:
+def _stated(index: Index) -> distractors.Avoid:
     """Every number the bank's figures and hand-written answers state, which no wrong
-    option may read (it would show another question's answer); found once per bank."""
+    option may come near (it would show another question's answer); found once per bank."""
     found = _STATED.get(index)
     if found is None:
-        numbers: set[float] = set()
-        for low, high in index.bounds.values():
-            numbers.update((low, high))
+        numbers: list[tuple[float, float]] = list(index.bounds.values())
         for written in index.bank.questions:
-            for number in (written.answer, written.low, written.high):
-                if isinstance(number, (int, float)) and not isinstance(number, bool):
-                    numbers.add(float(number))
-        found = _STATED[index] = frozenset(numbers)
+            if written.low is not None and written.high is not None:
+                numbers.append((written.low, written.high))
+            number = written.answer
+            if isinstance(number, (int, float)) and not isinstance(number, bool):
+                numbers.append((float(number), float(number)))
+        found = _STATED[index] = distractors.Avoid(numbers)
     return found
 
 

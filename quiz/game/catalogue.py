@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 
 from quiz.bank.loader import LoadedBank
 from quiz.game.index import Index, log_middle
+from quiz.game.plausible import has_room
 from quiz.game.quantity import is_linear
 from quiz.game.question import COMPARE_GAP, Kind
 
@@ -150,7 +151,10 @@ def all_specs(loaded: LoadedBank) -> tuple[Index, list[Spec]]:
         one = (figure_id,)
         measure = figure.measure
         append(Spec("estimate", "estimate:" + figure_id, one, True, False, "estimate", (), measure))
-        append(Spec("choice", "choice:" + figure_id, one, True, False, "choice", (), measure))
+        # A plausible range too narrow for four options at every rank: no choice
+        # question (quiz.game.plausible; `quiz check` says so).
+        if has_room(index, figure_id):
+            append(Spec("choice", "choice:" + figure_id, one, True, False, "choice", (), measure))
         if several_sources and index.named(figure_id):
             append(Spec("source", "source:" + figure_id, one, False, True, "source", (), measure))
     bounds = index.bounds

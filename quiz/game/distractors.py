@@ -24,8 +24,9 @@ no odd one out by precision or pattern). So, for a count, an amount or a ratio:
   answer a little more often than chance.
 - No two options read the same; all are at least `MIN_GAP` apart (between nearest
   ends), so none overlaps the answer or reads as the same claim.
-- No option states a number of the bank (`avoid`): a wrong option that happened to
-  read "40,000" would show the answer of another question before it is asked.
+- No option comes near a number of the bank (`Avoid`): a wrong option that happened to
+  read "40,000", or "6,000" beside Moscow's 5,937, would show the answer of another
+  question before it is asked.
 
 Other figures of the bank are never options, for that reason and because their
 precision differs from the answer's.
@@ -39,9 +40,10 @@ import bisect
 import itertools
 import math
 import random
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from quiz.bank.numbers import format_number
+from quiz.game.facts import NUMBER_SLACK
 
 Interval = tuple[float, float]
 
@@ -57,10 +59,49 @@ MIDDLE_REDRAW = 0.5
 bench/honesty.py, enough to bring "pick the middle" back to chance."""
 WIDTH_TOLERANCE = 0.2
 """A range option's width ratio may differ from the answer's by this much in log."""
+MAX_SPREAD = 10.0
+"""The most the gaps of one option set may multiply to, smallest option to largest; see
+"How far apart" above."""
+ANYWHERE: Interval = (0.0, math.inf)
+"""No plausible range: options anywhere above zero."""
+_LOG_GAP = math.log(MIN_GAP)
 _LOG_LOW = math.log(STEP_LOW)
 _LOG_HIGH = math.log(STEP_HIGH)
 _TRIES = 40
 _STEP_TRIES = 12
+
+
+class Avoid:
+    """Numbers no option may come near: the bank's figures and hand-written answers.
+
+    "Near" is what the disclosure model counts as stating an answer (within
+    `quiz.game.facts.NUMBER_SLACK`, anywhere inside a range): an option "6,000" beside
+    Moscow's 5,937, or "25,000" inside Milley's 20,000-30,000, would state another
+    question's answer, and selection would then have to refuse or reorder the quiz for
+    it, making which option sets are played depend on their shape (their rank).
+    """
+
+    def __init__(self, intervals: Iterable[Interval]) -> None:
+        merged: list[list[float]] = []
+        for low, high in sorted((lo / NUMBER_SLACK, hi * NUMBER_SLACK) for lo, hi in intervals):
+            if merged and low <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        self._lows = [low for low, _ in merged]
+        self._highs = [high for _, high in merged]
+
+    def hits(self, value: float) -> bool:
+        """Whether `value` is near one of the numbers."""
+        place = bisect.bisect_right(self._lows, value) - 1
+        return place >= 0 and value <= self._highs[place]
+
+
+def avoiding(numbers: Collection[float] | Avoid) -> Avoid:
+    """`numbers` (single values) as an `Avoid`, or the `Avoid` given."""
+    if isinstance(numbers, Avoid):
+        return numbers
+    return Avoid((n, n) for n in numbers)
 
 
 def interval_text(low: float, high: float) -> str:
@@ -134,17 +175,21 @@ def pick(
     rng: random.Random,
     count: int = 3,
     whole: bool = False,
-    avoid: Collection[float] = (),
+    avoid: Collection[float] | Avoid = (),
+    within: Interval = ANYWHERE,
 ) -> list[Interval]:
     """`count` distractors for `answer`, unsorted (the caller sorts the options).
 
     `whole`: every option a whole number (a count of people), as it is anyway when the
-    answer is whole. `avoid`: numbers no option may state (the bank's figures). Fewer
-    than `count` only for an answer that leaves no room (an amount of 0.01).
+    answer is whole. `avoid`: numbers no option may come near (the bank's figures).
+    `within`: the measure's plausible range, which every option lies inside. Fewer than
+    `count` only for an answer that leaves no room (an amount of 0.01, or a plausible
+    range `quiz check` reports as too narrow).
     """
     low, high = answer
     whole = whole or (float(low).is_integer() and float(high).is_integer())
     digits = (_digits(low), _digits(high))
+    avoid = avoiding(avoid)
     below = rng.randint(0, count)
     best: list[Interval] = []
     for attempt in range(_TRIES):
@@ -153,7 +198,7 @@ def pick(
         # rank (1 person has nothing below it).
         strict = attempt < _TRIES // 2
         exact = attempt < _TRIES * 3 // 4
-        chosen = _draw(answer, rng, below, count, digits, whole, strict, exact, avoid)
+        chosen = _draw(answer, rng, below, count, digits, whole, strict, exact, avoid, within)
         if len(chosen) > len(best):
             best = chosen
         if len(chosen) < count:
@@ -165,6 +210,17 @@ def pick(
             continue
         return chosen
     return best
+
+
+def _step_cap(room: float, steps: int, width: float, count: int) -> float:
+    """How much of the step band [STEP_LOW, STEP_HIGH] (above the minimum gap, as a
+    fraction) a side's steps may use: all of it when the side has room, less when
+    `steps` options must fit in `room` (log, from the answer's near end to the plausible
+    range's end) or the set would spread wider than MAX_SPREAD; 0 leaves the minimum gap."""
+    free = math.log(MAX_SPREAD) / max(1, count)
+    if steps:
+        free = min(free, (room - steps * math.log(width)) / steps)
+    return min(1.0, max(0.0, (free - _LOG_GAP) / (_LOG_HIGH - _LOG_GAP)))
 
 
 def _digits(value: float) -> int:
@@ -207,13 +263,20 @@ def _draw(
     whole: bool,
     strict: bool,
     exact: bool,
-    avoid: Collection[float],
+    avoid: Avoid,
+    within: Interval,
 ) -> list[Interval]:
     """One try at `count` options, `below` of them under the answer (or, unless
     `exact`, as many as fit there)."""
     # Options at least MIN_GAP apart never read the same: no need to compare texts.
     chosen: list[Interval] = []
     width = answer[1] / answer[0]
+    caps = {
+        -1: _step_cap(
+            math.log(answer[0] / within[0]) if within[0] > 0 else math.inf, below, width, count
+        ),
+        1: _step_cap(math.log(within[1] / answer[1]), count - below, width, count),
+    }
     # The sides as drawn, then either side for what is missing (an answer of 1 has
     # nothing below it).
     plan: tuple[tuple[int, int], ...] = ((-1, below), (1, count - below))
@@ -227,9 +290,10 @@ def _draw(
             if made == wanted:
                 break
             for _ in range(_STEP_TRIES):
-                step = width * math.exp(rng.uniform(_LOG_LOW, _LOG_HIGH))
+                gap = rng.uniform(_LOG_LOW, _LOG_HIGH)
+                step = width * math.exp(_LOG_GAP + (gap - _LOG_GAP) * caps[direction])
                 trial = factor * step**direction
-                option = _scaled_like(answer, trial, digits, whole, strict, avoid)
+                option = _scaled_like(answer, trial, digits, whole, strict, avoid, within)
                 if option is None:
                     continue
                 if not (apart(option, answer) and all(apart(option, o) for o in chosen)):
@@ -249,7 +313,8 @@ def _scaled_like(
     digits: tuple[int, int],
     whole: bool,
     strict: bool,
-    avoid: Collection[float],
+    avoid: Avoid,
+    within: Interval = ANYWHERE,
 ) -> Interval | None:
     """The answer times `factor`, written like the answer; None when it cannot be."""
     low, low_digits = _styled(answer[0] * factor, digits[0], whole)
@@ -270,6 +335,55 @@ def _scaled_like(
     width = math.log(answer[1] / answer[0])
     if width and abs(math.log(high / low) - width) > WIDTH_TOLERANCE:
         return None
-    if low in avoid or high in avoid:
+    if avoid.hits(low) or avoid.hits(high):
+        return None
+    if low < within[0] or high > within[1]:
         return None
     return (low, high)
+
+
+def room(
+    answer: Interval,
+    whole: bool = False,
+    within: Interval = ANYWHERE,
+    avoid: Collection[float] | Avoid = (),
+    count: int = 3,
+) -> tuple[int, int]:
+    """How many options (up to `count`) fit below and above `answer` inside `within`, at
+    MIN_GAP apart and written like the answer (fewer digits allowed, as `pick` allows):
+    the answer can take every rank only when both are `count`.
+
+    Found greedily, each option the nearest that fits beyond the last, which packs the
+    most. A side with no end to `within` is not walked: it holds `count` (the answer's own
+    size limits it otherwise, which `pick` deals with by another rank, as before).
+    """
+    low, high = answer
+    whole = whole or (float(low).is_integer() and float(high).is_integer())
+    digits = (_digits(low), _digits(high))
+    avoid = avoiding(avoid)
+    found = []
+    for direction, bounded in ((-1, within[0] > 0), (1, math.isfinite(within[1]))):
+        if not bounded:
+            found.append(count)
+            continue
+        last, factor, made = answer, 1.0, 0
+        while made < count:
+            # The nearest factor at which the next option could be apart from the last.
+            if direction > 0:
+                factor = max(factor, last[1] * MIN_GAP / low)
+            else:
+                factor = min(factor, last[0] / MIN_GAP / high)
+            option = None
+            for _ in range(400):
+                option = _scaled_like(answer, factor, digits, whole, False, avoid, within)
+                if option is not None and apart(option, last):
+                    break
+                option = None
+                factor *= 1.01**direction
+                if low * factor > within[1] or high * factor < within[0]:
+                    break
+            if option is None:
+                break
+            last, made = option, made + 1
+        found.append(made)
+    return found[0], found[1]

@@ -36,6 +36,16 @@ class Index:
             self.bounds[figure_id] = (low, high)
             self.names[figure_id] = sources[figure.source].name
             self.by_measure.setdefault(figure.measure, []).append(figure_id)
+        # The plausible range of each figure whose measure has one (`[measures.<id>]`).
+        self.within: dict[str, tuple[float, float]] = {}
+        for measure_id, measure in bank.measures.items():
+            plausible = measure.plausible
+            if plausible is None:
+                continue
+            low = -math.inf if plausible.low is None else plausible.low
+            high = math.inf if plausible.high is None else plausible.high
+            for figure_id in self.by_measure.get(measure_id, ()):
+                self.within[figure_id] = (low, high)
         # Named sources as players read them, the options of "who said it"; two ids with
         # one name count once. An unnamed source (the article's own reporting) is no "who".
         self.source_names: list[str] = []

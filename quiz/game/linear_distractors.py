@@ -9,9 +9,12 @@ distractor is the answer moved by a distance. The same honesty rules hold as for
 - each option is a random step beyond the previous one, between `STEP_LOW` and
   `STEP_HIGH` times the kind's `gap` (irregular: no fixed ladder of distances that the
   answer would be the centre of);
+- inside a measure's plausible range (`within`, from the bank's `[measures.<id>]`), the
+  steps narrow, never under one gap, so that every option fits without moving the
+  answer's rank; `linear_room` says whether they can, for `quiz check`;
 - options are written with the answer's decimals ("21°C" gets "17°C", "12.5%" gets
   "7.5%"), at least `gap` apart from each other and from the answer, inside the scale,
-  and never a number the bank states (`avoid`).
+  and never near a number the bank states (`avoid`, as for counts).
 
 The bank's other figures are never options: they would state another answer, and their
 precision would differ from the answer's.
@@ -23,6 +26,7 @@ import math
 import random
 from collections.abc import Collection
 
+from quiz.game.distractors import Avoid, avoiding
 from quiz.game.quantity import LinearRule
 
 Interval = tuple[float, float]
@@ -30,6 +34,8 @@ Interval = tuple[float, float]
 STEP_LOW = 1.2
 STEP_HIGH = 2.6
 """Each wrong option is a random distance in this band, in gaps, beyond the previous one."""
+ANYWHERE: Interval = (-math.inf, math.inf)
+"""No plausible range: options anywhere on the scale."""
 _TRIES = 30
 _STEP_TRIES = 12
 
@@ -46,18 +52,52 @@ def _apart(a: Interval, b: Interval, gap: float) -> bool:
     return b[0] - a[1] >= gap - 1e-9 or a[0] - b[1] >= gap - 1e-9
 
 
+def _bounds(rule: LinearRule, within: Interval) -> Interval:
+    """The scale's bounds narrowed to the measure's plausible range."""
+    lowest = -math.inf if rule.lowest is None else rule.lowest
+    highest = math.inf if rule.highest is None else rule.highest
+    return max(lowest, within[0]), min(highest, within[1])
+
+
+def _stretch(room: float, steps: int, gap: float) -> float:
+    """How much of the step band above one gap a side's steps may use (0 to 1), so that
+    `steps` options fit in `room` (the distance from the answer to the bound)."""
+    if not steps or math.isinf(room):
+        return 1.0
+    return min(1.0, max(0.0, (room / steps / gap - 1) / (STEP_HIGH - 1)))
+
+
+def linear_room(
+    answer: Interval, rule: LinearRule, within: Interval = ANYWHERE, count: int = 3
+) -> tuple[int, int]:
+    """How many options (up to `count`) fit below and above `answer` inside the scale
+    and `within`, a gap apart: the answer can take every rank only when both are `count`.
+    Only a side that `within` bounds is counted; an open side holds `count`."""
+    lowest, highest = _bounds(rule, within)
+    below = count if within[0] == -math.inf else int((answer[0] - lowest) / rule.gap + 1e-9)
+    above = count if within[1] == math.inf else int((highest - answer[1]) / rule.gap + 1e-9)
+    return min(count, below), min(count, above)
+
+
 def pick_linear(
     answer: Interval,
     rng: random.Random,
     rule: LinearRule,
     count: int = 3,
-    avoid: Collection[float] = (),
+    avoid: Collection[float] | Avoid = (),
+    within: Interval = ANYWHERE,
 ) -> list[Interval]:
-    """Up to `count` distractors for `answer`, unsorted; the caller sorts the options."""
+    """Up to `count` distractors for `answer`, unsorted; the caller sorts the options.
+    `within`: the measure's plausible range, inside which every option lies; the steps
+    narrow to fit in it (never under a gap) rather than the answer's rank moving."""
     places = max(decimals(answer[0]), decimals(answer[1]))
-    lowest = -math.inf if rule.lowest is None else rule.lowest
-    highest = math.inf if rule.highest is None else rule.highest
+    lowest, highest = _bounds(rule, within)
+    avoid = avoiding(avoid)
     below = rng.randint(0, count)
+    stretch = {
+        -1: _stretch(answer[0] - lowest, below, rule.gap),
+        1: _stretch(highest - answer[1], count - below, rule.gap),
+    }
     best: list[Interval] = []
     for attempt in range(_TRIES):
         # The answer's decimals and rank exactly; then another rank (12.5% has no
@@ -75,14 +115,15 @@ def pick_linear(
                 if made == wanted:
                     break
                 for _ in range(_STEP_TRIES):
-                    trial = shift + direction * rule.gap * rng.uniform(STEP_LOW, STEP_HIGH)
+                    step = 1 + (rng.uniform(STEP_LOW, STEP_HIGH) - 1) * stretch[direction]
+                    trial = shift + direction * rule.gap * step
                     option = (round(answer[0] + trial, places), round(answer[1] + trial, places))
                     if not (lowest <= option[0] and option[1] <= highest and option[0] > 0):
                         continue
                     written = max(decimals(option[0]), decimals(option[1]))
                     if strict and written != places:
                         continue
-                    if option[0] in avoid or option[1] in avoid:
+                    if avoid.hits(option[0]) or avoid.hits(option[1]):
                         continue
                     if not all(_apart(option, o, rule.gap) for o in [answer, *chosen]):
                         continue

@@ -12,10 +12,11 @@ as a figure or as a hand-written question's answer or bound, or equal to a numbe
 hand-written option ("9 November"); and always when it is written as a ratio ("17 times",
 "17x", "17-fold", "a factor of 17"). A hand-written choice question's answer written out
 ("Kherson") is masked too. Dates and counts that answer nothing ("November 2022") stay.
-Numbers are read in digits (with "m", "k" or a scale word), not spelled out: reading
-words loads text2num, which the game does not import before its first screen
-(tests/test_game_imports.py); a bank's title or description should give its figures in
-digits, as news headlines do.
+Numbers are read in digits (with "m", "k" or a scale word) and in words ("a hundred
+thousand", "seventeen", "a factor of up to seventeen", "half a million"), in the bank's
+language as text2num reads it. Words are read when the bank is checked and kept with it
+(quiz.bank.shown_numbers), since the game does not import text2num before its first
+screen (tests/test_game_imports.py).
 
 For the disclosure model (`quiz.game.select` / `quiz.game.disclosure`): the start screen,
 `--plain`'s header, `quiz preview`'s heading and the quiz's progress header show
@@ -30,12 +31,15 @@ from dataclasses import dataclass
 
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import spans
+from quiz.bank.shown_numbers import readings_of
 from quiz.game.hints import AWAY, clear
 
 MASK = "…"
 """What a masked number or answer reads as."""
 
 _TIMES = re.compile(r"\s*(?:times\b|x\b|×|-?fold\b)", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b[Aa]n?\s+$")
+_SCALE = re.compile(r"(?:hundred|thousand|million|billion|dozen)\b", re.IGNORECASE)
 _FACTOR = re.compile(r"factor of\s+(?:up to\s+|about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 
 
@@ -88,10 +92,12 @@ def mask(text: str, loaded: LoadedBank) -> str:
     exact = _option_numbers(loaded)
     pieces: list[str] = []
     at = 0
-    for low, high, start, end in spans(text):
+    for low, high, start, end in readings_of(text, loaded.bank.bank.language, loaded.readings):
         ratio = _TIMES.match(text, end) or _FACTOR.search(text, 0, start)
         if ratio or any(not clear(n, asked) or n in exact for n in (low, high)):
-            pieces += [text[at:start], MASK]
+            # "a hundred thousand": the article stands for "one", and goes with it.
+            article = _ARTICLE.search(text, at, start) if _SCALE.match(text, start) else None
+            pieces += [text[at : article.start() if article else start], MASK]
             at = end
     pieces.append(text[at:])
     masked = "".join(pieces)
