@@ -84,22 +84,22 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
     )
 
 
-_STATED: weakref.WeakKeyDictionary[Index, distractors.Avoid] = weakref.WeakKeyDictionary()
+_STATED: weakref.WeakKeyDictionary[Index, frozenset[float]] = weakref.WeakKeyDictionary()
 
 
-def _stated(index: Index) -> distractors.Avoid:
+def _stated(index: Index) -> frozenset[float]:
     """Every number the bank's figures and hand-written answers state, which no wrong
-    option may come near (it would show another question's answer); found once per bank."""
+    option may read (it would show another question's answer); found once per bank."""
     found = _STATED.get(index)
     if found is None:
-        numbers: list[tuple[float, float]] = list(index.bounds.values())
+        numbers: set[float] = set()
+        for low, high in index.bounds.values():
+            numbers.update((low, high))
         for written in index.bank.questions:
-            if written.low is not None and written.high is not None:
-                numbers.append((written.low, written.high))
-            number = written.answer
-            if isinstance(number, (int, float)) and not isinstance(number, bool):
-                numbers.append((float(number), float(number)))
-        found = _STATED[index] = distractors.Avoid(numbers)
+            for number in (written.answer, written.low, written.high):
+                if isinstance(number, (int, float)) and not isinstance(number, bool):
+                    numbers.add(float(number))
+        found = _STATED[index] = frozenset(numbers)
     return found
 
 

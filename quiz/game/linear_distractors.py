@@ -14,7 +14,7 @@ distractor is the answer moved by a distance. The same honesty rules hold as for
   answer's rank; `linear_room` says whether they can, for `quiz check`;
 - options are written with the answer's decimals ("21°C" gets "17°C", "12.5%" gets
   "7.5%"), at least `gap` apart from each other and from the answer, inside the scale,
-  and never near a number the bank states (`avoid`, as for counts).
+  and never a number the bank states (`avoid`).
 
 The bank's other figures are never options: they would state another answer, and their
 precision would differ from the answer's.
@@ -26,7 +26,6 @@ import math
 import random
 from collections.abc import Collection
 
-from quiz.game.distractors import Avoid, avoiding
 from quiz.game.quantity import LinearRule
 
 Interval = tuple[float, float]
@@ -84,7 +83,7 @@ def pick_linear(
     rng: random.Random,
     rule: LinearRule,
     count: int = 3,
-    avoid: Collection[float] | Avoid = (),
+    avoid: Collection[float] = (),
     within: Interval = ANYWHERE,
 ) -> list[Interval]:
     """Up to `count` distractors for `answer`, unsorted; the caller sorts the options.
@@ -92,7 +91,6 @@ def pick_linear(
     narrow to fit in it (never under a gap) rather than the answer's rank moving."""
     places = max(decimals(answer[0]), decimals(answer[1]))
     lowest, highest = _bounds(rule, within)
-    avoid = avoiding(avoid)
     below = rng.randint(0, count)
     stretch = {
         -1: _stretch(answer[0] - lowest, below, rule.gap),
@@ -123,7 +121,7 @@ def pick_linear(
                     written = max(decimals(option[0]), decimals(option[1]))
                     if strict and written != places:
                         continue
-                    if avoid.hits(option[0]) or avoid.hits(option[1]):
+                    if option[0] in avoid or option[1] in avoid:
                         continue
                     if not all(_apart(option, o, rule.gap) for o in [answer, *chosen]):
                         continue
