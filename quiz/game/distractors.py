@@ -159,12 +159,19 @@ def pick(
     digits = (_digits(low), _digits(high))
     below = rng.randint(0, count)
     best: list[Interval] = []
+    # The narrowest full set that spread wider than MAX_SPREAD (rounding can force a
+    # jump: "20,000-30,000" has few one-digit ranges of its width below it), kept rather
+    # than giving up the answer's rank for a narrower set.
+    wide: list[Interval] = []
+    wide_spread = math.inf
     for attempt in range(_TRIES):
         # Keep the answer's digits and rank exactly; then allow fewer digits (12
         # arrests has no two-digit whole number a factor 1.25 below it); last, another
         # rank (1 person has nothing below it).
         strict = attempt < _TRIES // 2
         exact = attempt < _TRIES * 3 // 4
+        if not exact and wide:
+            return wide
         chosen = _draw(answer, rng, below, count, digits, whole, strict, exact, avoid, within)
         if len(chosen) > len(best):
             best = chosen
@@ -175,8 +182,21 @@ def pick(
             continue
         if geometric_middle(options) == 0 and rng.random() < MIDDLE_REDRAW:
             continue
+        found = spread(options, answer)
+        if found > MAX_SPREAD:
+            if found < wide_spread:
+                wide, wide_spread = chosen, found
+            continue
         return chosen
-    return best
+    return wide or best
+
+
+def spread(options: list[Interval], answer: Interval) -> float:
+    """How far a set spreads beyond what its answer's width needs: its largest option
+    over its smallest (their middles), over the width ratio once per step between them."""
+    middles = [math.sqrt(low * high) for low, high in options]
+    width = answer[1] / answer[0]
+    return max(middles) / min(middles) / width ** (len(options) - 1)
 
 
 def _step_cap(room: float, steps: int, width: float, count: int) -> float:
