@@ -28,6 +28,7 @@ from quiz.game import distractors
 from quiz.game.distractors import MIN_GAP, apart, interval_text
 from quiz.game.generate import Question, all_questions
 from quiz.game.linear_distractors import decimals, pick_linear
+from quiz.game.plausible import option_room
 from quiz.game.quantity import LINEAR_RULES
 
 Interval = tuple[float, float]
@@ -287,7 +288,7 @@ def _ranged_sets(seed: int) -> tuple[list[tuple[list[str], int]], list[Interval]
     for number, (answer, whole) in enumerate(answers(seed=seed)):
         width = (answer[1] / answer[0]) ** 3
         within = (answer[0] / rng.uniform(2, 5) / width, answer[1] * rng.uniform(2, 5) * width)
-        if distractors.room(answer, whole, within) != (3, 3):
+        if option_room(answer, whole, within) != (3, 3):
             continue
         wrong = distractors.pick(answer, random.Random(f"{seed}/{number}"), 3, whole, (), within)
         options = sorted([answer, *wrong])
@@ -316,12 +317,12 @@ def test_options_stay_inside_a_plausible_range_with_an_even_rank(seed: int) -> N
 def test_room_counts_what_fits_inside_a_range() -> None:
     # Milley's 15-30 million refugees under Ukraine's 41 million people: a range twice as
     # wide as its low end has no option x1.25 above it; below, three fit.
-    assert distractors.room((15e6, 30e6), True, (0.0, 41e6)) == (3, 0)
+    assert option_room((15e6, 30e6), True, (0.0, 41e6)) == (3, 0)
     # The UN's 7.8 million: 9.8, 12, 15 million and more fit under 41 million.
-    assert distractors.room((7.8e6, 7.8e6), True, (0.0, 41e6)) == (3, 3)
+    assert option_room((7.8e6, 7.8e6), True, (0.0, 41e6)) == (3, 3)
     # 100,000 is written with one digit: between 70,000 and 250,000 only 80,000 below it
     # and 200,000 above it are x1.25 away.
-    assert distractors.room((1e5, 1e5), True, (7e4, 2.5e5)) == (1, 1)
+    assert option_room((1e5, 1e5), True, (7e4, 2.5e5)) == (1, 1)
 
 
 @pytest.mark.parametrize(("answer", "within"), [(37.0, (20.0, 60.0)), (88.0, (40.0, 100.0))])

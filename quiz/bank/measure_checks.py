@@ -25,12 +25,14 @@ def measure_problems(
 ) -> list[Problem]:
     """Each [measures.<id>] names a measure of some figure, and each figure's number lies
     inside its measure's plausible range (a range that rules out the answer is a typo)."""
-    named = {f.get("measure") for f in figures.values() if isinstance(f, dict)}
+    # Read defensively: a figure's `measure` may be anything the author typed (a list).
+    measures = (f.get("measure") for f in figures.values() if isinstance(f, dict))
+    named = {m for m in measures if isinstance(m, str)}
     problems = []
     for measure_id, measure in _table(data, "measures").items():
         loc: Loc = ("measures", measure_id)
         if measure_id not in named:
-            known = sorted(m for m in named if isinstance(m, str))
+            known = sorted(named)
             problems.append(
                 Problem(
                     shown,

@@ -33,6 +33,30 @@ no odd one out by precision or pattern). So, for a count, an amount or a ratio:
 Other figures of the bank are never options, for that reason and because their
 precision differs from the answer's.
 
+How far apart. Options a reader can rule out by world knowledge are a tell of their own
+("240 million-500 million" refugees from a country of 41 million), so:
+
+- A measure's plausible range (`within`, from the bank's `[measures.<id>]`) holds every
+  option. Each side's steps narrow to fit the options it must hold, never under
+  `MIN_GAP`: the rank drawn first stays, so the answer is as often the largest of a
+  tight set as the smallest. Where even `MIN_GAP` steps do not fit, the figure gets no
+  choice question (quiz.game.plausible; `quiz check` says so).
+- Without a range, a set's gaps (each option over its neighbour, beyond what the answer's
+  width needs) multiply to at most `MAX_SPREAD`: the steps are drawn from a band narrowed
+  so that three fit, and a set that rounding still spreads wider is drawn again (the
+  narrowest kept, at its rank, when none fits: one-digit ranges such as 20,000-30,000).
+  Unbounded steps of x1.4-2.6 spread a set up to x17.6 (x20 after rounding; median
+  x6.7, one set in ten beyond x10): "5,937" beside "100,000", which a reader dismisses as
+  the odd one out. x10 is the order of magnitude a reader cannot rule out at a glance.
+  Measured with bench/honesty.py (300 seeds, counts 5-20; the attacks that read only the
+  options, chance 25%): at x10 every attack on the shipped bank stays at 18-34% and on
+  the generated bank at 21-31% (none above the 35% goal; the geometric middle, which a
+  narrower set favours, 18-28%), the same as without the bound; the median set spreads
+  x5.0 and the widest x10. At x6 the steps become nearly regular (x1.3-1.8) and the
+  geometric middle gains (30% on the generated bank at count 5, against 28% at x10).
+  The test sets of tests/test_distractors.py score within a point of their unbounded
+  rates at either bound.
+
 Temperatures, percentages and shares are on a linear scale: `quiz.game.linear_distractors`.
 """
 
@@ -61,8 +85,8 @@ bench/honesty.py, enough to bring "pick the middle" back to chance."""
 WIDTH_TOLERANCE = 0.2
 """A range option's width ratio may differ from the answer's by this much in log."""
 MAX_SPREAD = 10.0
-"""The most the gaps of one option set may multiply to, smallest option to largest; see
-"How far apart" above."""
+"""The most the gaps of one option set may multiply to, smallest option to largest (see
+"How far apart" above: chosen with bench/honesty.py)."""
 ANYWHERE: Interval = (0.0, math.inf)
 """No plausible range: options anywhere above zero."""
 _LOG_GAP = math.log(MIN_GAP)
@@ -156,7 +180,7 @@ def pick(
     """
     low, high = answer
     whole = whole or (float(low).is_integer() and float(high).is_integer())
-    digits = (_digits(low), _digits(high))
+    digits = (digits_of(low), digits_of(high))
     below = rng.randint(0, count)
     best: list[Interval] = []
     # The narrowest full set that spread wider than MAX_SPREAD (rounding can force a
@@ -210,7 +234,7 @@ def _step_cap(room: float, steps: int, width: float, count: int) -> float:
     return min(1.0, max(0.0, (free - _LOG_GAP) / (_LOG_HIGH - _LOG_GAP)))
 
 
-def _digits(value: float) -> int:
+def digits_of(value: float) -> int:
     """`shown_digits(format_number(value))`, with a short cut for the usual whole number
     under a million, which is written with all its digits."""
     if 1 <= value < 1e6 and value.is_integer():
@@ -280,7 +304,7 @@ def _draw(
                 gap = rng.uniform(_LOG_LOW, _LOG_HIGH)
                 step = width * math.exp(_LOG_GAP + (gap - _LOG_GAP) * caps[direction])
                 trial = factor * step**direction
-                option = _scaled_like(answer, trial, digits, whole, strict, avoid, within)
+                option = scaled_like(answer, trial, digits, whole, strict, avoid, within)
                 if option is None:
                     continue
                 if not (apart(option, answer) and all(apart(option, o) for o in chosen)):
@@ -294,7 +318,7 @@ def _draw(
     return chosen
 
 
-def _scaled_like(
+def scaled_like(
     answer: Interval,
     factor: float,
     digits: tuple[int, int],
@@ -313,8 +337,8 @@ def _scaled_like(
             return None
     if not (low >= 0.005 and math.isfinite(high)):  # under 0.005 is written "0"
         return None
-    shown_low = _digits(low)
-    shown = (shown_low, shown_low if high == low else _digits(high))
+    shown_low = digits_of(low)
+    shown = (shown_low, shown_low if high == low else digits_of(high))
     if strict and shown != (low_digits, high_digits):
         return None
     if not strict and (shown[0] > digits[0] or shown[1] > digits[1]):
@@ -327,49 +351,3 @@ def _scaled_like(
     if low < within[0] or high > within[1]:
         return None
     return (low, high)
-
-
-def room(
-    answer: Interval,
-    whole: bool = False,
-    within: Interval = ANYWHERE,
-    avoid: Collection[float] = (),
-    count: int = 3,
-) -> tuple[int, int]:
-    """How many options (up to `count`) fit below and above `answer` inside `within`, at
-    MIN_GAP apart and written like the answer (fewer digits allowed, as `pick` allows):
-    the answer can take every rank only when both are `count`.
-
-    Found greedily, each option the nearest that fits beyond the last, which packs the
-    most. A side with no end to `within` is not walked: it holds `count` (the answer's own
-    size limits it otherwise, which `pick` deals with by another rank, as before).
-    """
-    low, high = answer
-    whole = whole or (float(low).is_integer() and float(high).is_integer())
-    digits = (_digits(low), _digits(high))
-    found = []
-    for direction, bounded in ((-1, within[0] > 0), (1, math.isfinite(within[1]))):
-        if not bounded:
-            found.append(count)
-            continue
-        last, factor, made = answer, 1.0, 0
-        while made < count:
-            # The nearest factor at which the next option could be apart from the last.
-            if direction > 0:
-                factor = max(factor, last[1] * MIN_GAP / low)
-            else:
-                factor = min(factor, last[0] / MIN_GAP / high)
-            option = None
-            for _ in range(400):
-                option = _scaled_like(answer, factor, digits, whole, False, avoid, within)
-                if option is not None and apart(option, last):
-                    break
-                option = None
-                factor *= 1.01**direction
-                if low * factor > within[1] or high * factor < within[0]:
-                    break
-            if option is None:
-                break
-            last, made = option, made + 1
-        found.append(made)
-    return found[0], found[1]

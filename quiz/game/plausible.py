@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Collection
 
 from quiz.bank.loader import LoadedBank
 from quiz.errors import quoted
 from quiz.game import distractors
+from quiz.game.distractors import MIN_GAP, apart, digits_of, scaled_like
 from quiz.game.index import Index
 from quiz.game.linear_distractors import linear_room
 from quiz.game.quantity import LINEAR_RULES, is_linear
@@ -48,7 +50,7 @@ def room(index: Index, figure_id: str) -> tuple[int, int]:
 @functools.lru_cache(maxsize=1024)
 def _ratio_room(answer: Interval, whole: bool, within: Interval) -> tuple[int, int]:
     # Every quiz builds its catalogue: a bank's few ranged figures are walked once.
-    return distractors.room(answer, whole, within, count=_WRONG)
+    return option_room(answer, whole, within, count=_WRONG)
 
 
 def has_room(index: Index, figure_id: str) -> bool:
@@ -103,3 +105,49 @@ def _number(value: float) -> str:
         return "no end"
     shown = distractors.round_significant(abs(value), 2)
     return distractors.interval_text(math.copysign(shown, value), math.copysign(shown, value))
+
+
+def option_room(
+    answer: Interval,
+    whole: bool = False,
+    within: Interval = distractors.ANYWHERE,
+    avoid: Collection[float] = (),
+    count: int = 3,
+) -> tuple[int, int]:
+    """How many options (up to `count`) fit below and above `answer` inside `within`, at
+    MIN_GAP apart and written like the answer (fewer digits allowed, as `pick` allows):
+    the answer can take every rank only when both are `count`.
+
+    Found greedily, each option the nearest that fits beyond the last, which packs the
+    most. A side with no end to `within` is not walked: it holds `count` (the answer's own
+    size limits it otherwise, which `pick` deals with by another rank, as before).
+    """
+    low, high = answer
+    whole = whole or (float(low).is_integer() and float(high).is_integer())
+    digits = (digits_of(low), digits_of(high))
+    found = []
+    for direction, bounded in ((-1, within[0] > 0), (1, math.isfinite(within[1]))):
+        if not bounded:
+            found.append(count)
+            continue
+        last, factor, made = answer, 1.0, 0
+        while made < count:
+            # The nearest factor at which the next option could be apart from the last.
+            if direction > 0:
+                factor = max(factor, last[1] * MIN_GAP / low)
+            else:
+                factor = min(factor, last[0] / MIN_GAP / high)
+            option = None
+            for _ in range(400):
+                option = scaled_like(answer, factor, digits, whole, False, avoid, within)
+                if option is not None and apart(option, last):
+                    break
+                option = None
+                factor *= 1.01**direction
+                if low * factor > within[1] or high * factor < within[0]:
+                    break
+            if option is None:
+                break
+            last, made = option, made + 1
+        found.append(made)
+    return found[0], found[1]
