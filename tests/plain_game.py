@@ -127,26 +127,25 @@ def an_answer(question: Question, interval: bool = False) -> str:
     return f"{question.low * 2.5:,.0f}"
 
 
+def plain_command(bank: Path, data: Path, *args: str, seed: int = 5, count: int = 6) -> list[str]:
+    """`quiz play BANK --plain` in a child Python, with its seed, count and data folder."""
+    return [
+        sys.executable, "-m", "quiz", "play", str(bank), "--plain",
+        "--seed", str(seed), "--count", str(count), "--data-dir", str(data), *args,
+    ]  # fmt: skip
+
+
+def plain_env() -> dict[str, str]:
+    """This environment without QUIZ_DATA_DIR, so that --data-dir is the folder used."""
+    return {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+
+
 def play(
     bank: Path, data: Path, stdin: str, *args: str, seed: int = 5, count: int = 6
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+    env = plain_env()
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "quiz",
-            "play",
-            str(bank),
-            "--plain",
-            "--seed",
-            str(seed),
-            "--count",
-            str(count),
-            "--data-dir",
-            str(data),
-            *args,
-        ],
+        plain_command(bank, data, *args, seed=seed, count=count),
         input=stdin,
         capture_output=True,
         text=True,

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from plain_game import plain_command
 from quiz.screens.app import make_app
 
 from quiz.bank.loader import LoadedBank, load_bank
@@ -48,23 +49,7 @@ def choices(bank: Path, count: int) -> list[Question]:
 
 def play_plain(bank: Path, data: Path, answers: str, *flags: str) -> str:
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "quiz",
-            "play",
-            str(bank),
-            "--plain",
-            "--seed",
-            str(one_point_seed(bank)),
-            "--count",
-            "3",
-            "--kinds",
-            "choice",
-            "--data-dir",
-            str(data),
-            *flags,
-        ],
+        plain_command(bank, data, "--kinds", "choice", *flags, seed=one_point_seed(bank), count=3),
         input=answers,
         capture_output=True,
         text=True,

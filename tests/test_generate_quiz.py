@@ -16,27 +16,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from question_kit import BANKS, option_interval
 
 from quiz.bank.loader import LoadedBank, load_bank
-from quiz.bank.numbers import read_number
 from quiz.game.distractors import apart
 from quiz.game.explain import Card, explain
 from quiz.game.generate import KINDS, Question, Settings, all_questions, generate, generate_quiz
 from quiz.game.quantity import quantity_text, unit_display
 
-BANKS = ["shipped", "second_bank"]
-
 
 @pytest.fixture(params=BANKS)
 def bank(request: pytest.FixtureRequest) -> LoadedBank:
     return request.getfixturevalue(request.param)
-
-
-def _interval(option: str, question: Question) -> tuple[float, float]:
-    """An option's value, read as a player would type it (its unit allowed)."""
-    reading = read_number(option, units=question.unit_words)
-    assert reading is not None, f"option {option!r} does not read as a number"
-    return reading.low, reading.high
 
 
 @pytest.mark.parametrize("seed", [0, 1, 7, -3, 2**70])
@@ -221,7 +212,7 @@ def test_any_bank_gives_honest_deterministic_quizzes(
         assert len(set(folded)) == len(folded) >= 2
         assert question.options.count(question.answer_text) == 1
         if question.kind == "choice":
-            values = [_interval(o, question) for o in question.options]
+            values = [option_interval(o, question) for o in question.options]
             answer = values[question.answer_index or 0]
             assert all(apart(v, answer) for v in values if v is not answer)
     if not every:

@@ -4,7 +4,6 @@ depends on which questions a seed happens to pick (tests/plain_game.py)."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,6 +14,8 @@ from plain_game import (
     an_answer,
     final_score,
     measure_sources,
+    plain_command,
+    plain_env,
     play,
     quiz_for,
     sections,
@@ -138,22 +139,9 @@ def test_kinds_the_bank_cannot_give_are_a_message(bank: Path, tmp_path: Path) ->
 
 def test_bytes_that_are_not_text_are_asked_again(bank: Path, tmp_path: Path) -> None:
     _, questions = quiz_for(bank, seed=5, count=1)
-    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"}
+    env = plain_env()
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "quiz",
-            "play",
-            str(bank),
-            "--plain",
-            "--seed",
-            "5",
-            "--count",
-            "1",
-            "--data-dir",
-            str(tmp_path / "data"),
-        ],
+        plain_command(bank, tmp_path / "data", seed=5, count=1),
         input=b"\xff\xfe\x1b[31m\n" + an_answer(questions[0]).encode() + b"\n",
         capture_output=True,
         env=env,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from plain_game import an_answer, quiz_for, stored, write_bank
+from plain_game import an_answer, plain_command, plain_env, quiz_for, stored, write_bank
 
 
 @pytest.fixture
@@ -23,22 +23,9 @@ def test_on_a_terminal_the_game_pauses_after_each_reveal(bank: Path, tmp_path: P
 
     _, questions = quiz_for(bank, seed=5, count=3)
     main, child = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "QUIZ_DATA_DIR"} | {"COLUMNS": "80"}
+    env = plain_env() | {"COLUMNS": "80"}
     game = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "quiz",
-            "play",
-            str(bank),
-            "--plain",
-            "--seed",
-            "5",
-            "--count",
-            "3",
-            "--data-dir",
-            str(tmp_path / "data"),
-        ],
+        plain_command(bank, tmp_path / "data", seed=5, count=3),
         stdin=child,
         stdout=child,
         stderr=subprocess.PIPE,

@@ -12,28 +12,19 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from question_kit import BANKS, option_interval
 
 from quiz.bank.loader import LoadedBank
-from quiz.bank.numbers import read_number
 from quiz.game import distractors
 from quiz.game.distractors import MIN_GAP, apart, interval_text
 from quiz.game.explain import explain
 from quiz.game.generate import KINDS, Question, all_questions
 from quiz.game.quantity import quantity_text, unit_display
 
-BANKS = ["shipped", "second_bank"]
-
 
 @pytest.fixture(params=BANKS)
 def bank(request: pytest.FixtureRequest) -> LoadedBank:
     return request.getfixturevalue(request.param)
-
-
-def _interval(option: str, question: Question) -> tuple[float, float]:
-    """An option's value, read as a player would type it (its unit allowed)."""
-    reading = read_number(option, units=question.unit_words)
-    assert reading is not None, f"option {option!r} does not read as a number"
-    return reading.low, reading.high
 
 
 def test_every_kind_is_produced(bank: LoadedBank) -> None:
@@ -71,7 +62,7 @@ def test_choice_distractors_are_honest(bank: LoadedBank, seed: int) -> None:
         figure = figures[question.figure_ids[0]]
         assert question.answer_text == quantity_text(*figure.bounds, unit_display(figure.unit))
         assert len(question.options) == 4
-        values = [_interval(o, question) for o in question.options]
+        values = [option_interval(o, question) for o in question.options]
         answer = values[question.answer_index or 0]
         assert answer == figure.bounds
         for index, value in enumerate(values):
@@ -94,11 +85,11 @@ def test_range_answers_have_no_distractor_inside(bank: LoadedBank) -> None:
     ]
     assert ranged, "each test bank has a figure given as a range"
     for question in ranged:
-        low, high = _interval(question.answer_text, question)
+        low, high = option_interval(question.answer_text, question)
         for option in question.options:
             if option == question.answer_text:
                 continue
-            o_low, o_high = _interval(option, question)
+            o_low, o_high = option_interval(option, question)
             assert o_high < low or o_low > high
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from plain_game import plain_command
 from quiz.screens.app import QuizApp, make_app
 
 from quiz.bank.loader import LoadedBank
@@ -97,22 +98,7 @@ def test_a_game_with_answers_ends_as_told_and_the_first_end_wins(
 
 
 def _plain(bank: Path, data: Path, count: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "quiz",
-        "play",
-        str(bank),
-        "--plain",
-        "--seed",
-        "3",
-        "--count",
-        str(count),
-        "--kinds",
-        "choice",
-        "--data-dir",
-        str(data),
-    ]
+    return plain_command(bank, data, "--kinds", "choice", seed=3, count=count)
 
 
 def test_ctrl_c_in_plain_keeps_the_answers_and_is_unfinished(

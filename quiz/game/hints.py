@@ -97,9 +97,8 @@ NONE = Examples("", "", "", "", "", "")
 """No example at all: the hints say how to type a number without one."""
 
 NO_EXAMPLE = "digits with commas, a k or m suffix, or about"
-"""Worded with no number word: "million" alone reads as 1,000,000, a number the bank
-may state."""
-"""How to type a number without an example, when no candidate is clear of the bank."""
+"""How to type a number without an example, when no candidate is clear of the bank. It
+has no number word: "million" alone reads as 1,000,000, a number the bank may state."""
 
 
 def _ratios(loaded: LoadedBank) -> list[float]:
