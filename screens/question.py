@@ -62,9 +62,9 @@ class QuestionScreen(Screen[None]):
         examples: Examples | None = None,
     ) -> None:
         super().__init__()
-        self.examples = examples
+        self.examples = examples.for_question(question) if examples is not None else None
         """Example numbers for the field and its messages, from the engine (`quiz.game.hints`):
-        none of them a number of the bank."""
+        none of them a number of the bank, and ratio-sized for a "how many times" question."""
         self.question = question
         self.progress = progress
         self.interval = interval and question.is_numeric
@@ -103,6 +103,10 @@ class QuestionScreen(Screen[None]):
                     units=question.unit_words,
                     id="guess",
                     examples=self._examples,
+                    # Without an example the field says how to type one, with no "e.g.".
+                    placeholder=None
+                    if self.examples is None or self.examples.short
+                    else self._examples,
                 )
             if question.is_numeric:
                 rule = rule_text(question, self.interval)

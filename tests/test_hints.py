@@ -146,10 +146,11 @@ def test_a_mistyped_number_is_answered_with_the_engines_examples_only(
 def test_the_classroom_sends_the_host_engines_hints(shipped: LoadedBank) -> None:
     questions = generate(shipped, Settings(seed=2, kinds=("estimate",)))
     room = Room(questions, loaded=shipped)
-    assert room.examples == examples(shipped, questions).placeholder
-    message = QuestionMsg.of(questions[0], 1, len(questions), 30.0, examples=room.examples)
-    assert message.examples == room.examples
-    assert QuestionMsg.model_validate_json(message.model_dump_json()).examples == room.examples
+    sent = room.examples_for(questions[0])
+    assert sent == examples(shipped, questions).placeholder
+    message = QuestionMsg.of(questions[0], 1, len(questions), 30.0, examples=sent)
+    assert message.examples == sent
+    assert QuestionMsg.model_validate_json(message.model_dump_json()).examples == sent
 
 
 # -- the start screen's texts ------------------------------------------------------------
@@ -245,3 +246,90 @@ def test_hints_module_reads_no_bank_through_a_fixed_example() -> None:
     code = source.split('"""', 2)[2]  # after the module docstring, which quotes them
     for old in OLD_EXAMPLES:
         assert old not in code
+
+
+# -- "how many times" questions ------------------------------------------------------------
+
+SCALED = re.compile(r"\d(k|m|bn)\b|thousand|million|billion|\d,\d{3}")
+"""How a count is written and a ratio never is ("64k", "460 thousand", "64,000")."""
+
+
+def _ratios_of(loaded: LoadedBank) -> list[float]:
+    """Every ratio of two figures of one measure, worked out here, not by the engine."""
+    values: dict[str, list[float]] = {}
+    for figure in loaded.bank.figures.values():
+        values.setdefault(figure.measure, []).extend(figure.bounds)
+    return [a / b for v in values.values() for a in v for b in v if a > b > 0]
+
+
+def test_a_how_many_times_question_gets_ratio_sized_hints_clear_of_the_bank(
+    any_bank: LoadedBank,
+) -> None:
+    asked = 0
+    for seed in SEEDS:
+        questions = generate(any_bank, Settings(count=10, seed=seed))
+        hint = examples(any_bank, questions)
+        avoid = forbidden(any_bank, questions) + _ratios_of(any_bank)
+        for question in questions:
+            shown = hint.for_question(question)
+            if question.unit != "times":
+                assert shown == hint
+                continue
+            asked += 1
+            text = " ".join((shown.placeholder, shown.typed, shown.bounds))
+            assert not SCALED.search(text), (seed, text)
+            for value in shown_numbers(text):
+                assert near(value, avoid) is None, (seed, text, value, near(value, avoid))
+            if shown.short:
+                assert read_number(shown.short, units=question.unit_words) is not None
+            else:
+                assert "with or without an x" in shown.placeholder
+    assert asked, "each test bank asks a 'how many times' question in some quiz"
+
+
+def _ratio_seed(loaded: LoadedBank) -> int:
+    seed = next(
+        (
+            s
+            for s in range(100)
+            if generate(loaded, Settings(count=1, kinds=("compare",), seed=s))[0].unit == "times"
+        ),
+        None,
+    )
+    assert seed is not None, "no seed in 100 starts with a 'how many times' question"
+    return seed
+
+
+@pytest.mark.parametrize("bank_path", [BANKS / "valid" / "ukraine-sample.toml", default_bank()])
+async def test_the_estimate_field_of_a_ratio_question_shows_ratio_examples(
+    bank_path: Path, tmp_path: Path
+) -> None:
+    """ukraine-sample leaves room for a ratio example; the shipped bank's ratios leave
+    none, and the field says how to type one instead, with no "e.g."."""
+    from quiz.screens.app import make_app
+    from quiz.screens.widgets.number_input import NumberInput
+
+    from quiz.play.settings import GameSettings
+
+    loaded = load_bank(bank_path)
+    seed = _ratio_seed(loaded)
+    app = make_app(
+        loaded=loaded,
+        settings=GameSettings(count=1, kinds=("compare",), seed=seed),
+        data_dir=tmp_path / "data",
+        prefs_path=tmp_path / "prefs.json",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        field = app.screen.query_one(NumberInput)
+        placeholder = field.input.placeholder
+        assert not SCALED.search(placeholder), placeholder
+        if bank_path == default_bank():
+            assert placeholder == "a plain number, with or without an x"
+        else:
+            assert re.fullmatch(r"e\.g\. [\d.]+x, .*", placeholder), placeholder
+        await pilot.press(*"lots", "enter")
+        await pilot.pause()
+        assert not SCALED.search(field.reading_text), field.reading_text
+        assert "x" in field.reading_text, field.reading_text

@@ -78,7 +78,7 @@ class Outbox:
             room.total,
             room.seconds_left(),
             room.paused,
-            examples=room.examples,
+            examples=room.examples_for(room.question),
         )
 
     def shared_reveal(self, players: int) -> bytes:

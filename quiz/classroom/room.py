@@ -105,7 +105,7 @@ class Room:
             raise ValueError("a classroom session needs at least one question")
         self.questions = questions
         self.loaded = loaded
-        self.examples = hints.examples(loaded, questions).placeholder if loaded else ""
+        self.hints = hints.examples(loaded, questions) if loaded else hints.NONE
         """How to type a number on the students' screens: never a number of the bank."""
         self.bonuses = bonuses or SessionSettings()
         """Speed points and the streak bonus, scored as in a solo game (off by default)."""
@@ -161,6 +161,11 @@ class Room:
 
     def answered_count(self) -> int:
         return sum(1 for p in self.in_question() if self.number in p.answers)
+
+    def examples_for(self, question: Question) -> str:
+        """How to type `question`'s number on the students' screens ("" without a bank,
+        and the student app says how without an example)."""
+        return self.hints.for_question(question).placeholder if self.loaded else ""
 
     def answered_of(self) -> tuple[int, int]:
         """(answered, of how many) for the open question, over the `ranked` players."""

@@ -13,6 +13,12 @@ hand-written answers, options and bounds, every number in its titles, quotes, pr
 and explanations, the ratios a "how many times" question can ask) or of an option or
 bound of the quiz being played.
 
+A "how many times" question gets ratio-sized examples instead ("5.8x, 5.8, about 9.1x"),
+the same for every such question of a quiz, chosen by the same rule among the ratios a
+reader meets (1.2 to 60); "64k" would be no help there. Where none is clear (the shipped
+bank's ratios cover 1.5 to 17, and the numbers around them), the hint says "a plain
+number, with or without an x" and shows none.
+
 Every input style still shows: a suffix ("6.4m"), commas ("6,400,000"), "about", a range
 and a scale word ("3.2-4.8 million"). If no candidate is clear (a bank stating numbers at
 every scale), examples need only differ from each other; if none is clear at all, the
@@ -27,6 +33,7 @@ bounds are numbers already, and generated options are written in digits.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,19 +79,38 @@ class Examples:
     """ "3.2-4.8 million": a range, read as its middle for one estimate """
     interval: str
     """ "1,300-1,950": a low and a high bound, for interval mode """
+    fallback: str = ""
+    """What the hints say instead when there is no example (`NO_EXAMPLE` if empty)."""
+    ratios: Examples | None = None
+    """The same styles for a "how many times" question ("2.6x, 2.6, about 8.2x, 1.3-1.9"),
+    where "64k" would be no help; None when no ratio is clear of the bank's numbers."""
+
+    def for_question(self, question: Question) -> Examples:
+        """The examples to show while `question` is asked: ratio-sized for a "how many
+        times" question (the same for every such question of the quiz, so they tell
+        nothing of one answer), else these. A ratio question with no clear ratio example
+        gets none rather than "64k"."""
+        if question.unit != "times":
+            return self
+        return self.ratios or NO_RATIO
+
+    @property
+    def without_example(self) -> str:
+        """How to type a number when there is no example."""
+        return self.fallback or NO_EXAMPLE
 
     @property
     def placeholder(self) -> str:
         """Every style, for an estimate field: "6.4m, 6,400,000, about 23k, 3.2-4.8 million"."""
         if not self.short:
-            return NO_EXAMPLE
+            return self.without_example
         return f"{self.short}, {self.digits}, {self.about}, {self.range}"
 
     @property
     def typed(self) -> str:
         """One number, for a line of text: "6.4 million, 6,400,000, 6.4m or about 23k"."""
         if not self.short:
-            return NO_EXAMPLE
+            return self.without_example
         return f"{self.words}, {self.digits}, {self.short} or {self.about}"
 
     @property
@@ -99,6 +125,10 @@ NONE = Examples("", "", "", "", "", "")
 NO_EXAMPLE = "digits with commas, a k or m suffix, or about"
 """How to type a number without an example, when no candidate is clear of the bank. It
 has no number word: "million" alone reads as 1,000,000, a number the bank may state."""
+
+NO_RATIO = Examples("", "", "", "", "", "", fallback="a plain number, with or without an x")
+"""A "how many times" question's hint when no ratio is clear of the bank's numbers (on
+the shipped bank, whose ratios run from 1.5 to 17, none is)."""
 
 
 def _ratios(loaded: LoadedBank) -> list[float]:
@@ -227,6 +257,28 @@ def _four(numbers: list[float], candidates: list[float], apart: bool) -> list[li
     return found
 
 
+_RATIO_CANDIDATES = sorted(
+    (round(m * s, 6) for s in (1, 10) for m in _MANTISSAS if 1.2 <= m * s <= 60),
+    key=lambda v: abs(math.log(v) - math.log(3)),
+)
+"""Ratios as a reader meets them, nearest "3 times" first."""
+
+
+def _ratio_examples(numbers: list[float]) -> Examples | None:
+    """Ratio-sized examples clear of `numbers` (the bank's ratios among them), or None."""
+    main, rough, _, bounds = _four(numbers, _RATIO_CANDIDATES, apart=True)
+    if not (main and rough and bounds):
+        return None
+    return Examples(
+        short=f"{main[0]:g}x",
+        digits=f"{main[0]:g}",
+        words=f"{main[0]:g} times",
+        about=f"about {rough[0]:g}x",
+        range=f"{bounds[0]:g}-{bounds[1]:g}",
+        interval=f"{bounds[0]:g}-{bounds[1]:g}",
+    )
+
+
 def examples(loaded: LoadedBank, questions: Iterable[Question] = ()) -> Examples:
     """Examples none of whose numbers is within AWAY of a number of the bank or the quiz.
 
@@ -234,13 +286,14 @@ def examples(loaded: LoadedBank, questions: Iterable[Question] = ()) -> Examples
     classroom show the same hints for one quiz.
     """
     numbers = bank_numbers(loaded) + _quiz_numbers(questions)
+    ratios = _ratio_examples(numbers)
     candidates = _candidates(loaded)
     main, rough, span, bounds = _four(numbers, candidates, apart=True)
     if not (main and rough and span and bounds):
         # A crowded bank: examples only distinct from each other, rather than none.
         main, rough, span, bounds = _four(numbers, candidates, apart=False)
     if not (main and rough and span and bounds):
-        return NONE
+        return NONE if ratios is None else dataclasses.replace(NONE, ratios=ratios)
     low, high = span[0], span[1]
     scaled_low, _, word = _scaled(low)
     # "3.2-4.8 million": both ends in the low end's scale word, as a reporter writes a range.
@@ -253,4 +306,5 @@ def examples(loaded: LoadedBank, questions: Iterable[Question] = ()) -> Examples
         about=f"about {_short(rough[0])}",
         range=range_text,
         interval=f"{bounds[0]:,.0f}-{bounds[1]:,.0f}",
+        ratios=ratios,
     )

@@ -341,7 +341,8 @@ def read_answer(
         if problem is not None and "above zero" in problem:
             raise ValueError(f"expected a number above zero, found {typed!r}")
         if examples is None or not examples.short:
-            raise ValueError(f"expected a number ({NO_EXAMPLE}), found {typed!r}")
+            how = examples.without_example if examples else NO_EXAMPLE
+            raise ValueError(f"expected a number ({how}), found {typed!r}")
         example = examples.bounds if interval else examples.typed
         raise ValueError(f"expected a number such as {example}, found {typed!r}")
     if interval:

@@ -192,13 +192,14 @@ class PlainGame:
 
     def _prompt(self, player: Player, question: Question) -> str:
         who = f"{printable(player.name)}, your answer" if self.hotseat else "Your answer"
-        return f"{who} ({text.answer_hint(question, self.interval, self.hints)}): "
+        hints = self.hints.for_question(question)
+        return f"{who} ({text.answer_hint(question, self.interval, hints)}): "
 
     def _take_answer(self, player: Player, question: Question) -> AnsweredQuestion:
         session = self._session_for(player)
         while True:
             typed = self.console.ask(self._prompt(player, question))
-            answer = read_answer(typed, question, self.interval, self.hints)
+            answer = read_answer(typed, question, self.interval, self.hints.for_question(question))
             if isinstance(answer, str):
                 self.console.say(answer)
                 continue
