@@ -17,7 +17,7 @@ from quiz.game.scoring import ChoiceAnswer, NumberAnswer, Score, score
 from quiz.present.chart import class_chart, draws_guesses, player_chart
 from quiz.present.kinds import KIND_LABELS, kind_label
 from quiz.present.plain_text import question_lines, standing_lines
-from quiz.present.ranking import Standing, podium, rank, standings
+from quiz.present.ranking import Standing, podium, rank, standings, standings_of
 from quiz.present.replay import replay_command
 from quiz.present.verdict import verdict
 from quiz.present.words import ordinal, points, points_of, points_words
@@ -68,6 +68,26 @@ def test_scores_of_0_1_plus_0_2_and_0_3_tie() -> None:
     assert standing_lines(ranked)[1:3] == [
         "  =2nd Ana 0.3 points (0 answered)",
         "  =2nd Ben 0.3 points (0 answered)",
+    ]
+
+
+def test_players_ranked_straight_into_rows_read_as_rows_ranked() -> None:
+    """`standings_of` (the classroom's, one row per player made once) follows the same rule
+    as `standings`: ties by points written to 0.01, then by name, names made printable."""
+    players = [("Ben", 0.1 + 0.2, 7, 2), ("Ana\x1b[2J", 0.3, 3, 1), ("Dee", 1.0, 9, 4)]
+    rows = standings_of(
+        players,
+        points_of=lambda p: p[1],
+        name_of=lambda p: p[0],
+        player_id_of=lambda p: p[2],
+        answered_of=lambda p: p[3],
+    )
+    same = standings([Standing(0, n, pts, player_id=i, answered=a) for n, pts, i, a in players])
+    assert rows == same
+    assert [(r.name, r.rank, r.tied, r.player_id, r.answered) for r in rows] == [
+        ("Dee", 1, False, 9, 4),
+        ("Ana\ufffd[2J", 2, True, 3, 1),
+        ("Ben", 2, True, 7, 2),
     ]
 
 

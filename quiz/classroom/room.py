@@ -51,7 +51,7 @@ from quiz.game.generate import Question
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 from quiz.game.session import SessionSettings
 from quiz.present.chart import CLASS_GUESSES, class_chart
-from quiz.present.ranking import Standing, standings
+from quiz.present.ranking import Standing, standings_of
 from quiz.present.reveal_view import RevealView, reveal_view
 
 Phase = Literal["lobby", "question", "reveal", "finished"]
@@ -358,11 +358,12 @@ class Room:
 
     def standings(self) -> list[Standing]:
         """The leaderboard (`ranked`), best first; ties share a rank (`quiz.present.ranking`)."""
-        return standings(
-            [
-                Standing(0, p.name, p.points, player_id=p.id, answered=len(p.answers))
-                for p in self.ranked()
-            ]
+        return standings_of(
+            self.ranked(),
+            points_of=lambda p: p.points,
+            name_of=lambda p: p.name,
+            player_id_of=lambda p: p.id,
+            answered_of=lambda p: len(p.answers),
         )
 
     def places(self) -> dict[int, Standing]:

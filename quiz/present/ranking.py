@@ -33,26 +33,36 @@ class Ranked(Generic[T]):
     """Another player shares this rank."""
 
 
-def rank(
+def _places(
     items: Sequence[T], points_of: Callable[[T], float], name_of: Callable[[T], str]
-) -> list[Ranked[T]]:
-    """`items` best first with their ranks (ties share one; see the module docstring)."""
+) -> list[tuple[int, int, bool]]:
+    """(index into `items`, rank, tied) best first: the rule, computed once per ranking."""
     ties = [tie_key(points_of(item)) for item in items]  # once each: a class may be 1,000
     order = sorted(
         range(len(items)),
         key=lambda i: (-float(ties[i]), name_of(items[i]).casefold(), i),
     )
     keys = [ties[i] for i in order]
-    ranked: list[Ranked[T]] = []
+    last = len(order) - 1
+    places: list[tuple[int, int, bool]] = []
     current = 0
     for place, index in enumerate(order):
-        if place == 0 or keys[place] != keys[place - 1]:
+        key = keys[place]
+        if place == 0 or key != keys[place - 1]:
             current = place + 1
-        tied = (place > 0 and keys[place] == keys[place - 1]) or (
-            place + 1 < len(order) and keys[place] == keys[place + 1]
-        )
-        ranked.append(Ranked(current, items[index], tied))
-    return ranked
+        tied = (place > 0 and key == keys[place - 1]) or (place < last and key == keys[place + 1])
+        places.append((index, current, tied))
+    return places
+
+
+def rank(
+    items: Sequence[T], points_of: Callable[[T], float], name_of: Callable[[T], str]
+) -> list[Ranked[T]]:
+    """`items` best first with their ranks (ties share one; see the module docstring)."""
+    return [
+        Ranked(place, items[index], tied)
+        for index, place, tied in _places(items, points_of, name_of)
+    ]
 
 
 def place_text(rank: int, tied: bool = False) -> str:
@@ -91,18 +101,45 @@ class Standing:
 
 def standings(rows: Sequence[Standing]) -> list[Standing]:
     """Rows (rank ignored) ranked: best first, ties sharing a rank."""
-    return [
-        Standing(
-            r.rank,
-            printable(r.item.name),
-            r.item.points,
-            r.tied,
-            r.item.player_id,
-            r.item.max_points,
-            r.item.answered,
+    return standings_of(
+        rows,
+        points_of=lambda s: s.points,
+        name_of=lambda s: s.name,
+        player_id_of=lambda s: s.player_id,
+        answered_of=lambda s: s.answered,
+        max_points_of=lambda s: s.max_points,
+    )
+
+
+def standings_of(
+    items: Sequence[T],
+    *,
+    points_of: Callable[[T], float],
+    name_of: Callable[[T], str],
+    player_id_of: Callable[[T], int],
+    answered_of: Callable[[T], int],
+    max_points_of: Callable[[T], float] = lambda _: 0.0,
+) -> list[Standing]:
+    """Any players ranked straight into leaderboard rows, best first, ties sharing a rank.
+
+    Each row is made once, from the player (the classroom ranks a whole class at every
+    reveal: rows built to be ranked and then built again as ranked cost twice as much).
+    """
+    rows = []
+    for index, place, tied in _places(items, points_of, name_of):
+        item = items[index]
+        rows.append(
+            Standing(
+                place,
+                printable(name_of(item)),
+                points_of(item),
+                tied,
+                player_id_of(item),
+                max_points_of(item),
+                answered_of(item),
+            )
         )
-        for r in rank(rows, lambda s: s.points, lambda s: s.name)
-    ]
+    return rows
 
 
 PODIUM_MAX = 10
