@@ -70,6 +70,8 @@ class Serving:
         self._outbox = outbox.Outbox(room)
         self._late = 0
         """Players who joined during the open question (connected, not in it)."""
+        self._reveal_pending = False
+        """A reveal after the last answer awaited is on its way (`_reveal_soon`)."""
 
     @property
     def store_error(self) -> str | None:
@@ -245,6 +247,26 @@ class Serving:
             given.bonus_reason,
         )
         self._changed()
+        self._reveal_soon()
+
+    def _reveal_soon(self) -> None:
+        """After an answer: reveal if it was the last one awaited, in the loop's next pass.
+
+        The acknowledgements of answers already committed go out first: building a class's
+        reveal takes milliseconds, and in the callback that read the last answer it held
+        them back. The question stays open until then (the teacher's `next` cannot run in
+        between), and the reveal is built when it is sent, from the room as it is then.
+        """
+        room = self.room
+        if self._reveal_pending or room.phase != "question":
+            return
+        if room.answered < len(self._links) - self._late:
+            return  # the running count says someone connected has not answered yet
+        self._reveal_pending = True
+        asyncio.get_running_loop().call_soon(self._reveal_deferred)
+
+    def _reveal_deferred(self) -> None:
+        self._reveal_pending = False
         self._reveal_if_all_answered()
 
     def _reveal_if_all_answered(self) -> None:
