@@ -69,3 +69,26 @@ def test_a_group_too_large_for_its_share_takes_a_whole_row() -> None:
         picked.update(chosen)
     assert all(abs(picked[u] - 250) <= 3 for u in "abcd"), picked
     assert all(abs(picked[u] - 500) <= 3 for u in "efgh"), picked
+
+
+def test_marked_units_are_spread_evenly_and_rivals_still_apart() -> None:
+    """A third of the units marked (the hand-written questions, in a bank): the number
+    of them in a seed's quiz takes at most three consecutive values (laid where their
+    order left them: 1 to 4 of 5, 2 to 6 of 7, 4 to 7 of 10), while every unit keeps its
+    share and no two rivals share a quiz."""
+    marked = frozenset(u for n, u in enumerate(UNITS) if n % 3 == 0 or u.startswith("u3"))
+    clashes = _clashes(RIVALS)
+    for count in (5, 7, 10):
+        line = layout(GROUPS, clashes, count, marked)
+        p = share([len(g) for g in GROUPS], count)
+        picked: Counter[str] = Counter()
+        in_quiz = []
+        for seed in range(2000):
+            chosen = line.picked(_spread(seed))
+            picked.update(chosen)
+            in_quiz.append(sum(u in marked for u in chosen))
+            for unit in chosen:
+                assert not clashes[unit] & set(chosen), (count, seed, unit)
+        assert max(in_quiz) - min(in_quiz) <= 2, (count, Counter(in_quiz))
+        for unit in UNITS:
+            assert abs(picked[unit] - 2000 * p) <= 4, (count, unit, picked[unit], 2000 * p)

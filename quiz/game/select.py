@@ -95,7 +95,10 @@ def _slots(
     # chance alone. Any one seed still starts at a place no player can tell.
     cliques.sort(key=lambda members: zlib.crc32(members[0].encode()))
     offset = _spread(seed)
-    line = _layout(rivalry, cliques, count) if rivalry.clashes else None
+    # Hand-written questions interleaved with figures along the line, so that each quiz
+    # mixes the two kinds near their mean, not 2 or 6 of 7 by the order's chance.
+    written = frozenset(unit for unit, kinds in units.items() if "written" in kinds)
+    line = _layout(rivalry, cliques, count, written) if rivalry.clashes else None
     # Who questions are offered so that no source is the usual answer (`quiz.game.who`).
     offered = offers(index, units, line.shares() if line else {})
     queues: dict[str, list[Spec]] = {}
@@ -141,17 +144,24 @@ def _slots(
     return [*result, [spare]]
 
 
-_layouts: list[tuple[Rivalry, int, tuple[tuple[str, ...], ...], Layout]] = []
+_layouts: list[tuple[Rivalry, int, tuple[tuple[str, ...], ...], frozenset[str], Layout]] = []
 """The last few layouts (per bank's rivalry, count and groups), each computed once."""
 
 
-def _layout(rivalry: Rivalry, cliques: list[tuple[str, ...]], count: int) -> Layout:
+def _layout(
+    rivalry: Rivalry, cliques: list[tuple[str, ...]], count: int, written: frozenset[str]
+) -> Layout:
     key = tuple(cliques)
-    for known, known_count, known_key, found in _layouts:
-        if known is rivalry and known_count == count and known_key == key:
+    for known, known_count, known_key, known_written, found in _layouts:
+        if (
+            known is rivalry
+            and known_count == count
+            and known_key == key
+            and known_written == written
+        ):
             return found
-    found = layout(cliques, rivalry.clashes, count)
-    _layouts[:] = [*_layouts[-7:], (rivalry, count, key, found)]
+    found = layout(cliques, rivalry.clashes, count, written)
+    _layouts[:] = [*_layouts[-7:], (rivalry, count, key, written, found)]
     return found
 
 
