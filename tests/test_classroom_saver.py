@@ -49,3 +49,28 @@ async def test_a_burst_larger_than_one_statement_is_stored_whole_and_in_order(
     assert sorted(pid for pid, _ in acknowledged) == [p.id for p in players]
     assert saver.commits <= 3, "a burst is a few transactions, not one per answer"
     store.close()
+
+
+async def test_answers_read_in_one_pass_of_the_loop_share_one_transaction(
+    second_bank: LoadedBank, tmp_path: Path
+) -> None:
+    """The writer starts when the loop's pass ends, not at the first answer: a class whose
+    answers are read in one sweep commits them together, and none is acknowledged before."""
+    questions = quiz(second_bank)
+    store = Store(tmp_path)
+    record = GameRecord(store, second_bank, mode="classroom", seed=3, total=len(questions))
+    saver = Saver(record)
+    players = [Player(i, f"P{i}", f"token{i}", 1) for i in range(1, 41)]
+    acknowledged: list[int] = []
+    for player in players:  # one callback: as the answers of one sweep of reads arrive
+        score = Score(1.0, 1.0, True, "right")
+        saver.answer(
+            player, questions[0], "given", score, 1.0, lambda p=player: acknowledged.append(p.id)
+        )
+    assert saver.commits == 0 and not acknowledged
+    await asyncio.wait_for(saver.drain(), 60)
+    saver.close()
+    assert saver.commits == 1, "one sweep's answers are one transaction"
+    assert sorted(acknowledged) == [p.id for p in players]
+    assert len(store.answers(record.session_id)) == len(players)
+    store.close()
