@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from collections.abc import Iterable
 
 from quiz.game.disclosure import Disclosure
@@ -223,15 +224,32 @@ class Plan:
         return True
 
     def order(self, rng: random.Random) -> list[Question]:
-        """A seeded order in which every question comes before those stating its answer."""
+        """A seeded order in which every question comes before those stating its answer.
+
+        Among the questions free to come next, one of another kind than the last, and of
+        the kind with the most questions still to ask, is preferred (as cards are dealt
+        so that no suit runs), so a quiz alternates its kinds where that order allows
+        rather than asking four hand-written questions in a row. The kinds are on the
+        screen anyway: their order tells nothing of an answer."""
         waiting = [0] * len(self.questions)
         for successors in self.after:
             for j in successors:
                 waiting[j] += 1
         ready = [i for i, n in enumerate(waiting) if n == 0]
+        left = Counter(question.kind for question in self.questions)
         result: list[Question] = []
         while ready:
-            i = ready.pop(rng.randrange(len(ready)))
+            # Without "most still to ask", the last few questions are all of one kind.
+            last = result[-1].kind if result else None
+            kinds = {self.questions[i].kind for i in ready} - {last} or {last}
+            most = max(left[kind] for kind in kinds)
+            pick = [
+                n
+                for n, i in enumerate(ready)
+                if self.questions[i].kind in kinds and left[self.questions[i].kind] == most
+            ]
+            i = ready.pop(pick[rng.randrange(len(pick))])
+            left[self.questions[i].kind] -= 1
             result.append(self.questions[i])
             for j in sorted(self.after[i]):
                 waiting[j] -= 1
