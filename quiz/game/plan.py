@@ -240,8 +240,9 @@ class Plan:
         result: list[Question] = []
         while ready:
             # Without "most still to ask", the last few questions are all of one kind.
-            last = result[-1].kind if result else None
-            kinds = {self.questions[i].kind for i in ready} - {last} or {last}
+            free = {self.questions[i].kind for i in ready}
+            kinds = free - {result[-1].kind} if result else free
+            kinds = kinds or free
             most = max(left[kind] for kind in kinds)
             pick = [
                 n
