@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from quiz.game.disclosure import Disclosure
 from quiz.game.facts import NUMBER_SLACK, Facts, Secret
-from quiz.game.question import Question
+from quiz.game.question import Kind, Question
 
 _BUCKET = math.log(NUMBER_SLACK)
 
@@ -235,26 +235,30 @@ class Plan:
         for successors in self.after:
             for j in successors:
                 waiting[j] += 1
-        ready = [i for i, n in enumerate(waiting) if n == 0]
+        # The questions free to come next, by kind (in the order they became free): a
+        # step looks at the few kinds, not at every free question of a 10,000-question quiz.
+        ready: dict[Kind, list[int]] = {}
+        for i, n in enumerate(waiting):
+            if n == 0:
+                ready.setdefault(self.questions[i].kind, []).append(i)
         left = Counter(question.kind for question in self.questions)
         result: list[Question] = []
-        while ready:
+        while free := sorted(kind for kind, waiting_kind in ready.items() if waiting_kind):
             # Without "most still to ask", the last few questions are all of one kind.
-            free = {self.questions[i].kind for i in ready}
-            kinds = free - {result[-1].kind} if result else free
-            kinds = kinds or free
+            kinds = [kind for kind in free if not result or kind != result[-1].kind] or free
             most = max(left[kind] for kind in kinds)
-            pick = [
-                n
-                for n, i in enumerate(ready)
-                if self.questions[i].kind in kinds and left[self.questions[i].kind] == most
-            ]
-            i = ready.pop(pick[rng.randrange(len(pick))])
+            chosen = [ready[kind] for kind in kinds if left[kind] == most]
+            pick = rng.randrange(sum(len(of_kind) for of_kind in chosen))
+            for of_kind in chosen:
+                if pick < len(of_kind):
+                    i = of_kind.pop(pick)
+                    break
+                pick -= len(of_kind)
             left[self.questions[i].kind] -= 1
             result.append(self.questions[i])
             for j in sorted(self.after[i]):
                 waiting[j] -= 1
                 if waiting[j] == 0:
-                    ready.append(j)
+                    ready.setdefault(self.questions[j].kind, []).append(j)
         assert len(result) == len(self.questions), "the plan admitted a cycle"
         return result
