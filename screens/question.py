@@ -103,10 +103,6 @@ class QuestionScreen(Screen[None]):
                     units=question.unit_words,
                     id="guess",
                     examples=self._examples,
-                    # Without an example the field says how to type one, with no "e.g.".
-                    placeholder=None
-                    if self.examples is None or self.examples.short
-                    else self._examples,
                 )
             if question.is_numeric:
                 rule = rule_text(question, self.interval)

@@ -333,3 +333,19 @@ async def test_the_estimate_field_of_a_ratio_question_shows_ratio_examples(
         await pilot.pause()
         assert not SCALED.search(field.reading_text), field.reading_text
         assert "x" in field.reading_text, field.reading_text
+
+
+@pytest.mark.parametrize(
+    ("examples", "shown"),
+    [
+        ("5.8x, 5.8, about 9.1x, 34-51", "e.g. 5.8x, 5.8, about 9.1x, 34-51"),
+        (hints.NO_RATIO.placeholder, "a plain number, with or without an x"),
+        (NONE.placeholder, hints.NO_EXAMPLE),
+    ],
+)
+def test_the_field_says_e_g_only_before_example_numbers(examples: str, shown: str) -> None:
+    """The student app gets the host's words, not its `Examples`: the field itself
+    knows "e.g. a plain number" is no example."""
+    from quiz.screens.widgets.number_input import NumberInput
+
+    assert NumberInput(examples=examples).placeholder == shown

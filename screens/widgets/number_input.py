@@ -90,7 +90,11 @@ class NumberInput(Vertical):
         """Unit words the engine's reader accepts after the number ("km", "kilometres")."""
         self.examples = examples or NO_EXAMPLE
         """How to type a number, from the engine (`quiz.game.hints`): never the bank's."""
-        self.placeholder = f"e.g. {examples}" if placeholder is None and examples else placeholder
+        if placeholder is None and examples:
+            # "e.g." only before numbers: without an example the engine's words say how.
+            has_number = any(c.isdigit() for c in examples)
+            placeholder = f"e.g. {examples}" if has_number else examples
+        self.placeholder = placeholder
         self.range_means: RangeMeans = range_means
         self.label = label
 
