@@ -28,6 +28,8 @@ class Peer:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader, self.writer = reader, writer
         self.seen: list[object] = []
+        self.raw: list[bytes] = []
+        """Every line received, as it came."""
 
     @classmethod
     async def connect(cls, address: tuple[str, int], source: str = "127.0.0.1") -> Peer:
@@ -52,11 +54,13 @@ class Peer:
         line = await asyncio.wait_for(self.reader.readline(), WAIT)
         if not line:
             return None
+        self.raw.append(line)
         message = decode_server(line)
         self.seen.append(message)
         return message
 
     async def expect(self, kind: type | tuple[type, ...]) -> object:
+        """Read until a message of `kind` arrives (bounded)."""
         for _ in range(50):
             message = await self.receive()
             assert message is not None, f"connection closed while waiting for {kind}"

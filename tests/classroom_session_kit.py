@@ -11,14 +11,14 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import classroom_loopback as loopback
+
 from quiz.bank.loader import LoadedBank
 from quiz.classroom.protocol import (
-    MAX_SERVER_LINE,
     PROTOCOL_VERSION,
     Hello,
     Welcome,
     decode_server,
-    encode,
 )
 from quiz.classroom.room import Room
 from quiz.classroom.server import Host
@@ -37,46 +37,9 @@ class FakeClock:
         return self.now
 
 
-class Peer:
-    """A raw client: sends lines, collects every validated message it receives."""
-
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
-        self.seen: list[object] = []
-        self.raw: list[bytes] = []
-
-    @classmethod
-    async def connect(cls, address: tuple[str, int]) -> Peer:
-        reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(*address, limit=MAX_SERVER_LINE), WAIT
-        )
-        return cls(reader, writer)
-
-    async def send_line(self, data: bytes) -> None:
-        self.writer.write(data)
-        with contextlib.suppress(ConnectionError):
-            await self.writer.drain()
-
-    async def send(self, message: object) -> None:
-        await self.send_line(encode(message))  # type: ignore[arg-type]
-
-    async def receive(self) -> object | None:
-        line = await asyncio.wait_for(self.reader.readline(), WAIT)
-        if not line:
-            return None
-        self.raw.append(line)
-        message = decode_server(line)
-        self.seen.append(message)
-        return message
-
-    async def expect(self, kind: type | tuple[type, ...]) -> object:
-        """Read until a message of `kind` arrives (bounded)."""
-        for _ in range(50):
-            message = await self.receive()
-            assert message is not None, f"connection closed while waiting for {kind}"
-            if isinstance(message, kind):
-                return message
-        raise AssertionError(f"no {kind} in 50 messages")
+class Peer(loopback.Peer):
+    """The loopback client, with what the session tests add: waiting for the host to
+    close, joining in one call, and hanging up until the socket is closed."""
 
     async def closed(self) -> bool:
         """True when the host closes the connection (after any messages still queued)."""
@@ -97,7 +60,7 @@ class Peer:
         assert isinstance(reply, Welcome), reply
         return reply
 
-    async def close(self) -> None:
+    async def hang_up(self) -> None:
         self.writer.close()
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.writer.wait_closed(), WAIT)

@@ -77,7 +77,7 @@ async def test_a_whole_session_with_three_students(second_bank: LoadedBank, tmp_
         assert [place.name for place in ends[0].podium][2] == "Ben"
         assert host.room.phase == "finished"
         for peer in (ana, ben, chi):
-            await peer.close()
+            await peer.hang_up()
         await host.saver.drain()  # the last answer's commit may still be running
         rows = Store(tmp_path).answers(host.record.session_id)  # type: ignore[union-attr]  # hosting() gave it a record
     assert len(rows) == 9, "one stored row per player per question"
@@ -101,7 +101,7 @@ async def test_an_answer_after_the_deadline_is_refused_by_the_hosts_clock(
         assert "too late" in refused.reason
         assert host.room.players[1].points == 0
         assert host.room.answered_count() == 0
-        await ben.close()
+        await ben.hang_up()
 
 
 async def test_pause_and_extend_move_the_deadline_and_tell_the_students(
@@ -125,7 +125,7 @@ async def test_pause_and_extend_move_the_deadline_and_tell_the_students(
         clock.now += 30  # past the first deadline, inside the extended one
         await ana.send(AnswerMsg(number=1, **right(host.room.question)))
         assert (await ana.expect(Received)).number == 1
-        await ben.close()
+        await ben.hang_up()
 
 
 async def test_a_second_answer_is_refused_and_the_first_one_stands(
@@ -176,7 +176,7 @@ async def test_a_dropped_student_rejoins_with_the_token_and_keeps_the_score(
         question = host.room.question
         await ana.send(AnswerMsg(number=1, **right(question)))
         await ana.expect(Received)
-        await ana.close()
+        await ana.hang_up()
         # Wait (bounded by WAIT on the loop's clock, not by a count of naps that a loaded
         # machine stretches or shrinks) until the host has noticed the drop.
         loop = asyncio.get_running_loop()
@@ -217,7 +217,7 @@ async def test_a_drop_does_not_end_the_question_and_the_student_answers_after_re
         question = host.room.question
         await ana.send(AnswerMsg(number=1, **right(question)))
         await ana.expect(Received)
-        await chi.close()
+        await chi.hang_up()
         for _ in range(100):
             if not host.room.players[1].connected:
                 break

@@ -110,7 +110,7 @@ async def test_a_bad_line_closes_only_that_connection(
         bad, good = await joined(host, ["Mallory", "Ana"])
         await host.next()
         await good.expect(QuestionMsg)
-        await bad.send_line(line)
+        await bad.send_raw(line)
         assert await bad.closed()
         errors = [m for m in bad.seen if isinstance(m, ErrorMsg)]
         assert errors and why.lower() in errors[-1].reason.lower()
@@ -122,7 +122,7 @@ async def test_a_bad_line_closes_only_that_connection(
 async def test_garbage_before_the_hello_is_refused(second_bank: LoadedBank) -> None:
     async with hosting(second_bank) as host:
         peer = await Peer.connect(host.address)  # type: ignore[arg-type]
-        await peer.send_line(b"GET / HTTP/1.1\r\n")
+        await peer.send_raw(b"GET / HTTP/1.1\r\n")
         assert await peer.closed()
         assert isinstance(peer.seen[-1], ErrorMsg)
         assert host.room.players == {}
@@ -137,9 +137,9 @@ async def test_garbage_flood_and_oversize_while_the_class_plays_on(
         question = host.room.question
         await ana.expect(QuestionMsg)
         burst = encode(AnswerMsg(number=1, **wrong(question))) * 500
-        await flood.send_line(burst)
-        await big.send_line(b"{" + b" " * (MAX_LINE * 10))
-        await junk.send_line(b"\x00\x01\x02\n")
+        await flood.send_raw(burst)
+        await big.send_raw(b"{" + b" " * (MAX_LINE * 10))
+        await junk.send_raw(b"\x00\x01\x02\n")
         await ana.send(AnswerMsg(number=1, **right(question)))
         assert (await ana.expect(Received)).number == 1
         for peer in (flood, big, junk):
@@ -161,7 +161,7 @@ async def test_lines_are_read_whole_however_the_bytes_arrive(second_bank: Loaded
         slow = await Peer.connect(host.address)  # type: ignore[arg-type]
         hello = encode(Hello(version=PROTOCOL_VERSION, code=host.room.code, name="Ana"))
         for start in range(0, len(hello), 7):
-            await slow.send_line(hello[start : start + 7])
+            await slow.send_raw(hello[start : start + 7])
             await asyncio.sleep(0.005)
         welcome = await slow.receive()
         assert isinstance(welcome, Welcome) and welcome.name == "Ana"
@@ -170,7 +170,7 @@ async def test_lines_are_read_whole_however_the_bytes_arrive(second_bank: Loaded
         eager = await Peer.connect(host.address)  # type: ignore[arg-type]
         both = encode(Hello(version=PROTOCOL_VERSION, code=host.room.code, name="Ben"))
         both += encode(AnswerMsg(number=1, **right(host.room.question)))
-        await eager.send_line(both)
+        await eager.send_raw(both)
         assert isinstance(await eager.receive(), Welcome)
         refused = await eager.expect(Refused)
         assert refused.number == 1 and "next one" in refused.reason, "Ben joined mid-question"
@@ -185,7 +185,7 @@ async def test_a_connection_that_says_nothing_is_closed_with_a_reason(
         reply = await silent.receive()
         assert isinstance(reply, ErrorMsg) and reply.reason == "no hello received in time"
         assert await silent.closed()
-        await silent.close()
+        await silent.hang_up()
         loop = asyncio.get_running_loop()
         end = loop.time() + WAIT
         while host.gate.pending() and loop.time() < end:
