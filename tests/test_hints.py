@@ -306,19 +306,11 @@ async def test_the_estimate_field_of_a_ratio_question_shows_ratio_examples(
 ) -> None:
     """ukraine-sample leaves room for a ratio example; the shipped bank's ratios leave
     none, and the field says how to type one instead, with no "e.g."."""
-    from quiz.screens.app import make_app
     from quiz.screens.widgets.number_input import NumberInput
-
-    from quiz.play.settings import GameSettings
+    from ui_app import build
 
     loaded = load_bank(bank_path)
-    seed = _ratio_seed(loaded)
-    app = make_app(
-        loaded=loaded,
-        settings=GameSettings(count=1, kinds=("compare",), seed=seed),
-        data_dir=tmp_path / "data",
-        prefs_path=tmp_path / "prefs.json",
-    )
+    app = build(loaded, tmp_path, count=1, kinds=("compare",), seed=_ratio_seed(loaded))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
