@@ -74,7 +74,7 @@ class GameRecord:
         self._players: dict[str, int] = {}
         self.unsaved: str | None = None
         """Why answers are not being saved ("<path>: <reason>"), once `check_saving` found it."""
-        # A classroom adds players and answers from the store's worker thread.
+        # The TUI records from its workers; the classroom host ends the game from a thread.
         self._lock = threading.RLock()
 
     def check_saving(self) -> str | None:

@@ -172,6 +172,12 @@ class Store:
 
     # -- writing ------------------------------------------------------------
 
+    def defer_checkpoints(self) -> None:
+        """This connection's commits never checkpoint (never fsync): the caller runs
+        `quiz.results.checkpoint.checkpoint` elsewhere (the classroom host's thread)."""
+        with self._lock, self._guard():
+            self._connection().execute("PRAGMA wal_autocheckpoint=0")
+
     def start_session(
         self,
         bank: LoadedBank,
@@ -252,8 +258,8 @@ class Store:
         """Store answers with one INSERT per 500 of them; the last row id.
 
         Inside a `transaction` they are committed together. One statement for a burst
-        matters to a classroom host: its writer thread lets the GIL go at every SQLite
-        step and, while the event loop is busy, waits for it again each time.
+        matters to a classroom host, which writes on its event loop: a statement per
+        answer would cost a class answering at once a prepare and a step each.
         """
         with self._lock, self._guard():
             return insert_answers(self._connection(), session_id, answers, _stamp(self._now()))
