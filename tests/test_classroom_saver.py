@@ -9,12 +9,11 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from classroom_loopback import quiz
 
 from quiz.bank.loader import LoadedBank
-from quiz.classroom.player import Player
 from quiz.classroom import saver as saver_module
+from quiz.classroom.player import Player
 from quiz.classroom.saver import Saver
 from quiz.game.scoring import Score
 from quiz.results.record import GameRecord

@@ -17,7 +17,7 @@ from quiz.game.scoring import ChoiceAnswer, NumberAnswer, Score, score
 from quiz.present.chart import class_chart, draws_guesses, player_chart
 from quiz.present.kinds import KIND_LABELS, kind_label
 from quiz.present.plain_text import question_lines, standing_lines
-from quiz.present.ranking import Standing, podium, rank, standings, standings_of
+from quiz.present.ranking import Standing, podium, rank, standings, standings_of, tie_key
 from quiz.present.replay import replay_command
 from quiz.present.verdict import verdict
 from quiz.present.words import ordinal, points, points_of, points_words
@@ -107,6 +107,39 @@ def test_the_projector_ranks_0_1_plus_0_2_and_0_3_as_a_tie(second_bank: LoadedBa
     table = room.standings()
     assert [(s.name, s.rank, s.place) for s in table] == [("Ana", 1, "=1st"), ("Ben", 1, "=1st")]
     assert room.ranks() == {ana.id: 1, ben.id: 1}
+    assert room.positions() == {ana.id: (1, True), ben.id: (1, True)}
+
+
+def test_totals_tie_exactly_when_they_read_the_same() -> None:
+    """The tie rule compares numbers (a class is ranked at every reveal) but must decide as
+    the written points do: the same pairs tie, and totals sort as they read."""
+    import random
+
+    rng = random.Random(5)
+    steps = [round(rng.random(), 2) for _ in range(40)] + [0.005, 0.015, 0.125, 1e-9]
+    totals = [sum(rng.sample(steps, k)) for k in range(1, 12) for _ in range(60)]
+    totals += [0.1 + 0.2, 0.3, 0.305, 0.315, 2.675, -0.001, 0.0, 1.005, 0.995]
+    for a, b in zip(totals, reversed(totals), strict=True):
+        assert (tie_key(a) == tie_key(b)) == (points(a) == points(b)), (a, b)
+        if points(a) != points(b):
+            assert (tie_key(a) < tie_key(b)) == (float(points(a)) < float(points(b))), (a, b)
+
+
+def test_a_rooms_positions_are_its_leaderboards_ranks(second_bank: LoadedBank) -> None:
+    """A reveal tells each student their rank from `positions`; the projector's leaderboard
+    ranks the same room with `standings`: they must agree, ties included."""
+    room = Room(generate(second_bank, Settings(count=2, seed=1)), loaded=second_bank)
+    players = [room.join(name) for name in ("Ana", "ben", "Chi", "Dee", "eve", "Fay")]
+    room.next()
+    for player, total in zip(players, (2.0, 0.1 + 0.2, 0.3, 2.0, 0.0, 1.004), strict=True):
+        player.points = total
+    table = room.standings()
+    assert room.positions() == {s.player_id: (s.rank, s.tied) for s in table}
+    assert [(s.name, s.place) for s in table][:3] == [
+        ("Ana", "=1st"),
+        ("Dee", "=1st"),
+        ("Fay", "3rd"),
+    ]
 
 
 def test_kind_labels_come_from_one_table() -> None:

@@ -104,8 +104,11 @@ class Outbox:
         self._shared = (reveal.number, players, shared)
         return shared
 
-    def reveal_line(self, shared: bytes, player: Player, places: dict[int, Standing]) -> bytes:
-        """One student's reveal line: the shared part and their own."""
+    def reveal_line(
+        self, shared: bytes, player: Player, places: dict[int, tuple[int, bool]]
+    ) -> bytes:
+        """One student's reveal line: the shared part and their own (`places`: each ranked
+        player's rank and tie, `Room.positions`)."""
         room = self.room
         reveal = room.reveal
         assert reveal is not None
@@ -124,15 +127,15 @@ class Outbox:
             }
             if isinstance(given.answer, NumberAnswer) and draws_guesses(reveal.question):
                 guess = given.answer.value
-        place = places.get(player.id)
+        rank, tied = places.get(player.id, (0, False))
         own = {
             "yours": yours,
             "guess": guess,
             "further_off": room.further_off(player),
             "points": player.points,
             "max_points": self.available(player, reveal.number),
-            "rank": place.rank if place else 0,
-            "tied": place.tied if place else False,
+            "rank": rank,
+            "tied": tied,
         }
         return reveal_line(shared, own)
 

@@ -51,7 +51,7 @@ from quiz.game.generate import Question
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer
 from quiz.game.session import SessionSettings
 from quiz.present.chart import CLASS_GUESSES, class_chart
-from quiz.present.ranking import Standing, standings_of
+from quiz.present.ranking import Standing, positions, standings_of
 from quiz.present.reveal_view import RevealView, reveal_view
 
 Phase = Literal["lobby", "question", "reveal", "finished"]
@@ -364,6 +364,15 @@ class Room:
             name_of=lambda p: p.name,
             player_id_of=lambda p: p.id,
             answered_of=lambda p: len(p.answers),
+        )
+
+    def positions(self) -> dict[int, tuple[int, bool]]:
+        """Each ranked player's (rank, tied), by player id: what a reveal tells each one."""
+        return positions(
+            self.ranked(),
+            points_of=lambda p: p.points,
+            name_of=lambda p: p.name,
+            id_of=lambda p: p.id,
         )
 
     def places(self) -> dict[int, Standing]:

@@ -94,9 +94,7 @@ class Saver:
         if not self.enabled:
             done()
             return
-        self._queue.append(
-            _Job(player, question, given, score, seconds, bonus, bonus_reason, done)
-        )
+        self._queue.append(_Job(player, question, given, score, seconds, bonus, bonus_reason, done))
         if len(self._queue) == 1:
             self._idle.clear()
             # Written once the loop has read what this pass brought (a class answering at

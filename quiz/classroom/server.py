@@ -153,7 +153,7 @@ class Host(Serving):
             return
         self.revealed_at = time.perf_counter()
         reveal = room.close()
-        places = room.places()
+        places = room.positions()
         shared = self._outbox.shared_reveal(len(places))
         for player in room.in_question():
             link = self._links.get(player.id)

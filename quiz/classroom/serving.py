@@ -214,9 +214,9 @@ class Serving:
             if room.number in player.answers:
                 link.send(Received(number=room.number))
         elif room.phase == "reveal" and player.plays(room.number):
-            places = room.places()
-            shared = self._outbox.shared_reveal(len(places))
-            link.send_bytes(self._outbox.reveal_line(shared, player, places))
+            positions = room.positions()
+            shared = self._outbox.shared_reveal(len(positions))
+            link.send_bytes(self._outbox.reveal_line(shared, player, positions))
         elif room.phase == "finished":
             top, places = self._outbox.podium()
             link.send(self._outbox.end(player, top, places))

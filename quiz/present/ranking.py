@@ -15,14 +15,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from quiz.present.words import ordinal, points, points_words, printable
+from quiz.present.words import ordinal, points_words, printable
 
 T = TypeVar("T")
 
 
-def tie_key(value: float) -> str:
-    """Points that read the same tie: the key two tied totals share."""
-    return points(value)
+def tie_key(value: float) -> float:
+    """Points that read the same tie: the key two tied totals share.
+
+    `round(value, 2)` is the double nearest the value correctly rounded to 0.01, and the
+    text every screen writes (`quiz.present.words.points`, "%.2f") is that same decimal:
+    two totals get one key exactly when they read the same, and keys sort as the totals
+    read. A number, not the text, because a class of 1,000 is ranked at every reveal.
+    """
+    return round(value, 2) + 0.0  # + 0.0: -0.0 is 0.0, as "-0" reads "0"
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ def _places(
     ties = [tie_key(points_of(item)) for item in items]  # once each: a class may be 1,000
     order = sorted(
         range(len(items)),
-        key=lambda i: (-float(ties[i]), name_of(items[i]).casefold(), i),
+        key=lambda i: (-ties[i], name_of(items[i]).casefold(), i),
     )
     keys = [ties[i] for i in order]
     last = len(order) - 1
@@ -63,6 +69,20 @@ def rank(
         Ranked(place, items[index], tied)
         for index, place, tied in _places(items, points_of, name_of)
     ]
+
+
+def positions(
+    items: Sequence[T],
+    points_of: Callable[[T], float],
+    name_of: Callable[[T], str],
+    id_of: Callable[[T], int],
+) -> dict[int, tuple[int, bool]]:
+    """Each item's (rank, tied), by id: the rule without the rows, for a reveal that only
+    tells each student their own place."""
+    return {
+        id_of(items[index]): (place, tied)
+        for index, place, tied in _places(items, points_of, name_of)
+    }
 
 
 def place_text(rank: int, tied: bool = False) -> str:
