@@ -28,9 +28,9 @@ def test_a_spliced_reveal_reads_as_one_reveal_with_each_students_own_fields(
         room.answer(ben, 1, None, 1e9)
     room.close()
     outbox = Outbox(room)
-    places = room.places()
-    shared = outbox.shared_reveal(len(places))
-    lines = {p.name: outbox.reveal_line(shared, p, places) for p in (ana, ben, chi)}
+    positions = room.positions()
+    shared = outbox.shared_reveal(len(positions))
+    lines = {p.name: outbox.reveal_line(shared, p, positions) for p in (ana, ben, chi)}
     read = {name: decode_server(line) for name, line in lines.items()}
     assert all(isinstance(r, RevealMsg) for r in read.values())
     first, second, none = read["Ana"], read["Ben"], read["Chi"]
