@@ -15,6 +15,9 @@ at once, an answer's time from handler to acknowledgement went from 10-18 ms to 
 The one write that can wait on the disk, the checkpoint (its fsyncs), is kept off the
 loop: the host's connection never checkpoints (`Store.defer_checkpoints`) and this
 module's thread runs a passive checkpoint every `CHECKPOINT_EVERY` answers.
+The trade-off: another program holding the store's write lock (a long write transaction)
+would stall the loop for up to the store's busy timeout. The quiz's own programs hold it
+for one short statement at a time, and readers (`quiz results`) never take it.
 
 A failed commit is logged and kept in `error` for the projector to show; the jobs'
 `done` still run, so no student waits forever on a broken disk.
