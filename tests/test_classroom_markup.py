@@ -109,7 +109,8 @@ async def test_the_projector_shows_names_and_bank_text_literally(
             return
         await app.host.finish()
         await until(pilot, lambda: app.view == "finished")
-        await until(pilot, lambda: flat(shown(app)).count(flat(NAME)) == 2)
+        # On the podium, once: a class of one has no table after it (quiz.present.final_board).
+        await until(pilot, lambda: flat(shown(app)).count(flat(NAME)) == 1)
         assert app.is_running, "no click, no crash"
 
 

@@ -212,8 +212,8 @@ def test_projector_leaderboard(shipped: LoadedBank, snap_compare: Snap) -> None:
 
 def test_projector_podium(shipped: LoadedBank, snap_compare: Snap) -> None:
     """The end of a one-question quiz: "Final results", 🥇 Ana and 🥇 Chi (equal points
-    share a medal rank), then the table with "[b]Bo[/b]" literal in 3rd; Footer:
-    Leaderboard, Teacher's report, Quit."""
+    share a medal rank), 🥉 "[b]Bo[/b]" literal; no table after it (everyone is on the
+    podium, each listed once); Footer: Leaderboard, Teacher's report, Quit."""
     room = new_room(shipped, pick(shipped, "choice"))
 
     async def script(pilot: Pilot, app: HostApp) -> None:

@@ -9,6 +9,8 @@ what.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from quiz.screens.classroom.lobby_web import WebWays
 from quiz.screens.widgets.figure_card import FigureCard
 from quiz.screens.widgets.log_chart import LogChart
@@ -22,7 +24,8 @@ from textual.widgets import Footer, Static
 from quiz.classroom.room import Room
 from quiz.present.bonus import rules
 from quiz.present.class_answers import guesses_text
-from quiz.present.ranking import Standing, medal, podium
+from quiz.present.final_board import final_board
+from quiz.present.ranking import Standing, medal
 
 BAR_WIDTH = 40
 
@@ -252,21 +255,17 @@ class LeaderboardScreen(ProjectorScreen):
 
     def draw(self) -> None:
         standings = self.room.standings()
-        lines = [
-            Content.assemble((f"{s.place:>5}  ", "bold"), Content(s.name), f"  {s.points_text}")
-            for s in standings[: self.TOP]
-        ]
-        if len(standings) > self.TOP:
-            lines.append(Content(f"… and {len(standings) - self.TOP} more"))
+        more = len(standings) - self.TOP
         self.query_one("#table", Static).update(
-            Content("\n").join(lines) if lines else Content("No players.")
+            table_content(standings[: self.TOP], f"… and {more} more" if more > 0 else "")
+            if standings
+            else Content("No players.")
         )
 
 
-class PodiumScreen(LeaderboardScreen):
-    """The end: the top three, then everyone."""
-
-    TOP = 30
+class PodiumScreen(ProjectorScreen):
+    """The end: the medal winners, then the rest of the class (`quiz.present.final_board`
+    decides who is in which, so nobody is listed twice)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Final results"), id="title")
@@ -277,11 +276,25 @@ class PodiumScreen(LeaderboardScreen):
         yield Footer()
 
     def draw(self) -> None:
-        super().draw()
-        top = podium(self.room.standings())
+        board = final_board(self.room.standings())
         self.query_one("#podium", Static).update(
-            podium_content(top) if top else Content("The quiz is over.")
+            podium_content(list(board.medals)) if board.medals else Content("The quiz is over.")
         )
+        table = self.query_one("#table", Static)
+        # Everyone on the podium: no second table (nor its blank line).
+        table.display = bool(board.rest)
+        table.update(table_content(board.rest, board.more_text))
+
+
+def table_content(rows: Sequence[Standing], more: str = "") -> Content:
+    """Leaderboard rows, one per line: rank, name, points; `more` ("… and 4 more") last."""
+    lines = [
+        Content.assemble((f"{s.place:>5}  ", "bold"), Content(s.name), f"  {s.points_text}")
+        for s in rows
+    ]
+    if more:
+        lines.append(Content(more))
+    return Content("\n").join(lines)
 
 
 def podium_content(rows: list[Standing]) -> Content:
