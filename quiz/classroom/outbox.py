@@ -100,6 +100,7 @@ class Outbox:
             chart=tuple(point_message(p) for p in figures),
             note=reveal.view.note,
             players=players,
+            right=None if question.answer_index is None else reveal.counts[question.answer_index],
         ).shared_json()
         self._shared = (reveal.number, players, shared)
         return shared

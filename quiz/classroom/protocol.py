@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 _Decoded = TypeVar("_Decoded")
 
-PROTOCOL_VERSION = 2
-"""2: every host message has `number`; answers carry no text; errors may say retry."""
+PROTOCOL_VERSION = 3
+"""2: every host message has `number`; answers carry no text; errors may say retry.
+3: a reveal says how many picked the right option (`RevealMsg.right`)."""
 DEFAULT_PORT = 8765
 MAX_LINE = 4096
 """Longest line (bytes, newline included) a host accepts from a client."""
@@ -259,6 +260,9 @@ class RevealMsg(Message):
     note: Text | None = None
     players: int = 0
     """Players on the leaderboard (what a rank is out of)."""
+    right: int | None = Field(default=None, ge=0)
+    """Players who picked the right option; None for a number question
+    (`quiz.present.class_answers` says which line each gets)."""
     # The student's own part, as in YourReveal:
     yours: YourAnswer | None = None
     guess: float | None = None

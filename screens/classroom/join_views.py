@@ -28,7 +28,7 @@ from quiz.classroom.protocol import EndMsg, QuestionMsg, RevealMsg
 from quiz.classroom.views import podium, student_reveal
 from quiz.game.generate import KINDS, Kind, Question
 from quiz.game.scoring import RULE_TEXT, Answer, ChoiceAnswer, NumberAnswer, read_answer
-from quiz.present.class_answers import further_off_text
+from quiz.present.class_answers import class_text
 from quiz.present.keys import not_an_option
 from quiz.present.ranking import place_text
 from quiz.present.words import points_of, points_words
@@ -248,8 +248,11 @@ class JoinRevealScreen(Screen[None]):
     def _class_line(self) -> Content:
         reveal = self.reveal
         return Content(
-            further_off_text(
-                reveal.answered, reveal.further_off, answered_yourself=reveal.yours is not None
+            class_text(
+                reveal.answered,
+                yours=reveal.yours.correct if reveal.yours is not None else None,
+                right=reveal.right,
+                further_off=reveal.further_off,
             )
         )
 
