@@ -8,6 +8,8 @@ views that the Textual screens, `--plain`, the projector and the student app onl
 - `verdict`: right / close / wrong (or inside / outside your bounds) and its words
 - `chart`: the chart's points and which guesses it draws, and the legend
 - `ranking`: ranks with ties (one tolerance rule), leaderboard rows, the podium
+- `final_board`: the projector's final screen, the podium then the rest of the class
+- `class_answers`: how the class answered, on the projector and for each student
 - `reveal_view`, `summary_view`, `progress`: the views of a reveal, a summary, the header
 - `replay`: the command that plays a quiz again
 - `plain_text`: the plain-text layout of those views, for `--plain` and `preview`
