@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from classroom_loopback import Peer, hosting
-from textual.widgets import Static
 
 from quiz.bank.loader import LoadedBank
 from quiz.classroom.protocol import AnswerMsg, EndMsg, Received, RevealMsg, Welcome
@@ -204,7 +203,7 @@ async def test_the_podium_offers_the_report(second_bank: LoadedBank, tmp_path: P
                 break
             await pilot.pause(0.02)
         assert isinstance(app.screen, ReportScreen)
-        shown = str(app.screen.query_one("#report-text", Static).render())
+        shown = " ".join(str(w.render()) for w in app.screen.query("#report-text Static"))
         assert "1 of 1 right (100%)" in shown and "Ana" in shown
         assert (tmp_path / f"classroom-session-{record.session_id}-report.csv").exists()
         await pilot.press("escape")

@@ -8,6 +8,10 @@
 - `--session N --report`: the teacher's report (`quiz.present.report`), printed, and
   written beside the store as two CSV files (per question, per player) whose paths are
   printed after it (`quiz.classroom.summary.write_report`). It needs one session.
+  In a terminal each entry wraps under its own text at the terminal's width (at most
+  100 columns, as `--plain`); `$COLUMNS`, when set, is that width. Piped or written to
+  a file with no `$COLUMNS`, the width is unknown and every line comes whole, one line
+  per fact (as grep and a file want them, and as before). The CSV files never wrap.
 
 An empty store is a friendly line (CSV: the header alone, and a note on stderr), and
 reading creates nothing. A session that is not in the store is the same error in every
@@ -20,6 +24,8 @@ exit 2) and printed once by `quiz.cli.main`.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 
 from quiz.errors import UsageError
@@ -55,8 +61,24 @@ def _write_csv(store: Store, session_id: int | None, summary: bool) -> None:
         print(f"quiz: no answers stored in {where}", file=sys.stderr)
 
 
+MAX_COLUMNS = 100
+"""The widest the report is wrapped: `--plain`'s width, so long lines stay readable."""
+
+
+def report_columns() -> int | None:
+    """The width to wrap the report at: `$COLUMNS` when it is a positive number, else the
+    terminal's when stdout is one; None (a pipe or a file): lines whole."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return min(int(columns), MAX_COLUMNS)
+    if sys.stdout.isatty():
+        return min(shutil.get_terminal_size().columns, MAX_COLUMNS)
+    return None
+
+
 def _report(store: Store, session_id: int | None, csv: bool) -> None:
     from quiz.classroom.summary import write_report
+    from quiz.present.report import wrap_report
 
     if session_id is None or csv:
         raise UsageError(
@@ -70,11 +92,15 @@ def _report(store: Store, session_id: int | None, csv: bool) -> None:
         raise StoreError(f"cannot write the report's CSV files: {where}: {exc.strerror}") from None
     if report is None:
         raise NoSession(session_id, store.path)
-    for line in report.lines:
+    columns = report_columns()
+    for line in wrap_report(
+        [*report.lines, "", "Written as CSV, per question and per player:"], columns
+    ):
         print(line)
-    print()
-    print(f"Written as CSV: {report.questions_csv} (per question)")
-    print(f"                {report.players_csv} (per player)")
+    # Each path whole on a line of its own, from the margin: one that is wider than the
+    # terminal folds as a path, and can be copied.
+    print(report.questions_csv)
+    print(report.players_csv)
 
 
 def run_results(args: argparse.Namespace) -> int:

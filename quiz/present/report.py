@@ -9,12 +9,21 @@ numbers are `quiz.results.report`'s; every name, prompt and answer passes throug
 
 The CSV (`write_report_csv`) has one row per question; the per-player table is the
 per-player summary (`write_summary_csv`), written beside it.
+
+Wrapping: every line is a lead (its margin and its entry's marker: "  1. ", "     answer: ",
+"    2. ") and a text (`split_lead`). A line too long for the screen continues under its
+own text, the lead's width in from the margin, so a question's second line never reads as
+a new entry: `wrap_report` does it for a terminal, and the projector lays the lead and the
+text out as two columns (`quiz.screens.classroom.report_view`). The title and the section
+headings have no lead: they wrap at the margin, each a paragraph of its own.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import re
+import textwrap
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from quiz.present.results import ranked_players
@@ -38,6 +47,43 @@ REPORT_COLUMNS = (
     "most_common_wrong_answer",
     "most_common_wrong_count",
 )
+
+
+_LEAD = re.compile(r" *(?:\d+\. +|answer: )?")
+"""A line's margin, then the marker its entry starts with: a question's or a rank's
+number, or the answer's label. Only the start is read, so a prompt or a name that holds
+"3. " or "answer: " is text."""
+
+
+def split_lead(line: str) -> tuple[str, str]:
+    """`line` as (lead, text): where a wrapped line of this entry continues (under the
+    text, the lead's width in)."""
+    lead = _LEAD.match(line)
+    end = lead.end() if lead else 0
+    return line[:end], line[end:]
+
+
+def wrap_report(lines: Iterable[str], width: int | None) -> Iterator[str]:
+    """The report's lines for a terminal `width` columns wide, each entry continuing under
+    its own text. A word longer than its room is kept whole (the terminal folds it), so a
+    number, a name or an answer is never cut in two. `width` None (the width is unknown: a
+    pipe or a file) gives the lines whole, one line per fact, as grep and a file want them.
+    Widths are counted in characters: a wide (East Asian) character counts as one."""
+    for line in lines:
+        if width is None or len(line) <= width:
+            yield line
+            continue
+        lead, text = split_lead(line)
+        # On a very narrow terminal the text keeps at least half the width.
+        hang = " " * min(len(lead), width // 2)
+        yield from textwrap.wrap(
+            text,
+            width,
+            initial_indent=lead,
+            subsequent_indent=hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [line]
 
 
 def _percent(share: float | None) -> str:
