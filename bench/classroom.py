@@ -169,13 +169,15 @@ async def students(
     clients: int, workers: int, port: int, code: str, spread: float, profile: Path | None
 ) -> list[asyncio.subprocess.Process]:
     """Start the students: `workers` processes of bench/classroom_students.py."""
+    from quiz.classroom.protocol import PROTOCOL_VERSION
+
     per = -(-clients // workers)
     procs = []
     for w in range(workers):
         if w * per >= clients:
             break
         args = [str(w), str(w * per), str(min(per, clients - w * per)), str(port), code]
-        args += [str(spread), "1"]
+        args += [str(spread), "1", str(PROTOCOL_VERSION)]
         if profile:
             args.append(
                 str(profile / f"students-{clients}-{'burst' if not spread else 'sprea'}-{w}.prof")
@@ -272,6 +274,9 @@ async def run(
         f"  answers sent {sent}, acknowledged {len(acks)}, stored {stored}; "
         f"answers lost: {sent - min(len(acks), stored)} (goal 0)"
     )
+    if not ack_times or not lags:  # nobody got in (a refused hello): say why, time nothing
+        print(f"  no answer was acknowledged; student errors: {len(errors)}, first: {errors[:1]}")
+        return False
     for name, values in (("answer -> ack", ack_times), ("reveal -> last student", lags)):
         median, p99 = statistics.median(values), percentile(values, 0.99)
         print(

@@ -1,6 +1,6 @@
 """The students of bench/classroom.py: one child process holding many loopback students.
 
-    python bench/classroom_students.py WORKER FIRST COUNT PORT CODE SPREAD SEED
+    python bench/classroom_students.py WORKER FIRST COUNT PORT CODE SPREAD SEED VERSION [PROFILE]
 
 Each student is a bare `asyncio.Protocol`, not the real client: it does as little per
 message as it can, so the times measure the host and the wire, not the students' own
@@ -30,9 +30,6 @@ TIMEOUT = 30.0
 DEADLINE = 900.0
 IDLE_SECONDS = 2.5
 RETRIES = 8
-PROTOCOL_VERSION = 2
-"""quiz.classroom.protocol.PROTOCOL_VERSION (not imported: the students load nothing
-of the quiz, so a child starts in milliseconds)."""
 
 
 def question_number(line: bytes) -> int:
@@ -45,14 +42,11 @@ def question_number(line: bytes) -> int:
 
 
 class Student(asyncio.Protocol):
-    def __init__(self, name: str, code: str, spread: float, rng: random.Random, out: Any) -> None:
+    def __init__(
+        self, name: str, hello: dict[str, Any], spread: float, rng: random.Random, out: Any
+    ) -> None:
         self.name = name
-        self.hello = (
-            json.dumps(
-                {"type": "hello", "version": PROTOCOL_VERSION, "code": code, "name": name}
-            ).encode()
-            + b"\n"
-        )
+        self.hello = json.dumps({**hello, "name": name}).encode() + b"\n"
         self.spread = spread
         self.rng = rng
         self.out = out
@@ -122,14 +116,14 @@ class Student(asyncio.Protocol):
 
 
 async def student(
-    index: int, worker: int, port: int, code: str, spread: float, seed: int, out: Any
+    index: int, worker: int, port: int, hello: dict[str, Any], spread: float, seed: int, out: Any
 ) -> None:
     loop = asyncio.get_running_loop()
     rng = random.Random(seed * 100_003 + index)
     # Each student from its own loopback address, as a class's computers would be.
     source = f"127.{worker + 1}.{index // 250}.{index % 250 + 1}"
     for attempt in range(RETRIES):
-        protocol = Student(f"s{worker}-{index}", code, spread, rng, out)
+        protocol = Student(f"s{worker}-{index}", hello, spread, rng, out)
         await asyncio.wait_for(
             loop.create_connection(
                 lambda p=protocol: p,  # this attempt's protocol (bound now, not at the call)
@@ -150,12 +144,12 @@ async def student(
 
 
 async def main_async(
-    worker: int, first: int, count: int, port: int, code: str, spread: float, seed: int
+    worker: int, first: int, count: int, port: int, hello: dict[str, Any], spread: float, seed: int
 ) -> None:
     out: dict[str, Any] = {"sent": 0, "acks": [], "reveals": {}, "errors": [], "retries": 0}
     tasks = []
     for index in range(first, first + count):
-        tasks.append(asyncio.create_task(student(index, worker, port, code, spread, seed, out)))
+        tasks.append(asyncio.create_task(student(index, worker, port, hello, spread, seed, out)))
         if index % 50 == 49:
             await asyncio.sleep(0.02)  # under the listen backlog
     done = await asyncio.gather(*tasks, return_exceptions=True)
@@ -166,17 +160,20 @@ async def main_async(
 def main() -> None:
     worker, first, count, port = (int(a) for a in sys.argv[1:5])
     code, spread, seed = sys.argv[5], float(sys.argv[6]), int(sys.argv[7])
-    if len(sys.argv) > 8:  # a profile file: where the students' own time goes
+    # The protocol's version comes from the parent, which imports the quiz: the students
+    # load nothing of it, so a child starts in milliseconds.
+    hello = {"type": "hello", "version": int(sys.argv[8]), "code": code}
+    if len(sys.argv) > 9:  # a profile file: where the students' own time goes
         import cProfile
 
         cProfile.runctx(
-            "asyncio.run(main_async(worker, first, count, port, code, spread, seed))",
+            "asyncio.run(main_async(worker, first, count, port, hello, spread, seed))",
             globals(),
             locals(),
-            sys.argv[8],
+            sys.argv[9],
         )
         return
-    asyncio.run(main_async(worker, first, count, port, code, spread, seed))
+    asyncio.run(main_async(worker, first, count, port, hello, spread, seed))
 
 
 if __name__ == "__main__":
