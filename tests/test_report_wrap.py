@@ -5,6 +5,7 @@ on the projector's report view, so a continuation never reads as a new entry."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from quiz.classroom.room import Room
 from quiz.cli.main import main
 from quiz.game import scoring
 from quiz.game.generate import Question
-from quiz.present.report import split_lead, wrap_report
+from quiz.present.report import report_lines, split_lead, wrap_report
 from quiz.results.record import GameRecord
+from quiz.results.report import session_results
 from quiz.results.store import Store
 
 LONG = Question(
@@ -103,6 +105,29 @@ def test_a_pipe_gets_the_report_whole(
     monkeypatch.delenv("COLUMNS", raising=False)
     assert main(["results", "--data-dir", str(tmp_path), "--session", str(sid), "--report"]) == 0
     assert f"  1. {LONG.prompt}\n" in capsys.readouterr().out
+
+
+def test_question_ten_lines_up_with_question_nine(second_bank: LoadedBank, tmp_path: Path) -> None:
+    """Numbers right-aligned: every question's prompt, answer and figures share one column,
+    so a continuation of any of them is under the same text."""
+    with Store(tmp_path) as store:
+        sid = store.start_session(bank=second_bank, mode="classroom", seed=1, total=10)
+        pid = store.add_player(sid, "Ana")
+        for n in range(1, 11):
+            question = replace(LONG, id=f"choice-{n}", prompt=f"Question {n}: {LONG.prompt}")
+            result = scoring.score(question, scoring.ChoiceAnswer(1))
+            store.record(sid, pid, question, "1,200", result, 2.0)
+        store.finish_session(sid)
+        results = session_results(store, sid)
+    assert results is not None
+    lines = list(report_lines(results))
+    section = lines[lines.index("Questions") + 1 : lines.index("Players") - 1]
+    numbered = re.compile(r" *\d+\. ")  # a prompt's line: its text after the number
+    starts = {m.end() if (m := numbered.match(x)) else len(x) - len(x.lstrip()) for x in section}
+    assert starts == {6}, section[:6]
+    wrapped = list(wrap_report(lines, 40))
+    assert_hangs(wrapped, f"Question 9: {LONG.prompt}", 40)
+    assert_hangs(wrapped, f"Question 10: {LONG.prompt}", 40)
 
 
 def test_a_lead_is_the_margin_and_the_entrys_marker_only() -> None:

@@ -120,10 +120,14 @@ def report_lines(results: SessionResults) -> Iterator[str]:
     yield "Questions"
     if not results.questions:
         yield "  no answers stored"
+    # Numbers right-aligned, so question 10's prompt, answer and figures start in the
+    # same column as question 9's.
+    digits = len(str(max((r.number for r in results.questions), default=1)))
+    under = " " * (4 + digits)
     for result in results.questions:
-        yield f"  {result.number}. {printable(result.prompt)}"
-        yield f"     answer: {printable(result.correct_answer)}"
-        yield f"     {question_line(result)}"
+        yield f"  {result.number:>{digits}}. {printable(result.prompt)}"
+        yield f"{under}answer: {printable(result.correct_answer)}"
+        yield f"{under}{question_line(result)}"
     yield ""
     yield "Players"
     if not session.players:
