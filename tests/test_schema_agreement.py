@@ -304,6 +304,7 @@ def _errors(bank: dict[str, Any]) -> str:
         (CHOICE, "options", MISSING),
         (ESTIMATE, "options", ["A", "B"]),
         (FIGURE, "as_of", "2024-02-30"),
+        (CHOICE, "unit", "times"),  # a choice's options carry their own unit
     ],
 )
 def test_what_the_issue_found_the_schema_let_through_is_refused(

@@ -16,7 +16,9 @@ import pytest
 
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.bank.numbers import read_number
+from quiz.errors import BankError
 from quiz.game.generate import Question, Settings, all_questions, generate
+from quiz.game.hints import examples
 from quiz.game.linear_distractors import STEP_HIGH
 from quiz.game.quantity import LINEAR_RULES, TIMES, UnitWords, quantity_text
 from quiz.game.scoring import ChoiceAnswer, NumberAnswer, read_answer, rule_text, score
@@ -312,3 +314,43 @@ def test_a_written_question_does_not_mark_its_figure_as_the_answer(tmp_path: Pat
     assert not any(point.kind == "answer" for point in explanation.chart)
     # The figure is still shown first, as what the question is about.
     assert explanation.cards[0].figure_id == "crowd-police"
+
+
+def test_a_hand_written_how_many_times_question_reads_17x(shipped: LoadedBank) -> None:
+    """The shipped bank's hand-written ratio estimate names its unit: "17x" is an answer
+    and its hint is ratio-sized, not "64k" (found in a classroom: "17x" was refused)."""
+    written = [q for q in all_questions(shipped) if q.kind == "written" and not q.options]
+    ratios = [q for q in written if "how many times" in q.prompt]
+    assert ratios, "the shipped bank asks a hand-written 'how many times' question"
+    hint = examples(shipped, ratios)
+    for question in ratios:
+        assert question.unit == "times" and question.number_kind == "ratio"
+        assert read_answer(question, "17x") == NumberAnswer(17.0, "17x")
+        assert question.answer_text.endswith(" times")
+        assert hint.for_question(question) != hint, "ratio examples, not the bank's scale"
+
+
+def test_a_written_estimate_takes_the_unit_its_author_names(tmp_path: Path) -> None:
+    """`unit` on a hand-written estimate reads and writes its answer as a figure's unit
+    does; without one the answer is a bare number, as before; a choice may not have one."""
+    estimate = '[[questions]]\nkind = "estimate"\nprompt = "How many arrests?"\nanswer = 120\n'
+    text = MARCH.read_text(encoding="utf-8") + "\n" + estimate
+    text += 'unit = { singular = "arrest", plural = "arrests" }\n\n' + estimate
+    (tmp_path / "march.txt").write_text(
+        (MARCH.parent / "march.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "march.toml"
+    path.write_text(text, encoding="utf-8")
+    named, bare = (
+        q for q in all_questions(load_bank(path, use_cache=False)) if q.kind == "written"
+    )
+    assert (named.answer_text, bare.answer_text) == ("120 arrests", "120")
+    assert read_answer(named, "120 arrests") == NumberAnswer(120.0, "120 arrests")
+    with pytest.raises(ValueError):  # a unit the question does not name is not taken
+        read_answer(bare, "120 arrests")
+    choice = '[[questions]]\nkind = "choice"\nprompt = "Who?"\nanswer = "A"\n'
+    path.write_text(text + "\n" + choice + 'options = ["A", "B"]\nunit = "times"\n', "utf-8")
+    with pytest.raises(BankError) as caught:
+        load_bank(path, use_cache=False)
+    assert "expected no `unit` in a choice question" in str(caught.value)
+    assert "questions[2].unit" in str(caught.value)

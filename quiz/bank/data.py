@@ -147,6 +147,8 @@ class WrittenQuestion:
     figure: str | None = None
     explain: str | None = None
     points: float = 1.0
+    unit: Unit | None = None
+    """An estimate's unit, when it names one ("times" for a ratio)."""
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,10 @@ def either(*keys: str) -> dict[str, Any]:
     return {"oneOf": [{"required": [key]} for key in keys]}
 
 
-NO_RANGE = {"not": {"anyOf": [{"required": ["low"]}, {"required": ["high"]}]}}
+NO_RANGE_OR_UNIT = {
+    "not": {"anyOf": [{"required": ["low"]}, {"required": ["high"]}, {"required": ["unit"]}]}
+}
+"""A choice question states no range and no unit: its options carry their own."""
 RANGE_TOGETHER = {"dependentRequired": {"low": ["high"], "high": ["low"]}}
 
 

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from quiz.bank.fields import (
-    NO_RANGE,
+    NO_RANGE_OR_UNIT,
     PEOPLE,
     RANGE_TOGETHER,
     ArticleText,
@@ -235,7 +235,7 @@ class WrittenQuestion(Strict):
                     {
                         "required": ["options", "answer"],
                         "properties": {"answer": {"type": "string"}},
-                        **NO_RANGE,
+                        **NO_RANGE_OR_UNIT,
                     },
                 ),
                 when(
@@ -273,6 +273,8 @@ class WrittenQuestion(Strict):
     """Shown after the answer: why the answer is right, in the article's terms."""
     points: Count = 1.0
     """Weight of this question."""
+    unit: Annotated[Line | Unit, AfterValidator(as_unit)] | None = None
+    """For "estimate": the answer's unit, as a figure's; "times" for a ratio (typed 17x)."""
 
     @model_validator(mode="after")
     def _answer_fits_kind(self) -> WrittenQuestion:
@@ -317,7 +319,7 @@ class WrittenQuestion(Strict):
                     f" found {quoted(self.answer)}{hint}",
                     "answer",
                 )
-            for name in ("low", "high"):
+            for name in ("low", "high", "unit"):
                 if getattr(self, name) is not None:
                     raise rule(f"expected no `{name}` in a choice question", name)
         else:

@@ -194,10 +194,7 @@ def _build_ratio(index: Index, spec: Spec, rng: random.Random) -> Question:
         prompt=prompt,
         low=min(low, high),
         high=max(low, high),
-        unit="times",
-        unit_words=("time", "times", "x", "×"),
-        unit_shown=TIMES,
-        number_kind="ratio",
+        **RATIO_UNIT,
         figure_ids=spec.figures,
         points=max(big.points, small.points),
     )
@@ -249,9 +246,26 @@ def _build_written(index: Index, spec: Spec, rng: random.Random) -> Question:
     else:
         assert written.low is not None and written.high is not None
         low, high = written.low, written.high
-    # No unit: a hand-written estimate may ask for a ratio or a difference, not the
-    # linked figure's quantity.
-    return Question(**common, low=low, high=high)
+    return Question(**common, low=low, high=high, **_written_unit(written.unit))
+
+
+RATIO_UNIT: dict[str, Any] = {
+    "unit": "times",
+    "unit_words": ("time", "times", "x", "×"),
+    "unit_shown": TIMES,
+    "number_kind": "ratio",
+}
+"""How a "how many times" answer is read and written: 17, 17x, 17 times."""
+
+
+def _written_unit(unit: Unit | None) -> dict[str, Any]:
+    """A hand-written estimate's unit fields. None: the author named no unit, and the
+    linked figure's is no guide (the question may ask for a ratio or a difference)."""
+    if unit is None:
+        return {}
+    if unit.plural == "times":
+        return RATIO_UNIT
+    return {"unit": unit.plural, "unit_words": unit_words(unit), "unit_shown": unit_display(unit)}
 
 
 BUILDERS: dict[str, Callable[[Index, Spec, random.Random], Question]] = {
