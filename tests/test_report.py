@@ -176,6 +176,38 @@ async def test_a_hosted_session_reports_what_the_class_did(
     assert "Ben" in text and "0 answered, 3 missed" in text
 
 
+async def test_a_class_of_one_is_1_player_in_the_report_and_the_hosts_last_words(
+    second_bank: LoadedBank, tmp_path: Path
+) -> None:
+    """`quiz host`'s closing lines and the report's title count players as words do."""
+    from types import SimpleNamespace
+
+    from quiz.cli.classroom import write_player_summary
+
+    store = Store(tmp_path)
+    async with hosting(second_bank, store=store) as host:
+        ana = await Peer.connect(host.address)  # type: ignore[arg-type]
+        await ana.hello(host.room.code, "Ana")
+        await ana.expect(Welcome)
+        for number, question in enumerate(host.room.questions, start=1):
+            await host.next()
+            await ana.send(
+                AnswerMsg(number=number, value=question.low, choice=question.answer_index)
+            )
+            await ana.expect(Received)
+            await ana.expect(RevealMsg)
+        await host.next()
+        await ana.expect(EndMsg)
+        said = write_player_summary(SimpleNamespace(store=store, record=host.record))  # type: ignore[arg-type]  # only its store and record are read
+    store.close()
+    assert said is not None and "per-player summary (1 player):" in said
+    assert (tmp_path / "classroom-session-1-report.csv").is_file()
+    report = session_results(Store(tmp_path), 1)
+    assert report is not None
+    title = next(iter(report_lines(report)))
+    assert title.endswith(", 3 questions, 1 player"), title
+
+
 async def test_the_podium_offers_the_report(second_bank: LoadedBank, tmp_path: Path) -> None:
     from quiz.screens.classroom.host_app import make_host_app
     from quiz.screens.classroom.report_view import ReportScreen

@@ -254,6 +254,7 @@ def write_player_summary(plan: HostPlan) -> str | None:
     """After the session: the per-player summary and the teacher's report beside the
     store; lines to print, or None when nobody played."""
     from quiz.classroom.summary import write_report
+    from quiz.present.counts import players_text
 
     store, session_id = plan.store, plan.record.session_id
     if session_id is None or plan.record.outcome in (None, "discarded"):
@@ -269,6 +270,6 @@ def write_player_summary(plan: HostPlan) -> str | None:
         report.questions_csv.unlink(missing_ok=True)
         return None
     return (
-        f"quiz: per-player summary ({report.players} players): {report.players_csv}\n"
+        f"quiz: per-player summary ({players_text(report.players)}): {report.players_csv}\n"
         f"quiz: teacher's report, per question: {report.questions_csv}"
     )

@@ -26,6 +26,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from quiz.present.counts import players_text, questions_text
 from quiz.present.results import ranked_players
 from quiz.present.words import printable, total_of
 from quiz.results.export import csv_number, csv_text
@@ -110,11 +111,9 @@ def question_line(result: QuestionResult) -> str:
 
 def report_lines(results: SessionResults) -> Iterator[str]:
     session = results.session
-    players = len(session.players)
     yield (
         f"Teacher's report, session {session.id}: {printable(session.bank_title)}, "
-        f"{len(results.questions)} question{'s' if len(results.questions) != 1 else ''}, "
-        f"{players} player{'s' if players != 1 else ''}"
+        f"{questions_text(len(results.questions))}, {players_text(len(session.players))}"
     )
     yield ""
     yield "Questions"
