@@ -4,12 +4,11 @@ off" for an estimate, how many classmates got it right for an option question.""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 import pytest
+from pilot_wait import until
 from quiz.screens.classroom.join_app import JoinApp
 from quiz.screens.classroom.join_views import JoinQuestionScreen, JoinRevealScreen
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.bank.loader import LoadedBank
@@ -78,14 +77,6 @@ def test_an_estimate_keeps_further_off() -> None:
 
 
 # -- the student's app, against a real host ------------------------------------------
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool]) -> None:
-    for _ in range(250):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the student's app never got there")
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,7 @@ first rank after the medals (`quiz.present.final_board`), never the winners twic
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from pilot_wait import until
 from quiz.screens.classroom.host_app import HostApp, make_host_app
 from quiz.screens.classroom.host_views import HostRevealScreen, PodiumScreen
 from textual.pilot import Pilot
@@ -75,14 +74,6 @@ FACTORS = (1.0, 1.5, 3.0, 3.0, 40.0)
 
 def estimate(bank: LoadedBank) -> Question:
     return next(q for q in generate(bank, Settings(count=20, seed=3)) if q.is_numeric)
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool]) -> None:
-    for _ in range(250):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the projector never got there")
 
 
 def shown(app: HostApp) -> str:

@@ -211,30 +211,14 @@ async def test_a_class_of_one_is_1_player_in_the_report_and_the_hosts_last_words
 async def test_the_podium_offers_the_report(second_bank: LoadedBank, tmp_path: Path) -> None:
     from quiz.screens.classroom.host_app import make_host_app
     from quiz.screens.classroom.report_view import ReportScreen
+    from report_kit import open_report
 
     store = Store(tmp_path)
     room = Room([CHOICE], seconds=600)
     record = GameRecord(store, second_bank, mode="classroom", seed=1, total=1)
     app = make_host_app(room, record=record, shown_address="127.0.0.1:1")
     async with app.run_test(size=(100, 30)) as pilot:
-        player = room.join("Ana")
-        await pilot.press("enter")
-        await pilot.pause()
-        room.answer(player, 1, 1, None)
-        app.host.saver.answer(player, CHOICE, "1,200", player.answers[1].score, 1.0, lambda: None)
-        await app.host.skip()
-        await app.host.finish()
-        for _ in range(100):
-            if app.view == "finished":
-                break
-            await pilot.pause(0.02)
-        assert app.check_action("report", ()), "the podium's footer offers t"
-        await pilot.press("t")
-        for _ in range(100):
-            if isinstance(app.screen, ReportScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, ReportScreen)
+        await open_report(app, pilot, "Ana", CHOICE, 1, "1,200")
         shown = " ".join(str(w.render()) for w in app.screen.query("#report-text Static"))
         assert "1 of 1 right (100%)" in shown and "Ana" in shown
         assert (tmp_path / f"classroom-session-{record.session_id}-report.csv").exists()

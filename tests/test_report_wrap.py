@@ -150,30 +150,14 @@ async def test_the_projectors_report_wraps_each_entry_under_its_text(
 ) -> None:
     """At 40x12 the prompt runs below the fold: the lines shown hang under its text."""
     from quiz.screens.classroom.host_app import make_host_app
-    from quiz.screens.classroom.report_view import ReportScreen
+    from report_kit import open_report
 
     store = Store(tmp_path)
     room = Room([LONG], seconds=600)
     record = GameRecord(store, second_bank, mode="classroom", seed=1, total=1)
     app = make_host_app(room, record=record, shown_address="127.0.0.1:1")
     async with app.run_test(size=size) as pilot:
-        player = room.join(NAME)
-        await pilot.press("enter")
-        await pilot.pause()
-        room.answer(player, 1, 2, None)
-        app.host.saver.answer(player, LONG, "12,000", player.answers[1].score, 1.0, lambda: None)
-        await app.host.skip()
-        await app.host.finish()
-        for _ in range(100):
-            if app.view == "finished":
-                break
-            await pilot.pause(0.02)
-        await pilot.press("t")
-        for _ in range(100):
-            if isinstance(app.screen, ReportScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, ReportScreen)
+        await open_report(app, pilot, NAME, LONG, 2, "12,000")
         await pilot.pause()
         lines = screen_lines(pilot)
         assert_hangs(lines, LONG.prompt, size[0], fold=size[1] <= 12)

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from pilot_wait import until
 from quiz.screens.classroom import join_app
 from quiz.screens.classroom.host_app import HostApp, make_host_app
 from quiz.screens.classroom.host_views import HostQuestionScreen, HostRevealScreen
@@ -56,15 +57,6 @@ def pick(bank: LoadedBank, kind: str, figures: int = 1) -> Question:
 
 def new_room(bank: LoadedBank, *questions: Question) -> Room:
     return Room(list(questions), loaded=bank, seconds=SECONDS, code=CODE, clock=frozen)
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool]) -> None:
-    """Wait (bounded) for the app to get somewhere."""
-    for _ in range(250):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the app never got there")
 
 
 async def settle(pilot: Pilot) -> None:
