@@ -95,7 +95,7 @@ def test_the_report_in_words_and_as_csv(second_bank: LoadedBank, tmp_path: Path)
     text = "\n".join(report_lines(results))
     assert "1 of 4 right (25%)" in text
     assert "most common wrong answer 12,000 (2)" in text
-    assert "estimates a median 2.0x off" in text
+    assert "estimates a median 2x off" in text
     assert "1 missed" in text
     players = [line.split() for line in text.split("Players\n")[1].splitlines()]
     assert [(row[0], row[1]) for row in players] == [
@@ -172,7 +172,7 @@ async def test_a_hosted_session_reports_what_the_class_did(
     assert report is not None
     text = "\n".join(report.lines)
     assert text.count("1 of 2 right (50%)") == 1, "Ana is right on the option question only"
-    assert text.count("estimates a median 4.0x off") == 2
+    assert text.count("estimates a median 4x off") == 2
     assert "Ben" in text and "0 answered, 3 missed" in text
 
 

@@ -51,7 +51,7 @@ def test_an_estimate_off_says_how_far_and_the_points_once(shipped: LoadedBank) -
     answered = Session([question]).answer(NumberAnswer(question.low * 3, "x"))
     assert answered.score.reason.endswith(score_points(answered.score))  # the stored reason
     reason = why(answered.score)
-    assert reason == "3.0x too high"
+    assert reason == "3x too high"
     view = solo_reveal(answered, explain(shipped, question))
     assert view.answer_rows()[-1] == ("Why", reason)
     assert reveal_lines(view)[1] == f"Score: {score_points(answered.score)} ({reason})."
@@ -65,7 +65,7 @@ def test_bounds_say_how_wide_they_were_or_where_the_truth_fell(shipped: LoadedBa
     assert why(inside.score).startswith("your bounds are ") and "wide" in why(inside.score)
     session.next()
     outside = session.answer(IntervalAnswer(question.high * 4, question.high * 8, "y"))
-    assert why(outside.score) == "the truth is 4.0x below your bounds"
+    assert why(outside.score) == "the truth is 4x below your bounds"
 
 
 def test_the_summary_says_what_was_said_and_the_score_apart(second_bank: LoadedBank) -> None:

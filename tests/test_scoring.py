@@ -101,7 +101,9 @@ def test_rule_text_states_the_functions_numbers() -> None:
     [
         (5937, "exactly right: 1 of 1 point"),
         (5937 / 2.1, "2.1x too low: "),
-        (5937 * 3, "3.0x too high: "),
+        (5937 * 3, "3x too high: "),
+        (5937 * 80, "80x too high: "),  # whole from 10x: "80.0x" was noise
+        (5937 / 16.83, "17x too low: "),
         (5937 * 1.25, "25% too high: "),
         (5937 * 0.8, "20% too low: "),
     ],

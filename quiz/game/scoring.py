@@ -156,6 +156,13 @@ def points_text(points: float, max_points: float) -> str:
     return f"{points_number(points)} of {maximum} {unit}"
 
 
+def times_text(ratio: float) -> str:
+    """ "2.1x", "3x" (never "3.0x"), "17x": how far off, to a tenth below 10, then whole."""
+    if ratio < 10:
+        return f"{ratio:.1f}".removesuffix(".0") + "x"
+    return f"{ratio:,.0f}x"
+
+
 def _off(guess: float, truth: float, high: str = "too high", low: str = "too low") -> str:
     """ "2.1x too low", "25% too high": percent while that reads naturally, then times."""
     ratio = max(guess / truth, truth / guess)
@@ -164,7 +171,7 @@ def _off(guess: float, truth: float, high: str = "too high", low: str = "too low
         percent = (guess / truth - 1) if guess > truth else (1 - guess / truth)
         return f"{max(1, round(percent * 100))}% {direction}"
     if ratio < 100:
-        return f"{ratio:.1f}x {direction}"
+        return f"{times_text(ratio)} {direction}"
     # "7.8 million times", never "7.8 millionx".
     return f"{format_number(round(ratio))} times {direction}"
 

@@ -26,6 +26,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from quiz.game.scoring import times_text
 from quiz.present.counts import players_text, questions_text
 from quiz.present.results import ranked_players
 from quiz.present.words import printable, total_of
@@ -91,15 +92,11 @@ def _percent(share: float | None) -> str:
     return "" if share is None else f"{100 * share:.0f}"
 
 
-def _times(value: float) -> str:
-    return f"{value:.1f}x" if value < 100 else f"{value:,.0f}x"
-
-
 def question_line(result: QuestionResult) -> str:
     """ "2 of 4 right (50%), guesses a median 1.8x off; most common wrong answer ..."."""
     parts = [f"{result.right} of {result.players} right ({_percent(result.share_right)}%)"]
     if result.median_times_off is not None:
-        parts.append(f"estimates a median {_times(result.median_times_off)} off")
+        parts.append(f"estimates a median {times_text(result.median_times_off)} off")
     if result.common_wrong is not None:
         parts.append(
             f"most common wrong answer {printable(result.common_wrong)}"
