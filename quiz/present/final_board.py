@@ -36,7 +36,12 @@ class FinalBoard:
     @property
     def more_text(self) -> str:
         """ "… and 4 more", or "" when everyone is listed."""
-        return f"… and {self.more} more" if self.more else ""
+        return more_text(self.more)
+
+
+def more_text(more: int) -> str:
+    """ "… and 4 more" under a table cut short (every leaderboard), or "" when none is left."""
+    return f"… and {more} more" if more > 0 else ""
 
 
 def final_board(rows: Sequence[Standing], shown: int = SHOWN) -> FinalBoard:

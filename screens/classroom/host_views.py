@@ -24,7 +24,7 @@ from textual.widgets import Footer, Static
 from quiz.classroom.room import Room
 from quiz.present.bonus import rules
 from quiz.present.class_answers import guesses_text
-from quiz.present.final_board import final_board
+from quiz.present.final_board import final_board, more_text
 from quiz.present.ranking import Standing, medal
 
 BAR_WIDTH = 40
@@ -255,9 +255,8 @@ class LeaderboardScreen(ProjectorScreen):
 
     def draw(self) -> None:
         standings = self.room.standings()
-        more = len(standings) - self.TOP
         self.query_one("#table", Static).update(
-            table_content(standings[: self.TOP], f"… and {more} more" if more > 0 else "")
+            table_content(standings[: self.TOP], more_text(len(standings) - self.TOP))
             if standings
             else Content("No players.")
         )
