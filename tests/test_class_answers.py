@@ -66,13 +66,21 @@ def test_a_choice_the_student_did_not_answer(answered: int, right: int, expected
     assert class_text(answered, yours=None, right=right) == expected
 
 
-def test_an_estimate_keeps_further_off() -> None:
-    assert class_text(3, yours=False, right=None, further_off=1) == (
-        "1 of 2 classmates were further off than you."
-    )
-    assert class_text(2, yours=True, right=None, further_off=0) == (
-        "0 of 1 classmate was further off than you."
-    )
+@pytest.mark.parametrize(
+    ("answered", "further_off", "expected"),
+    [
+        (3, 1, "1 of 2 classmates were further off than you."),
+        (4, 3, "All 3 classmates were further off than you."),
+        (4, 0, "None of your 3 classmates was further off than you."),
+        (2, 1, "Your classmate was further off than you."),
+        (2, 0, "Your classmate was as close or closer."),  # was "0 of 1 classmate was ..."
+        (1, 0, "1 answered."),
+    ],
+)
+def test_an_estimate_says_who_was_further_off(
+    answered: int, further_off: int, expected: str
+) -> None:
+    assert class_text(answered, yours=True, right=None, further_off=further_off) == expected
     assert class_text(2, yours=None, right=None) == "2 answered."
 
 

@@ -35,12 +35,21 @@ def guesses_text(guesses: Sequence[float]) -> str:
 
 
 def further_off_text(answered: int, further_off: int, *, answered_yourself: bool) -> str:
-    """How this student did against the classmates who answered a number question."""
+    """How this student did against the classmates who answered a number question: "2 of 5
+    classmates were further off than you.", and in words at the ends ("None of your 3
+    classmates was further off than you.", never "0 of 1 classmate was")."""
     classmates = max(answered - 1, 0) if answered_yourself else answered
     if not answered_yourself or not classmates:
         return f"{answered} answered."
-    noun = "classmate was" if classmates == 1 else "classmates were"
-    return f"{further_off} of {classmates} {noun} further off than you."
+    if classmates == 1:
+        return "Your classmate was " + (
+            "further off than you." if further_off else "as close or closer."
+        )
+    if not further_off:
+        return f"None of your {classmates} classmates was further off than you."
+    if further_off == classmates:
+        return f"All {classmates} classmates were further off than you."
+    return f"{further_off} of {classmates} classmates were further off than you."
 
 
 def got_it_right_text(answered: int, right: int, *, yours: bool | None) -> str:
