@@ -74,7 +74,7 @@ def test_a_choice_the_student_did_not_answer(answered: int, right: int, expected
         (4, 0, "None of your 3 classmates was further off than you."),
         (2, 1, "Your classmate was further off than you."),
         (2, 0, "Your classmate was as close or closer."),  # was "0 of 1 classmate was ..."
-        (1, 0, "1 answered."),
+        (1, 0, "Only you answered."),
     ],
 )
 def test_an_estimate_says_who_was_further_off(

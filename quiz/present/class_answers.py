@@ -39,8 +39,10 @@ def further_off_text(answered: int, further_off: int, *, answered_yourself: bool
     classmates were further off than you.", and in words at the ends ("None of your 3
     classmates was further off than you.", never "0 of 1 classmate was")."""
     classmates = max(answered - 1, 0) if answered_yourself else answered
-    if not answered_yourself or not classmates:
+    if not answered_yourself:
         return f"{answered} answered."
+    if not classmates:
+        return "Only you answered."  # as an option question says it
     if classmates == 1:
         return "Your classmate was " + (
             "further off than you." if further_off else "as close or closer."
