@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from plain_game import an_answer, plain_command, plain_env, quiz_for, stored, write_bank
+from terminal_kit import read_until
 
 
 @pytest.fixture
@@ -33,26 +34,15 @@ def test_on_a_terminal_the_game_pauses_after_each_reveal(bank: Path, tmp_path: P
     )
     os.close(child)
     seen = ""
-
-    def read_until(marker: str) -> None:
-        nonlocal seen
-        while marker not in seen:
-            try:
-                chunk = os.read(main, 4096)
-            except OSError:  # the game closed the terminal
-                chunk = b""
-            assert chunk, f"no {marker!r} in:\n{seen}"
-            seen += chunk.decode("utf-8", "replace")
-
     try:
-        read_until("Your answer")
+        seen = read_until(main, "Your answer", seen)
         os.write(main, (an_answer(questions[0]) + "\n").encode())
-        read_until("Press Enter for the next question.")
+        seen = read_until(main, "Press Enter for the next question.", seen)
         os.write(main, b"\n")
-        read_until(f"Question 2 of {len(questions)}")
-        read_until("Your answer")
+        seen = read_until(main, f"Question 2 of {len(questions)}", seen)
+        seen = read_until(main, "Your answer", seen)
         os.write(main, b"\x04")
-        read_until("questions answered")
+        seen = read_until(main, "questions answered", seen)
         assert game.wait() == 0
     finally:
         if game.poll() is None:

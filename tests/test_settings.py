@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from quiz.screens.app import QuizApp, make_app
 from quiz.screens.launch import opening_bank
+from terminal_kit import read_until
 
 from quiz.bank.loader import LoadedBank, load_bank
 from quiz.cli import main as cli
@@ -222,13 +223,7 @@ def _on_a_terminal(argv: list[str], answers: list[tuple[str, str]]) -> tuple[int
     seen = ""
     try:
         for marker, typed in answers:
-            while marker not in seen:
-                try:
-                    chunk = os.read(main, 4096)
-                except OSError:  # the program closed the terminal
-                    chunk = b""
-                assert chunk, f"no {marker!r} in:\n{seen}"
-                seen += chunk.decode("utf-8", "replace")
+            seen = read_until(main, marker, seen)
             os.write(main, typed.encode())
         out = proc.stdout.read().decode() if proc.stdout is not None else ""
         status = proc.wait()
