@@ -383,9 +383,6 @@ class Room:
         """Each ranked player's rank, by player id (one sort for the whole room)."""
         return {s.player_id: s.rank for s in self.standings()}
 
-    def rank_of(self, player: Player) -> int:
-        return self.ranks().get(player.id, 0)
-
     def max_points(self) -> float:
         """Points available so far (questions opened up to and including the current one)."""
         upto = self.number if self.phase != "lobby" else 0

@@ -66,7 +66,6 @@ class Saver:
         self.record = record
         self.error: str | None = None
         self.commits = 0
-        self.checkpoints = 0
         self._queue: list[_Job] = []
         """Jobs to write at the end of this pass of the loop."""
         self._idle = asyncio.Event()
@@ -166,7 +165,6 @@ class Saver:
     def _checkpoint_now(self, record: GameRecord) -> None:
         try:
             checkpoint(record.store.path)
-            self.checkpoints += 1
         except Exception:  # the answers are safe in the WAL; the next checkpoint tries again
             log.exception("results store checkpoint")
 

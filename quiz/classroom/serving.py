@@ -257,11 +257,8 @@ class Serving:
         them back. The question stays open until then (the teacher's `next` cannot run in
         between), and the reveal is built when it is sent, from the room as it is then.
         """
-        room = self.room
-        if self._reveal_pending or room.phase != "question":
+        if self._reveal_pending or not self._may_reveal():
             return
-        if room.answered < len(self._links) - self._late:
-            return  # the running count says someone connected has not answered yet
         self._reveal_pending = True
         asyncio.get_running_loop().call_soon(self._reveal_deferred)
 
@@ -269,13 +266,17 @@ class Serving:
         self._reveal_pending = False
         self._reveal_if_all_answered()
 
+    def _may_reveal(self) -> bool:
+        """A question is open and the running count of answers reaches everyone connected
+        (a cheap test before looking at each player)."""
+        room = self.room
+        return room.phase == "question" and room.answered >= len(self._links) - self._late
+
     def _reveal_if_all_answered(self) -> None:
         """Reveal at once when every connected player in the question has answered."""
-        room = self.room
-        if room.phase != "question":
+        if not self._may_reveal():
             return
-        if room.answered < len(self._links) - self._late:
-            return  # the running count says someone connected has not answered yet
+        room = self.room
         here = [p for p in room.in_question() if p.id in self._links]
         if here and all(room.number in p.answers for p in here):
             try:

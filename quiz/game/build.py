@@ -41,9 +41,7 @@ def _build_estimate(index: Index, spec: Spec, rng: random.Random) -> Question:
         prompt=_own(figure, "estimate") or figure.ask or "",
         low=low,
         high=high,
-        unit=figure.unit.plural,
-        unit_words=unit_words(figure.unit),
-        unit_shown=unit_display(figure.unit),
+        **_unit_fields(figure.unit),
         number_kind=figure.kind,
         approximate=figure.approximate,
         figure_ids=spec.figures,
@@ -67,17 +65,15 @@ def _build_choice(index: Index, spec: Spec, rng: random.Random) -> Question:
         )
     options = [answer, *wrong]
     options.sort()
-    words = unit_display(figure.unit)
+    fields = _unit_fields(figure.unit)
     return Question(
         id=spec.id,
         kind="choice",
         prompt=_own(figure, "choice") or figure.ask or "",
         # No "about" on any option: it would mark the answer out.
-        options=tuple(quantity_text(*o, words) for o in options),
+        options=tuple(quantity_text(*o, fields["unit_shown"]) for o in options),
         answer_index=options.index(answer),
-        unit=figure.unit.plural,
-        unit_words=unit_words(figure.unit),
-        unit_shown=words,
+        **fields,
         number_kind=figure.kind,
         figure_ids=spec.figures,
         points=figure.points,
@@ -263,8 +259,12 @@ def _written_unit(unit: Unit | None) -> dict[str, Any]:
     linked figure's is no guide (the question may ask for a ratio or a difference)."""
     if unit is None:
         return {}
-    if unit.plural == "times":
-        return RATIO_UNIT
+    return RATIO_UNIT if unit.plural == "times" else _unit_fields(unit)
+
+
+def _unit_fields(unit: Unit) -> dict[str, Any]:
+    """How an answer in `unit` is read and written: its name, the words a player may
+    type after the number, and the words numbers are shown with."""
     return {"unit": unit.plural, "unit_words": unit_words(unit), "unit_shown": unit_display(unit)}
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from quiz.bank.loader import LoadedBank
 from quiz.bank.numbers import spans
+from quiz.game.distractors import round_significant
 from quiz.game.question import Question
 
 AWAY = 1.5
@@ -223,11 +224,6 @@ def _candidates(loaded: LoadedBank) -> list[float]:
     )
 
 
-def _two_digits(value: float) -> float:
-    """A range's high end as a person writes it: 4.9 x 1.5 is "7.4", not "7.35"."""
-    return round(value, 1 - math.floor(math.log10(value)))
-
-
 def _pick(
     numbers: list[float], taken: list[float], ratio: float, candidates: list[float]
 ) -> list[float]:
@@ -236,7 +232,8 @@ def _pick(
     for low in candidates:
         if _scaled(low)[0] * ratio >= 1000:
             continue  # "520-780 thousand": a reporter changes scale word first
-        high = low if ratio == 1 else _two_digits(low * ratio)
+        # A range's high end as a person writes it: 4.9 x 1.5 is "7.4", not "7.35".
+        high = low if ratio == 1 else round_significant(low * ratio, 2)
         values = [low] if ratio == 1 else [low, high, math.sqrt(low * high)]
         if all(clear(v, numbers) and clear(v, taken) for v in values):
             taken.extend(values)

@@ -16,12 +16,13 @@ import sqlite3
 from pathlib import Path
 
 from quiz.results.failures import StoreError, explain_sqlite
+from quiz.results.store import BUSY_TIMEOUT_SECONDS
 
 
-def checkpoint(path: Path, busy_timeout: float = 5.0) -> None:
+def checkpoint(path: Path) -> None:
     """Copy the WAL's committed pages into the database, on a connection of its own."""
     try:
-        conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:
