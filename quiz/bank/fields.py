@@ -225,14 +225,15 @@ class Plausible(Strict):
         if self.low is not None and self.high is not None and not self.low < self.high:
             raise rule(
                 f"expected `low` below `high`,"
-                f" found low = {_plain(self.low)} and high = {_plain(self.high)}",
+                f" found low = {written_number(self.low)} and high = {written_number(self.high)}",
                 "low",
             )
         return self
 
 
-def _plain(value: float) -> str:
-    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+def written_number(value: float) -> str:
+    """A number as an author writes it in a message: 40,000,000, 0.5."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 class Measure(Strict):

@@ -315,11 +315,6 @@ def _from_cache(path: Path, raw: bytes) -> LoadedBank | None:
     return LoadedBank(bank, path, article_text, hashlib.sha256(raw).hexdigest(), readings)
 
 
-def _figures(data: dict[str, Any]) -> dict[str, Any]:
-    figures = data.get("figures")
-    return figures if isinstance(figures, dict) else {}
-
-
 def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
     shown = str(path)
     try:
@@ -365,7 +360,7 @@ def _load(path: Path, check_provenance: bool, use_cache: bool) -> LoadedBank:
             if len(error["loc"]) > 1 and error["loc"][0] == "figures"
         }
     problems += checks.cross_check(data, source, shown, broken)
-    problems += measure_checks.measure_problems(data, source, shown, _figures(data), broken)
+    problems += measure_checks.measure_problems(data, source, shown, broken)
     article_text, article_problems = _article_text(data, path, source, shown)
     problems += article_problems
     figures = data.get("figures")

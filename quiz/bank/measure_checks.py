@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from quiz.bank.checks import Loc, _near, _table
+from quiz.bank.fields import written_number
 from quiz.bank.locate import locate
 from quiz.errors import Problem, dotted, quoted
 
@@ -20,11 +21,11 @@ def measure_problems(
     data: dict[str, Any],
     source: str,
     shown: str,
-    figures: dict[str, Any],
     broken: frozenset[str] | set[str],
 ) -> list[Problem]:
     """Each [measures.<id>] names a measure of some figure, and each figure's number lies
     inside its measure's plausible range (a range that rules out the answer is a typo)."""
+    figures = _table(data, "figures")
     # Read defensively: a figure's `measure` may be anything the author typed (a list).
     measures = (f.get("measure") for f in figures.values() if isinstance(f, dict))
     named = {m for m in measures if isinstance(m, str)}
@@ -63,8 +64,8 @@ def measure_problems(
                     problems.append(
                         Problem(
                             shown,
-                            f"expected a number inside measure {quoted(measure_id)}'s"
-                            f" plausible range ({_range_words(low, high)}), found {_shown(value)}",
+                            f"expected a number inside measure {quoted(measure_id)}'s plausible"
+                            f" range ({_range_words(low, high)}), found {written_number(value)}",
                             dotted(at),
                             *locate(source, at),
                         )
@@ -80,15 +81,11 @@ def _number(value: object) -> float | None:
 
 
 def _range_words(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"{_shown(low)} to {_shown(high)}"
-    if high is not None:
-        return f"at most {_shown(high)}"
-    return f"at least {_shown(low)}"
-
-
-def _shown(value: float | None) -> str:
-    """A number as an author wrote it: 40,000,000, 0.5."""
-    if value is None:
-        return "no end"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    """A plausible range in words; one end at least is given (a range with neither is
+    reported apart)."""
+    if low is None:
+        assert high is not None
+        return f"at most {written_number(high)}"
+    if high is None:
+        return f"at least {written_number(low)}"
+    return f"{written_number(low)} to {written_number(high)}"

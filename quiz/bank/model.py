@@ -41,6 +41,7 @@ from quiz.bank.fields import (
     either,
     rule,
     when,
+    written_number,
 )
 from quiz.errors import quoted
 
@@ -199,7 +200,7 @@ class Figure(Strict):
             key = "value" if self.value is not None else "high"
             raise rule(
                 f"expected a share of at most 1 (write 0.25 for a quarter),"
-                f' found {_number(self.bounds[1])}; for 25% use kind = "percentage"',
+                f' found {written_number(self.bounds[1])}; for 25% use kind = "percentage"',
                 key,
             )
         if self.ask is not None and self.explain is None:
@@ -345,10 +346,6 @@ _UNIT_EXAMPLES = {
 }
 
 
-def _number(value: float) -> str:
-    return f"{int(value):,}" if value == int(value) else f"{value:,}"
-
-
 def _check_value_or_range(
     value: float | None, low: float | None, high: float | None, name: str
 ) -> None:
@@ -368,7 +365,7 @@ def _check_value_or_range(
         if not low < high:
             raise rule(
                 f"expected `low` below `high`,"
-                f" found low = {_number(low)} and high = {_number(high)}",
+                f" found low = {written_number(low)} and high = {written_number(high)}",
                 "low",
             )
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Collection
 
 from quiz.bank.loader import LoadedBank
 from quiz.errors import quoted
@@ -65,15 +64,17 @@ def narrow_figures(loaded: LoadedBank) -> list[str]:
     lines = []
     for figure_id, within in index.within.items():
         figure = index.figures[figure_id]
-        if figure.ask is None or has_room(index, figure_id):
+        if figure.ask is None:
             continue
-        below, above = room(index, figure_id)
+        below, above = room(index, figure_id)  # has_room's test, its numbers kept
+        if (below, above) == (_WRONG, _WRONG):
+            continue
         low, high = index.bounds[figure_id]
         if is_linear(figure.kind):
             gap = LINEAR_RULES[figure.kind].gap
             needed_low, needed_high = low - _WRONG * gap, high + _WRONG * gap
         else:
-            step = distractors.MIN_GAP * high / low
+            step = MIN_GAP * high / low
             needed_low, needed_high = low / step**_WRONG, high * step**_WRONG
         short = []
         if below < _WRONG:
@@ -90,7 +91,7 @@ def narrow_figures(loaded: LoadedBank) -> list[str]:
             f"figures.{figure_id}: asked as an estimate but never as a choice: the"
             f" plausible range of measure {quoted(figure.measure)} has room for"
             f" {' and '.join(short)} (a choice needs three on each side,"
-            f" x{distractors.MIN_GAP:g} apart, so that the answer can take any rank);"
+            f" x{MIN_GAP:g} apart, so that the answer can take any rank);"
             " widen the range if a reader would not rule such options out"
         )
     return lines
@@ -111,7 +112,6 @@ def option_room(
     answer: Interval,
     whole: bool = False,
     within: Interval = distractors.ANYWHERE,
-    avoid: Collection[float] = (),
     count: int = 3,
 ) -> tuple[int, int]:
     """How many options (up to `count`) fit below and above `answer` inside `within`, at
@@ -139,7 +139,7 @@ def option_room(
                 factor = min(factor, last[0] / MIN_GAP / high)
             option = None
             for _ in range(400):
-                option = scaled_like(answer, factor, digits, whole, False, avoid, within)
+                option = scaled_like(answer, factor, digits, whole, False, (), within)
                 if option is not None and apart(option, last):
                     break
                 option = None
