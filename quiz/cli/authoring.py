@@ -47,6 +47,8 @@ def _plural(count: int, word: str) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """`quiz check [PATH...]`; with no path, the banks shipped with the game (what an author
     checking their install, or CI, wants)."""
+    from quiz.game.plausible import narrow_figures
+
     paths = args.paths
     if not paths:
         from quiz.questions import shipped_banks
@@ -72,8 +74,6 @@ def run_check(args: argparse.Namespace) -> int:
             f" {_plural(len(bank.sources), 'source')},"
             f" {_plural(len(bank.questions), 'question')}"
         )
-        from quiz.game.plausible import narrow_figures
-
         for line in narrow_figures(loaded):
             print(f"{path}: note: {line}")
     return 1 if failed else 0

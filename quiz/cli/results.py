@@ -29,6 +29,7 @@ import shutil
 import sys
 
 from quiz.errors import UsageError
+from quiz.play.console import MAX_WIDTH
 from quiz.results.export import write_csv
 from quiz.results.failures import NoSession, StoreError
 from quiz.results.store import Store
@@ -61,18 +62,14 @@ def _write_csv(store: Store, session_id: int | None, summary: bool) -> None:
         print(f"quiz: no answers stored in {where}", file=sys.stderr)
 
 
-MAX_COLUMNS = 100
-"""The widest the report is wrapped: `--plain`'s width, so long lines stay readable."""
-
-
 def report_columns() -> int | None:
     """The width to wrap the report at: `$COLUMNS` when it is a positive number, else the
     terminal's when stdout is one; None (a pipe or a file): lines whole."""
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
-        return min(int(columns), MAX_COLUMNS)
+        return min(int(columns), MAX_WIDTH)
     if sys.stdout.isatty():
-        return min(shutil.get_terminal_size().columns, MAX_COLUMNS)
+        return min(shutil.get_terminal_size().columns, MAX_WIDTH)
     return None
 
 

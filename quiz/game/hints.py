@@ -127,6 +127,13 @@ NO_EXAMPLE = "digits with commas, a k or m suffix, or about"
 """How to type a number without an example, when no candidate is clear of the bank. It
 has no number word: "million" alone reads as 1,000,000, a number the bank may state."""
 
+
+def field_hint(examples: str) -> str:
+    """An estimate field's placeholder for `examples` (an `Examples.placeholder`, or the
+    words a host sent): "e.g." only before numbers; without an example the words say how."""
+    return f"e.g. {examples}" if any(c.isdigit() for c in examples) else examples
+
+
 NO_RATIO = Examples("", "", "", "", "", "", fallback="a plain number, with or without an x")
 """A "how many times" question's hint when no ratio is clear of the bank's numbers (on
 the shipped bank, whose ratios run from 1.5 to 17, none is)."""

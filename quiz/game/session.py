@@ -118,6 +118,8 @@ class KindBreakdown:
     answered: int
     points: float
     max_points: float
+    bonus: float = 0.0
+    """Bonus points included in `points`."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,11 @@ class Session:
     def max_points(self) -> float:
         return round(sum(r.score.max_points for r in self._results), 2)
 
+    @property
+    def bonus(self) -> float:
+        """Bonus points so far, included in `points`."""
+        return round(sum(r.bonus for r in self._results), 2)
+
     def _require(self, state: State, action: str) -> None:
         if self._state != state:
             raise SessionError(f"cannot {action} while the session is in state {self._state!r}")
@@ -319,6 +326,7 @@ class Session:
                     len(answered),
                     round(sum(r.points for r in answered), 2),
                     round(sum(r.score.max_points for r in answered), 2),
+                    sum(r.bonus for r in answered),
                 )
             )
         intervals = [r for r in self._results if isinstance(r.answer, IntervalAnswer)]
@@ -332,5 +340,5 @@ class Session:
             intervals=len(intervals),
             inside=sum(1 for r in intervals if r.score.inside),
             seconds=round(sum(r.seconds for r in self._results), 3),
-            bonus=round(sum(r.bonus for r in self._results), 2),
+            bonus=self.bonus,
         )

@@ -19,6 +19,10 @@ class EndOfInput(Exception):
     """stdin is exhausted: the game ends with what was answered."""
 
 
+MAX_WIDTH = 100
+"""The widest plain text is wrapped at, however wide the terminal: long lines stay readable."""
+
+
 class Console:
     """Plain-text input and output, with the terminal/pipe differences in one place."""
 
@@ -26,7 +30,7 @@ class Console:
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = interactive
-        self.width = min(shutil.get_terminal_size().columns, 100) if interactive else None
+        self.width = min(shutil.get_terminal_size().columns, MAX_WIDTH) if interactive else None
 
     def say(self, *lines: str) -> None:
         for line in lines:

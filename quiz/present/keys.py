@@ -31,4 +31,5 @@ def not_an_option(typed: str, options: int) -> str:
     if len(text) > SHOWN_TYPING:
         text = text[: SHOWN_TYPING - 1] + "…"
     what = f"“{text}” is not an option" if text else "Pick an option first"
-    return f"{what}: {choice_keys(options)[0].lower()}{choice_keys(options)[1:]}"
+    keys = choice_keys(options)
+    return f"{what}: {keys[0].lower()}{keys[1:]}"

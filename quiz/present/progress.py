@@ -75,5 +75,5 @@ def session_progress(session: Session, title: str = "") -> Progress:
         points=session.points,
         max_points=session.max_points,
         title=title,
-        bonus=round(sum(r.bonus for r in session.results), 2),
+        bonus=session.bonus,
     )

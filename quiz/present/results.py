@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from quiz.present.ranking import rank as rank_items
-from quiz.present.verdict import reason_beyond
+from quiz.present.verdict import reason_beyond, with_why
 from quiz.present.words import points_of, printable, total_of
 from quiz.results.export import csv_number, csv_text
 from quiz.results.rows import AnswerRow, PlayerTotal, SessionRow
@@ -46,8 +46,7 @@ def answer_score(answer: AnswerRow) -> str:
     """ "0.73 of 1 point (2.1x too low)", "1 of 1 point": the points once, and what the
     stored reason adds to them and to the answer (`quiz.present.verdict.why`)."""
     earned = points_of(answer.points, answer.max_points)
-    why = reason_beyond(printable(answer.reason), earned)
-    return f"{earned} ({why})" if why else earned
+    return with_why(earned, reason_beyond(printable(answer.reason), earned))
 
 
 def _when(session: SessionRow) -> str:

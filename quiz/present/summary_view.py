@@ -85,24 +85,16 @@ def calibration_text(summary: Summary) -> str:
     )
 
 
-def total_text(summary: Summary) -> str:
-    """ "3.2 of 5 points", "4 of 5 points + 0.6 bonus"."""
-    return total_of(summary.points, summary.max_points, summary.bonus)
-
-
 def summary_view(session: Session, replay: str = "") -> SummaryView:
     """The end of `session`, played or ended early."""
     summary, questions = session.summary(), session.questions
     numbers = {q.id: n for n, q in enumerate(questions, start=1)}
-    bonus_by_kind = {part.kind: 0.0 for part in summary.by_kind}
-    for item in session.results:
-        bonus_by_kind[item.question.kind] = bonus_by_kind.get(item.question.kind, 0.0) + item.bonus
     kinds = tuple(
         KindRow(
             kind_label(part.kind),
             part.answered,
             # A kind's points of its maximum, its bonus (counted in the total's) left out.
-            f"{points(part.points - bonus_by_kind[part.kind])} of {points(part.max_points)}",
+            f"{points(part.points - part.bonus)} of {points(part.max_points)}",
         )
         for part in summary.by_kind
     )
@@ -119,7 +111,7 @@ def summary_view(session: Session, replay: str = "") -> SummaryView:
         for item in summary.missed
     )
     return SummaryView(
-        total=total_text(summary),
+        total=total_of(summary.points, summary.max_points, summary.bonus),
         share=share(summary.points - summary.bonus, summary.max_points),
         answered=summary.answered,
         questions=summary.total,

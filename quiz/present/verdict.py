@@ -110,5 +110,9 @@ def reason_beyond(reason: str, earned: str) -> str:
 def score_text(score: Score) -> str:
     """The points, and why when the verdict and the answer do not say it: "0.73 of 1 point
     (2.1x too low)", "1 of 1 point"."""
-    reason = why(score)
-    return f"{score_points(score)} ({reason})" if reason else score_points(score)
+    return with_why(score_points(score), why(score))
+
+
+def with_why(earned: str, reason: str) -> str:
+    """Points in words and, if there is one, why in brackets: every score line's shape."""
+    return f"{earned} ({reason})" if reason else earned

@@ -277,7 +277,7 @@ class PodiumScreen(ProjectorScreen):
     def draw(self) -> None:
         board = final_board(self.room.standings())
         self.query_one("#podium", Static).update(
-            podium_content(list(board.medals)) if board.medals else Content("The quiz is over.")
+            podium_content(board.medals) if board.medals else Content("The quiz is over.")
         )
         table = self.query_one("#table", Static)
         # Everyone on the podium: no second table (nor its blank line).
@@ -296,7 +296,7 @@ def table_content(rows: Sequence[Standing], more: str = "") -> Content:
     return Content("\n").join(lines)
 
 
-def podium_content(rows: list[Standing]) -> Content:
+def podium_content(rows: Sequence[Standing]) -> Content:
     """The medal winners, ranked by the engine; equal points share a medal."""
     return Content("\n").join(
         Content.assemble(f"{medal(s)} ", (s.name, "bold"), f"  {s.points_text}") for s in rows

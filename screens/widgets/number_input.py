@@ -25,7 +25,7 @@ from quiz.bank.numbers import (
     number_problem,
     read_number,
 )
-from quiz.game.hints import NO_EXAMPLE
+from quiz.game.hints import NO_EXAMPLE, field_hint
 
 
 def spelled(value: float) -> str:
@@ -91,9 +91,7 @@ class NumberInput(Vertical):
         self.examples = examples or NO_EXAMPLE
         """How to type a number, from the engine (`quiz.game.hints`): never the bank's."""
         if placeholder is None and examples:
-            # "e.g." only before numbers: without an example the engine's words say how.
-            has_number = any(c.isdigit() for c in examples)
-            placeholder = f"e.g. {examples}" if has_number else examples
+            placeholder = field_hint(examples)
         self.placeholder = placeholder
         self.range_means: RangeMeans = range_means
         self.label = label
